@@ -1,0 +1,34 @@
+PYTHON3 ?= python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+
+.PHONY: run test bench clean
+
+$(VENV)/.installed-run: pyproject.toml
+	$(PYTHON3) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed-run
+	$(PYTHON) -m pip install --quiet -e '.[bench]'
+	touch $@
+
+run: $(VENV)/.installed-run
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py seed_demo
+	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-test
+	$(PYTHON) -m pytest
+
+bench: $(VENV)/.installed-bench
+	$(PYTHON) bench/segmentation_bench.py
+	$(PYTHON) bench/import_bench.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

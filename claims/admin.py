@@ -1,0 +1,78 @@
+from django.contrib import admin
+
+from .models import Article, Claim, HistoryEntry, Label, Sentence, Source, SourceAlias
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "outlet", "published", "language", "source_format", "imported_by", "created_at"]
+    list_filter = ["language", "source_format"]
+    search_fields = ["title", "outlet", "url"]
+    list_select_related = ["imported_by"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Sentence)
+class SentenceAdmin(admin.ModelAdmin):
+    list_display = ["article", "number", "paragraph", "start", "end", "reviewed"]
+    list_filter = ["reviewed"]
+    search_fields = ["article__title"]
+    list_select_related = ["article"]
+
+
+class SourceAliasInline(admin.TabularInline):
+    model = SourceAlias
+    extra = 1
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "role", "affiliation", "merged_into", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "role", "affiliation"]
+    list_select_related = ["merged_into"]
+    inlines = [SourceAliasInline]
+
+
+@admin.register(SourceAlias)
+class SourceAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "source"]
+    search_fields = ["name", "source__name"]
+    list_select_related = ["source"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["id", "article", "start", "end", "source", "channel", "cue", "origin", "removed_at"]
+    list_filter = ["origin"]
+    search_fields = ["article__title", "source__name", "channel", "cue"]
+    list_select_related = ["article", "source"]
+    raw_id_fields = ["article", "sentence", "source"]
+
+
+@admin.register(Label)
+class LabelAdmin(admin.ModelAdmin):
+    list_display = ["id", "claim", "verdict", "status", "proposed_by", "proposed_at", "reviewed_by", "reviewed_at"]
+    list_filter = ["verdict", "status"]
+    search_fields = ["rationale", "review_comment", "claim__article__title"]
+    list_select_related = ["claim", "proposed_by", "reviewed_by"]
+    raw_id_fields = ["claim"]
+
+
+@admin.register(HistoryEntry)
+class HistoryEntryAdmin(admin.ModelAdmin):
+    """Read-only: history is append-only, even for admins."""
+
+    list_display = ["at", "actor", "action", "object_type", "object_id", "article"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_type", "actor__username", "article__title"]
+    list_select_related = ["actor", "article"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

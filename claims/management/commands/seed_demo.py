@@ -1,0 +1,63 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from claims.conversion import ConversionError, extract
+from claims.importing import ImportRefused, Metadata, import_article
+from claims.models import Article
+from claims.permissions import EDITOR, REVIEWER, ensure_roles
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
+DEMO_PASSWORD = "workbench-demo"
+# Seed file name -> what the file itself does not say.
+SEED_METADATA = {
+    "000_3ebd80acff131b37.txt": Metadata(
+        title="Armed Russian groups start combat operation in Belgorod Oblast",
+    ),
+}
+
+
+class Command(BaseCommand):
+    help = "Load every article in seeds/ (once) and the demo accounts editor, reviewer and admin."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo creates accounts with a known password; it is refused when DEBUG is off.")
+        with transaction.atomic():
+            ensure_roles()
+            accounts = self.create_accounts()
+            loaded = [self.load(path, by=accounts["editor"]) for path in sorted(SEEDS_DIR.glob("*.*"))]
+        new = sum(1 for article in loaded if article)
+        self.stdout.write(f"Demo accounts: editor, reviewer, admin (password {DEMO_PASSWORD}); {new} new seed articles.")
+
+    def create_accounts(self):
+        User = get_user_model()
+        accounts = {}
+        for username, group, is_admin in [("editor", EDITOR, False), ("reviewer", REVIEWER, False), ("admin", None, True)]:
+            user, created = User.objects.get_or_create(username=username)
+            if created:
+                user.set_password(DEMO_PASSWORD)
+            user.is_staff = user.is_superuser = is_admin
+            user.save()
+            if group:
+                user.groups.add(Group.objects.get(name=group))
+            accounts[username] = user
+        return accounts
+
+    def load(self, path, *, by):
+        """Import one seed file unless an article with the same text exists already."""
+        try:
+            extracted_text = extract(path.read_bytes(), filename=path.name).text
+        except ConversionError as error:
+            raise CommandError(f"{path.name}: {error}") from None
+        if Article.objects.with_text(extracted_text).exists():
+            return None
+        meta = SEED_METADATA.get(path.name, Metadata())
+        try:
+            return import_article(path.read_bytes(), filename=path.name, meta=meta, by=by)
+        except ImportRefused as refusal:
+            raise CommandError(f"{path.name}: {refusal}") from None

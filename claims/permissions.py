@@ -1,0 +1,57 @@
+"""Roles, role predicates and view decorators. Templates may hide a button; these enforce the rule."""
+
+from functools import wraps
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Article
+
+EDITOR = "editor"
+REVIEWER = "reviewer"
+
+_EDITING = [
+    "add_article", "view_article",
+    "add_sentence", "change_sentence", "view_sentence",
+    "add_claim", "change_claim", "view_claim",
+    "add_label", "change_label", "view_label",
+    "add_source", "change_source", "view_source",
+    "add_sourcealias", "change_sourcealias", "delete_sourcealias", "view_sourcealias",
+    "view_historyentry",
+]
+ROLE_PERMISSIONS = {
+    EDITOR: _EDITING,
+    REVIEWER: _EDITING + ["review_label"],
+}
+
+
+def ensure_roles(**kwargs):
+    """Create the role groups with their permissions (run after every migrate)."""
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
+
+
+def can_import(user):
+    return user.has_perm("claims.add_article")
+
+
+def permission_required(codename):
+    """Refuse with 403 unless the signed-in user holds the claims permission."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.has_perm(f"claims.{codename}"):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def get_article_for_user(user, article_id):
+    """Every signed-in user may read (and export) every article; 404 when it does not exist."""
+    return get_object_or_404(Article, pk=article_id)

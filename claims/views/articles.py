@@ -1,0 +1,53 @@
+from itertools import groupby
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..forms import ImportForm
+from ..importing import ImportRefused, Metadata, import_article
+from ..models import Article
+from ..permissions import can_import, get_article_for_user, permission_required
+
+
+@require_GET
+def article_list(request):
+    articles = Article.objects.with_counts().select_related("imported_by")
+    return render(
+        request,
+        "claims/article_list.html",
+        {"articles": articles, "form": ImportForm() if can_import(request.user) else None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("add_article")
+def article_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data, filename = form.payload()
+        meta = Metadata(
+            title=form.cleaned_data["title"],
+            outlet=form.cleaned_data["outlet"],
+            url=form.cleaned_data["url"],
+            published=form.cleaned_data["published"],
+            language=form.cleaned_data["language"],
+        )
+        try:
+            article = import_article(
+                data, filename=filename, fmt=form.cleaned_data["format"], meta=meta, by=request.user
+            )
+        except ImportRefused as refusal:
+            form.add_error(form.error_field, str(refusal))
+        else:
+            return redirect("claims:article_detail", article_id=article.pk)
+    return render(request, "claims/article_import.html", {"form": form})
+
+
+@require_GET
+def article_detail(request, article_id):
+    article = get_article_for_user(request.user, article_id)
+    sentences = list(article.sentences.all())
+    for sentence in sentences:
+        sentence.article = article  # the text property slices the article already loaded
+    paragraphs = [(number, list(rows)) for number, rows in groupby(sentences, key=lambda s: s.paragraph)]
+    return render(request, "claims/article_detail.html", {"article": article, "paragraphs": paragraphs, "sentence_count": len(sentences)})

@@ -1,0 +1,46 @@
+import os
+import shutil
+
+import pytest
+
+from claims.permissions import EDITOR, REVIEWER
+from tests.factories import create_user
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def editor(db):
+    return create_user(username="alice", role=EDITOR)
+
+
+@pytest.fixture
+def second_editor(db):
+    return create_user(username="bob", role=EDITOR)
+
+
+@pytest.fixture
+def reviewer(db):
+    return create_user(username="charlie", role=REVIEWER)
+
+
+@pytest.fixture
+def admin_user(db):
+    return create_user(username="dana", is_superuser=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but in no role."""
+    return create_user(username="eve")
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests need Debian's chromium. Outside CI they are skipped without it; in CI
+    # (CI set) a missing browser is a failure, never a skip.
+    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM) or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)

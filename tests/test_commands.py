@@ -1,0 +1,87 @@
+"""The management commands as outside tools call them: real processes, exit status, stdout, stderr."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from claims.models import Article
+
+BASE_DIR = Path(settings.BASE_DIR)
+SEED = BASE_DIR / "seeds" / "000_3ebd80acff131b37.txt"
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory):
+    """A migrated SQLite file of its own, so subprocesses see what they wrote."""
+    path = tmp_path_factory.mktemp("db") / "commands.sqlite3"
+    url = f"sqlite:///{path}"
+    run(["migrate", "--noinput"], url, check=True)
+    return url
+
+
+def run(args, database_url, check=False):
+    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "1"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=check
+    )
+
+
+def test_import_article_prints_the_new_id_on_its_last_line(database_url):
+    result = run(["import_article", str(SEED), "--title", "Belgorod"], database_url)
+    assert result.returncode == 0, result.stderr
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.isdigit()
+    shown = run(["shell", "-c", f"from claims.models import Article; a = Article.objects.get(pk={last_line}); print(a.title, a.published, a.sentences.count())"], database_url)
+    assert shown.stdout.split() == ["Belgorod", "2023-05-22", "14"]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["{tmp}/empty.txt"], "empty"),
+        (["{tmp}/image.html"], "PNG"),
+        (["{tmp}/missing.txt"], "Cannot read"),
+        (["{seed}", "--format", "pdfx"], "pdfx"),
+        (["{seed}", "--published", "2023-02-30"], "YYYY-MM-DD"),
+        (["{seed}", "--language", "not a language"], "Language"),
+        (["{tmp}/fake.docx"], "Word"),
+    ],
+)
+def test_import_article_bad_input_exits_1_with_one_line_and_saves_nothing(database_url, tmp_path, args, expected):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    (tmp_path / "fake.docx").write_bytes(b"not a zip")
+    count_before = run(["shell", "-c", "from claims.models import Article; print(Article.objects.count())"], database_url).stdout
+    result = run(["import_article", *[a.format(tmp=tmp_path, seed=SEED) for a in args]], database_url)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert expected in result.stderr
+    count_after = run(["shell", "-c", "from claims.models import Article; print(Article.objects.count())"], database_url).stdout
+    assert count_after == count_before
+
+
+def test_seed_demo_loads_seeds_and_accounts_once(db):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    article = Article.objects.get()
+    assert article.published.isoformat() == "2023-05-22"
+    from django.contrib.auth import authenticate
+
+    editor = authenticate(username="editor", password="workbench-demo")
+    reviewer = authenticate(username="reviewer", password="workbench-demo")
+    admin = authenticate(username="admin", password="workbench-demo")
+    assert editor.has_perm("claims.add_article") and not editor.has_perm("claims.review_label")
+    assert reviewer.has_perm("claims.review_label")
+    assert admin.is_superuser and admin.is_staff
+
+
+def test_seed_demo_is_refused_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert Article.objects.count() == 0
