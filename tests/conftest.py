@@ -44,3 +44,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_runtest_logreport(report):
+    if os.environ.get("CI") and report.skipped and "browser" in report.keywords:
+        report.outcome = "failed"
+        report.longrepr = f"browser tests are required in CI, but this one was skipped: {report.longrepr}"
