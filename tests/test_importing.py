@@ -39,7 +39,7 @@ def test_seed_article_imports_with_date_and_without_boilerplate(db):
     body_lines = [line.strip() for line in SEED.read_text().splitlines()[1:] if line.strip()]
     assert "\n\n".join(body_lines) == article.text
     assert " ".join(texts) == " ".join(body_lines)
-    assert texts[1].endswith("said Yusov.") and len(texts) == 14
+    assert texts[1].endswith("said Yusov.") and len(texts) == 13
     assert [s.paragraph for s in article.sentences.all()][:3] == [1, 2, 3]
     assert_spans_exact(article)
 
