@@ -1,7 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.urls import reverse
 
-from .models import ImportFormat
+from .models import EditRefused, ImportFormat, Source, SourceKind, Verdict
 
 FORMAT_CHOICES = [("auto", "Detect from the file")] + [
     (value, label) for value, label in ImportFormat.choices if value != ImportFormat.JSON
@@ -58,3 +62,193 @@ class ImportForm(forms.Form):
     def error_field(self):
         """The field an import refusal is reported against."""
         return "file" if self.cleaned_data.get("file") else "text"
+
+
+def _evidence_links(value):
+    """One http(s) link per line; anything else is refused by name."""
+    links = []
+    validate = URLValidator(schemes=["http", "https"])
+    for line in value.splitlines():
+        link = line.strip()
+        if not link:
+            continue
+        try:
+            validate(link)
+        except ValidationError:
+            raise ValidationError(f"“{link[:80]}” is not an http:// or https:// link.") from None
+        if link not in links:
+            links.append(link)
+    return links
+
+
+class ClaimForm(forms.Form):
+    """The side panel's claim editor: span, speaker (an existing source or a new one), channel, cue
+    and the proposed label. `version` is the claim version the editor loaded."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    quote = forms.CharField(label="Claim text", max_length=5000, required=False, strip=False,
+                            widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="Narrow the claim by editing it down to the exact words.")
+    speaker = forms.CharField(label="Speaker", max_length=200, required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "data-shortcut": "s"}))
+    speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    new_source = forms.BooleanField(label="Create as a new source", required=False)
+    new_kind = forms.ChoiceField(label="Kind", choices=SourceKind.choices, initial=SourceKind.PERSON, required=False)
+    new_role = forms.CharField(label="Role or title", max_length=200, required=False)
+    new_affiliation = forms.CharField(label="Affiliation", max_length=200, required=False)
+    channel = forms.CharField(label="Channel", max_length=300, required=False,
+                              help_text="Where it was said or how it reached us: an outlet, a platform, an intermediary.")
+    cue = forms.CharField(label="Cue", max_length=100, required=False, help_text="said, told, claimed, according to…")
+    verdict = forms.ChoiceField(label="Label", required=False, choices=[("", "No label yet")] + Verdict.choices)
+    rationale = forms.CharField(label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text="One http(s) link per line.")
+
+    def __init__(self, *args, claim, **kwargs):
+        self.claim = claim
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].widget.attrs["data-search-url"] = reverse("claims:source_search")
+
+    @classmethod
+    def for_claim(cls, claim):
+        label = claim.current_label
+        initial = {
+            "version": claim.version, "quote": claim.text, "channel": claim.channel, "cue": claim.cue,
+            "speaker": claim.source.name if claim.source else "", "speaker_id": claim.source_id,
+        }
+        if label:
+            initial.update(verdict=label.verdict, rationale=label.rationale, evidence="\n".join(label.evidence))
+        return cls(claim=claim, initial=initial)
+
+    def clean_evidence(self):
+        return _evidence_links(self.cleaned_data["evidence"])
+
+    def clean_quote(self):
+        quote = self.cleaned_data["quote"].strip()
+        if not quote:
+            return self.claim.start, self.claim.end
+        if quote == self.claim.text:
+            return self.claim.start, self.claim.end
+        try:
+            return self.claim.sentence.locate(quote)
+        except EditRefused as refusal:
+            raise ValidationError(str(refusal)) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["source"] = self._resolve_speaker(cleaned)
+        if (cleaned.get("rationale", "").strip() or cleaned.get("evidence")) and not cleaned.get("verdict"):
+            self.add_error("verdict", "Choose a label for this rationale and evidence.")
+        return cleaned
+
+    def _resolve_speaker(self, cleaned):
+        """The Source to link: the one picked from the type-ahead, the one whose name or alias matches
+        what was typed, or a new one (saved in save()) when asked for."""
+        name = " ".join(cleaned.get("speaker", "").split())
+        if not name:
+            return None
+        picked = cleaned.get("speaker_id")
+        if picked:
+            source = Source.objects.active().filter(pk=picked).first()
+            if source is None:
+                self.add_error("speaker", "That source no longer exists; type the name again.")
+            return source
+        matches = list(Source.objects.active().named(name)[:2])
+        if len(matches) == 1 and not cleaned.get("new_source"):
+            return matches[0]
+        if len(matches) > 1 and not cleaned.get("new_source"):
+            self.add_error("speaker", f"Several sources are called “{name}”; pick one from the list.")
+        elif not matches and not cleaned.get("new_source"):
+            self.add_error("speaker", f"No source called “{name}” yet. Tick “Create as a new source” to add it.")
+        else:
+            return Source(name=name, kind=cleaned.get("new_kind") or SourceKind.PERSON,
+                          role=cleaned.get("new_role", "").strip(), affiliation=cleaned.get("new_affiliation", "").strip())
+        return None
+
+    def save(self, *, by):
+        """Write the claim and its label; StaleEdit when someone else saved first."""
+        cleaned = self.cleaned_data
+        start, end = cleaned["quote"]
+        with transaction.atomic():
+            source = cleaned["source"]
+            if source is not None and source.pk is None:
+                source.save_new(by=by)
+            label = {}
+            if cleaned["verdict"]:
+                label = {"verdict": cleaned["verdict"], "rationale": cleaned["rationale"].strip(), "evidence": cleaned["evidence"]}
+            self.claim.annotate(
+                by=by, version=cleaned["version"], label=label,
+                changes={"start": start, "end": end, "source": source,
+                         "channel": " ".join(cleaned["channel"].split()), "cue": " ".join(cleaned["cue"].split())},
+            )
+
+
+class SourceForm(forms.ModelForm):
+    """A source's record. `aliases` is one name per line; `version` is the one the editor loaded."""
+
+    aliases = forms.CharField(
+        label="Aliases", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line: other spellings, the surname alone, a description such as “the intelligence official”.",
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Source
+        fields = ["name", "kind", "role", "affiliation", "aliases", "notes"]
+        labels = {"name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes"}
+        help_texts = {"role": "For example: spokesperson, minister of defence.", "affiliation": "Government, agency, party or outlet."}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("aliases", "\n".join(alias.name for alias in self.instance.aliases.all()))
+            self.initial.setdefault("version", self.instance.version)
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_aliases(self):
+        name = self.cleaned_data.get("name", "")
+        seen = {name.casefold()} if name else set()
+        aliases = []
+        for line in self.cleaned_data["aliases"].splitlines():
+            alias = " ".join(line.split())
+            if not alias or alias.casefold() in seen:
+                continue
+            if len(alias) > 200:
+                raise ValidationError(f"“{alias[:40]}…” is longer than 200 characters; shorten it.")
+            seen.add(alias.casefold())
+            aliases.append(alias)
+        return aliases
+
+    def record_fields(self):
+        """The cleaned values Source.update_record() and save_new() take, aliases apart."""
+        return {field: self.cleaned_data[field] for field in Source.EDITABLE}
+
+
+class SourceMergeForm(forms.Form):
+    """Merge `source` (a duplicate) into the target chosen here."""
+
+    target = forms.ModelChoiceField(
+        label="Merge into", queryset=Source.objects.all(), empty_label="Choose a source…",
+        error_messages={"invalid_choice": "That source no longer exists; choose another.",
+                        "required": "Choose the source to merge this one into."},
+    )
+
+    def __init__(self, *args, source, **kwargs):
+        self.source = source
+        super().__init__(*args, **kwargs)
+        # The choices list only active sources; clean_target() still explains a stale pick.
+        others = Source.objects.active().exclude(pk=source.pk).only("pk", "name", "role", "affiliation")
+        self.fields["target"].choices = [("", "Choose a source…")] + [
+            (other.pk, ", ".join(filter(None, [other.name, other.role, other.affiliation]))) for other in others
+        ]
+
+    def clean_target(self):
+        target = self.cleaned_data["target"]
+        if target.pk == self.source.pk:
+            raise ValidationError("A source cannot be merged into itself; choose a different source.")
+        if target.merged_into_id:
+            raise ValidationError(f"“{target}” has itself been merged into another source; choose that one.")
+        return target

@@ -1,12 +1,22 @@
 import hashlib
+import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Length
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 
 USER = settings.AUTH_USER_MODEL
+
+
+class EditRefused(ValueError):
+    """A change the rules do not allow; str() is a message for the person who asked."""
+
+
+class StaleEdit(EditRefused):
+    """Someone else changed the object since the person loaded it."""
 
 
 class ImportFormat(models.TextChoices):
@@ -47,6 +57,19 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@dataclass(frozen=True)
+class Progress:
+    sentences: int
+    reviewed: int
+    claims: int
+    labelled: int
+    approved: int
+
+    def percent(self, part):
+        total = self.sentences if part == "reviewed" else self.claims
+        return round(100 * getattr(self, part) / total) if total else 0
+
+
 class Article(models.Model):
     title = models.CharField(max_length=500)
     outlet = models.CharField(max_length=200, blank=True)
@@ -82,6 +105,18 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def progress(self):
+        """Counts for the progress bar, in two queries whatever the article's length."""
+        sentences = self.sentences.aggregate(total=Count("pk"), reviewed=Count("pk", filter=Q(reviewed=True)))
+        claims = Claim.objects.active().filter(article=self)
+        labelled = Label.objects.filter(claim__in=claims).exclude(status=LabelStatus.WITHDRAWN)
+        counts = claims.aggregate(
+            claims=Count("pk"),
+            labelled=Count("pk", filter=Q(pk__in=labelled.values("claim")), distinct=True),
+            approved=Count("pk", filter=Q(pk__in=labelled.filter(status=LabelStatus.APPROVED).values("claim")), distinct=True),
+        )
+        return Progress(sentences=sentences["total"], reviewed=sentences["reviewed"], **counts)
+
     def save(self, *args, **kwargs):
         self.text_length = len(self.text)
         self.text_sha256 = text_digest(self.text)
@@ -116,6 +151,78 @@ class Sentence(models.Model):
     def text(self):
         return self.article.text[self.start : self.end]
 
+    def locate(self, words):
+        """The article offsets of `words`, found inside this sentence, or EditRefused."""
+        words = words.strip()
+        found = self.text.find(words) if words else -1
+        if found < 0:
+            raise EditRefused(f"“{words}” does not occur in sentence {self.number}.")
+        return self.start + found, self.start + found + len(words)
+
+    def split_at(self, offset, *, by):
+        """Cut this sentence in two before `offset`; claims after the cut move to the new sentence."""
+        text = self.article.text
+        first_end = self.start + len(text[self.start : offset].rstrip())
+        second_start = offset + (len(text[offset : self.end]) - len(text[offset : self.end].lstrip()))
+        if not (self.start < first_end and second_start < self.end):
+            raise EditRefused("Split inside the sentence, so that both parts keep some text.")
+        claims = list(self.claims.active())
+        if any(claim.start < second_start and claim.end > first_end for claim in claims):
+            raise EditRefused("A claim runs across that point; narrow or remove it before splitting.")
+        with transaction.atomic():
+            before = {"start": self.start, "end": self.end}
+            _shift_numbers(self.article_id, after=self.number, by=1)
+            Sentence.objects.filter(pk=self.pk).update(end=first_end)
+            second = Sentence.objects.create(
+                article_id=self.article_id, number=self.number + 1, paragraph=self.paragraph,
+                start=second_start, end=self.end,
+            )
+            moved = [claim.pk for claim in claims if claim.start >= second_start]
+            Claim.objects.filter(pk__in=moved).update(sentence=second)
+            self.end = first_end
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.SPLIT, obj=self, article=self.article,
+                before=before, after={"parts": [[self.start, first_end], [second_start, second.end]], "claims_moved": moved},
+            )
+        return second
+
+    def merge_with_next(self, *, by):
+        """Join this sentence and the next one of the same paragraph; the next one's claims come along."""
+        following = Sentence.objects.filter(article_id=self.article_id, number=self.number + 1).first()
+        if following is None:
+            raise EditRefused("This is the last sentence; there is nothing to merge it with.")
+        if following.paragraph != self.paragraph:
+            raise EditRefused("The next sentence starts a new paragraph; sentences merge within a paragraph.")
+        with transaction.atomic():
+            before = {"parts": [[self.start, self.end], [following.start, following.end]]}
+            # Claims move first and the emptied sentence goes before this one grows: SQLite checks at once.
+            moved = list(following.claims.values_list("pk", flat=True))
+            Claim.objects.filter(sentence=following).update(sentence=self)
+            following.delete()
+            Sentence.objects.filter(pk=self.pk).update(end=following.end)
+            _shift_numbers(self.article_id, after=self.number + 1, by=-1)
+            self.end = following.end
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.MERGED, obj=self, article=self.article,
+                before=before, after={"start": self.start, "end": self.end, "claims_moved": moved},
+            )
+
+    def set_reviewed(self, reviewed, *, by):
+        with transaction.atomic():
+            Sentence.objects.filter(pk=self.pk).update(reviewed=reviewed)
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article,
+                before={"reviewed": self.reviewed}, after={"reviewed": reviewed},
+            )
+            self.reviewed = reviewed
+
+
+def _shift_numbers(article_id, *, after, by):
+    """Renumber the sentences after `after` by `by`, in two steps so the unique numbers never collide."""
+    later = Sentence.objects.filter(article_id=article_id, number__gt=after)
+    later.update(number=F("number") + 1_000_000)
+    Sentence.objects.filter(article_id=article_id, number__gt=1_000_000).update(number=F("number") - 1_000_000 + by)
+
 
 class SourceKind(models.TextChoices):
     PERSON = "person", "Person"
@@ -123,12 +230,73 @@ class SourceKind(models.TextChoices):
     ANONYMOUS = "anonymous", "Anonymous source"
 
 
+def fold(text):
+    """The form names are searched in: case and accents ignored ("Zelénskyy" and "ZELENSKYY" fold
+    alike), whitespace collapsed. Stored beside each name, because SQLite's LIKE and LOWER() fold
+    ASCII only (not Cyrillic) and PostgreSQL's unaccent is an extension: this works on both."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _count_per_source(claims):
+    """COUNT of the claims linked to the outer source, as a correlated subquery (see _count_per_article)."""
+    rows = claims.filter(source=OuterRef("pk")).order_by().values("source").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows), 0)
+
+
+class SourceQuerySet(models.QuerySet):
+    def active(self):
+        """Sources not merged into another: the ones a claim may be linked to."""
+        return self.filter(merged_into__isnull=True)
+
+    def search(self, q):
+        """Sources whose name or an alias contains q, ignoring case and accents, each once; names that
+        start with q come first. An empty q matches everything."""
+        needle = fold(q or "")
+        if not needle:
+            return self.all()
+        aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__contains=needle)
+        return self.filter(Q(name_folded__contains=needle) | Exists(aliases)).order_by(
+            Case(When(name_folded__startswith=needle, then=Value(0)), default=Value(1)), "name", "id"
+        )
+
+    def named(self, name):
+        """Sources called exactly `name`, by their name or an alias (case and accents ignored)."""
+        key = fold(name or "")
+        aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded=key)
+        return self.filter(Q(name_folded=key) | Exists(aliases))
+
+    def with_record(self):
+        """claim_count: the source's active claims; confirmed_count, denied_count, unverified_count: those
+        claims by the verdict of their newest approved label (claims without one count in none)."""
+        approved = (
+            Label.objects.filter(claim=OuterRef("pk"), status=LabelStatus.APPROVED)
+            .order_by("-reviewed_at", "-pk")
+            .values("verdict")[:1]
+        )
+        claims = Claim.objects.active().alias(approved_verdict=Subquery(approved))
+        return self.annotate(
+            claim_count=_count_per_source(claims),
+            confirmed_count=_count_per_source(claims.filter(approved_verdict=Verdict.CONFIRMED)),
+            denied_count=_count_per_source(claims.filter(approved_verdict=Verdict.DENIED)),
+            unverified_count=_count_per_source(claims.filter(approved_verdict=Verdict.UNVERIFIED)),
+        )
+
+
+SOURCE_STALE_MESSAGE = (
+    "Someone else changed this source after you opened it. Their version is shown below; make your change again."
+)
+
+
 class Source(models.Model):
     """Who made a claim. One registry shared by all articles."""
+
+    EDITABLE = ("name", "kind", "role", "affiliation", "notes")
 
     Kind = SourceKind
 
     name = models.CharField(max_length=200)
+    name_folded = models.CharField(max_length=600, editable=False, default="", help_text="fold(name), for search")
     kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
     role = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. spokesperson")
     affiliation = models.CharField(max_length=200, blank=True)
@@ -140,6 +308,8 @@ class Source(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "id"]
         constraints = [
@@ -150,15 +320,164 @@ class Source(models.Model):
         indexes = [
             # The registry's type-ahead and list search by name.
             models.Index(fields=["name"], name="source_name_idx"),
+            # named(): the speaker field finds a source by its exact (folded) name.
+            models.Index(fields=["name_folded"], name="source_name_folded_idx"),
         ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
+        super().save(*args, **kwargs)
+
+    def snapshot(self, aliases):
+        return {**{field: getattr(self, field) for field in self.EDITABLE}, "aliases": list(aliases)}
+
+    def save_new(self, *, by, aliases=()):
+        """Save this new source, its aliases and its CREATED history row in one transaction."""
+        assert self.pk is None, "save_new() is for sources not saved yet"
+        with transaction.atomic():
+            self.created_by = self.created_by or by
+            self.save()
+            SourceAlias.objects.bulk_create(
+                [SourceAlias(source=self, name=alias, name_folded=fold(alias)) for alias in aliases]
+            )
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.CREATED, obj=self, source=self, after=self.snapshot(aliases)
+            )
+        return self
+
+    def update_record(self, *, by, version, aliases=None, **fields):
+        """Apply an edit of the fields in EDITABLE and, unless aliases is None, replace the alias list.
+
+        `version` is the one the editor loaded. If someone saved since, nothing is written and
+        StaleEdit says so; a merged source refuses with EditRefused. Writes one UPDATED history row
+        with the changed values before and after, and bumps the version. Returns whether anything
+        changed."""
+        unknown = set(fields) - set(self.EDITABLE)
+        if unknown:
+            raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+        with transaction.atomic():
+            current = Source.objects.select_for_update().get(pk=self.pk)
+            if current.version != version:
+                raise StaleEdit(SOURCE_STALE_MESSAGE)
+            if current.merged_into_id:
+                raise EditRefused("This source was merged into another one; edit that one instead.")
+            old_aliases = sorted(current.aliases.values_list("name", flat=True), key=str.casefold)
+            changes = {field: value for field, value in fields.items() if getattr(current, field) != value}
+            new_aliases = old_aliases if aliases is None else list(aliases)
+            aliases_changed = sorted(new_aliases) != sorted(old_aliases)
+            if not changes and not aliases_changed:
+                return False
+            now = timezone.now()
+            folded = {"name_folded": fold(changes["name"])} if "name" in changes else {}
+            updated = Source.objects.filter(pk=self.pk, version=version).update(
+                **changes, **folded, version=F("version") + 1, updated_at=now
+            )
+            if not updated:
+                raise StaleEdit(SOURCE_STALE_MESSAGE)
+            if aliases_changed:
+                SourceAlias.objects.filter(source=self).exclude(name__in=new_aliases).delete()
+                SourceAlias.objects.bulk_create(
+                    [SourceAlias(source=self, name=alias, name_folded=fold(alias))
+                     for alias in new_aliases if alias not in old_aliases]
+                )
+            before = {field: getattr(current, field) for field in changes}
+            after = dict(changes)
+            if aliases_changed:
+                before["aliases"], after["aliases"] = old_aliases, new_aliases
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.UPDATED, obj=self, source=self, before=before, after=after
+            )
+            for field, value in {**changes, **folded}.items():
+                setattr(self, field, value)
+            self.version, self.updated_at = version + 1, now
+            self._prefetched_objects_cache = {}
+        return True
+
+    def merge_into(self, target, *, by):
+        """Fold this duplicate into `target`: its claims (removed ones too) move to target with their
+        versions bumped, its name and aliases become target's aliases, and it keeps its row, marked
+        merged_into target, so history and old links resolve. Sources merged into this one earlier are
+        pointed at target, so merged_into always names an active source. One transaction; history on
+        both sources and one row per moved claim. EditRefused (a ValueError) for a merge into itself,
+        into a merged source, or of a source already merged. Returns the number of claims moved."""
+        if target.pk == self.pk:
+            raise EditRefused("A source cannot be merged into itself; choose a different source.")
+        with transaction.atomic():
+            # Both rows locked (in id order, so two opposite merges cannot deadlock): no claim can be
+            # linked to this source while its claims move.
+            locked = {s.pk: s for s in Source.objects.select_for_update().filter(pk__in=[self.pk, target.pk]).order_by("pk")}
+            if target.pk not in locked:
+                raise EditRefused("The source to merge into no longer exists.")
+            this, into = locked[self.pk], locked[target.pk]
+            if this.merged_into_id:
+                raise EditRefused(f"“{this}” has already been merged into another source.")
+            if into.merged_into_id:
+                raise EditRefused(f"“{into}” has itself been merged into another source; merge into that one.")
+            moved = list(Claim.objects.filter(source=this).values_list("pk", "article_id"))
+            now = timezone.now()
+            Claim.objects.filter(source=this).update(source=into, version=F("version") + 1, updated_at=now)
+            redirected = list(Source.objects.filter(merged_into=this).values_list("pk", flat=True))
+            Source.objects.filter(pk__in=redirected).update(merged_into=into)
+
+            old_aliases = sorted(into.aliases.values_list("name", flat=True), key=str.casefold)
+            known = {name.casefold() for name in [into.name, *old_aliases]}
+            added = []
+            for name in [this.name, *this.aliases.values_list("name", flat=True)]:
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    added.append(name)
+            SourceAlias.objects.bulk_create([SourceAlias(source=into, name=name, name_folded=fold(name)) for name in added])
+
+            Source.objects.filter(pk=this.pk).update(merged_into=into, version=F("version") + 1, updated_at=now)
+            Source.objects.filter(pk=into.pk).update(version=F("version") + 1, updated_at=now)
+
+            claim_ids = [pk for pk, _ in moved]
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.MERGED, obj=this, source=this,
+                before={"merged_into": None},
+                after={"merged_into": into.pk, "merged_into_name": into.name, "claims_moved": claim_ids},
+            )
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.MERGED, obj=into, source=into,
+                before={"aliases": old_aliases},
+                after={"aliases": sorted([*old_aliases, *added], key=str.casefold), "merged": this.pk, "merged_name": this.name,
+                       "claims_moved": claim_ids, "redirected": redirected},
+            )
+            HistoryEntry.objects.bulk_create([
+                HistoryEntry(
+                    at=now, actor=by, action=HistoryEntry.Action.UPDATED, object_type="claim", object_id=pk,
+                    article_id=article_id, claim_id=pk, before={"source": this.pk}, after={"source": into.pk},
+                )
+                for pk, article_id in moved
+            ])
+        self.merged_into, self.version = into, this.version + 1
+        target.version = into.version + 1
+        target._prefetched_objects_cache = {}
+        return len(moved)
+
+    def claims_made(self):
+        """The source's active claims across articles, newest article first, each with `quote` (its
+        words, cut out by the database so article texts are never loaded) and its labels."""
+        return (
+            Claim.objects.active()
+            .filter(source=self)
+            .with_labels()
+            .select_related("article")
+            .defer("article__text")
+            .annotate(quote=Substr("article__text", F("start") + 1, F("end") - F("start")))
+            .order_by("-article__created_at", "article_id", "start", "id")
+        )
+
 
 class SourceAlias(models.Model):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    name_folded = models.CharField(max_length=600, editable=False, default="", help_text="fold(name), for search")
 
     class Meta:
         ordering = ["name"]
@@ -169,15 +488,29 @@ class SourceAlias(models.Model):
         indexes = [
             # The type-ahead matches aliases as well as names.
             models.Index(fields=["name"], name="source_alias_name_idx"),
+            # named(): the speaker field finds a source by an exact (folded) alias.
+            models.Index(fields=["name_folded"], name="source_alias_name_folded_idx"),
         ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
+        super().save(*args, **kwargs)
+
 
 class ClaimQuerySet(models.QuerySet):
     def active(self):
         return self.filter(removed_at__isnull=True)
+
+    def with_labels(self):
+        """Speaker and labels loaded, so claim.current_label needs no query."""
+        return self.select_related("source").prefetch_related(
+            models.Prefetch("labels", queryset=Label.objects.select_related("proposed_by", "reviewed_by"))
+        )
 
 
 class ClaimOrigin(models.TextChoices):
@@ -230,6 +563,127 @@ class Claim(models.Model):
     @property
     def text(self):
         return self.article.text[self.start : self.end]
+
+    @property
+    def current_label(self):
+        """The newest label that is not withdrawn (proposed, approved or rejected), or None.
+        Reads the prefetched labels when with_labels() loaded them."""
+        labels = [label for label in self.labels.all() if label.status != LabelStatus.WITHDRAWN]
+        return max(labels, key=lambda label: (label.proposed_at, label.pk), default=None)
+
+    def snapshot(self):
+        return {
+            "start": self.start, "end": self.end, "source": self.source_id,
+            "channel": self.channel, "cue": self.cue,
+        }
+
+    @classmethod
+    def mark(cls, sentence, *, by, start=None, end=None, origin=ClaimOrigin.MANUAL):
+        """A new claim on `sentence`: the whole sentence unless a span inside it is given."""
+        start = sentence.start if start is None else start
+        end = sentence.end if end is None else end
+        _check_span(sentence, start, end)
+        with transaction.atomic():
+            claim = cls.objects.create(
+                article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin, created_by=by
+            )
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.CREATED, obj=claim, article=sentence.article, claim=claim,
+                after={**claim.snapshot(), "origin": origin},
+            )
+        return claim
+
+    def annotate(self, *, by, version, changes, label=None):
+        """Apply the editor's changes (span, source, channel, cue) and label in one transaction.
+
+        `version` is the claim version the editor loaded: if someone else saved since, nothing is
+        written and StaleEdit says so. `label` is None (leave labels alone), {} (withdraw the open
+        proposal) or {"verdict", "rationale", "evidence"} (propose it unless it is already current).
+        """
+        if "start" in changes or "end" in changes:
+            _check_span(self.sentence, changes.get("start", self.start), changes.get("end", self.end))
+        changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
+        with transaction.atomic():
+            if changes:
+                self._update(by=by, version=version, changes=changes)
+            elif not Claim.objects.filter(pk=self.pk, version=version).exists():
+                raise StaleEdit(STALE_MESSAGE)
+            if label is not None:
+                self._relabel(by=by, **label)
+
+    def _update(self, *, by, version, changes):
+        before = {_attname(field): getattr(self, _attname(field)) for field in changes}
+        now = timezone.now()
+        updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
+            **changes, version=F("version") + 1, updated_at=now
+        )
+        if not updated:
+            raise StaleEdit(STALE_MESSAGE)
+        for field, value in changes.items():
+            setattr(self, field, value)
+        self.version = version + 1
+        self.updated_at = now
+        HistoryEntry.record(
+            actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article, claim=self,
+            before=before, after={_attname(field): _pk(value) for field, value in changes.items()},
+        )
+
+    def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
+        current = self.current_label
+        wanted = (verdict, rationale, list(evidence))
+        unchanged = current and current.claim_version == self.version
+        if unchanged and (current.verdict, current.rationale, current.evidence) == wanted:
+            return current
+        if current and current.status == LabelStatus.PROPOSED:
+            current.withdraw(by=by)
+        if verdict is None:
+            return None
+        label = Label.objects.create(
+            claim=self, verdict=verdict, rationale=rationale, evidence=list(evidence), proposed_by=by,
+            claim_version=self.version, claim_snapshot=self.snapshot(),
+        )
+        HistoryEntry.record(
+            actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, article=self.article, claim=self,
+            after={"verdict": verdict, "rationale": rationale, "evidence": list(evidence)},
+        )
+        self._prefetched_objects_cache.pop("labels", None)
+        return label
+
+    def remove(self, *, by, version):
+        with transaction.atomic():
+            now = timezone.now()
+            updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
+                removed_at=now, removed_by=by, version=F("version") + 1
+            )
+            if not updated:
+                raise StaleEdit(STALE_MESSAGE)
+            open_label = self.labels.filter(status=LabelStatus.PROPOSED).first()
+            if open_label:
+                open_label.withdraw(by=by)
+            self.removed_at, self.removed_by, self.version = now, by, version + 1
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article, claim=self,
+                before=self.snapshot(),
+            )
+
+
+STALE_MESSAGE = "Someone else changed this claim after you opened it. Their version is shown; apply your change again."
+
+
+def _attname(field):
+    return "source_id" if field == "source" else field
+
+
+def _pk(value):
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _check_span(sentence, start, end):
+    if not (sentence.start <= start < end <= sentence.end):
+        raise EditRefused(
+            f"The claim must lie inside sentence {sentence.number} "
+            f"(characters {sentence.start}–{sentence.end}), not {start}–{end}."
+        )
 
 
 class Verdict(models.TextChoices):
@@ -297,6 +751,15 @@ class Label(models.Model):
     def __str__(self):
         return f"{self.get_verdict_display()} ({self.get_status_display()})"
 
+    def withdraw(self, *, by):
+        updated = Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(status=LabelStatus.WITHDRAWN)
+        if updated:
+            self.status = LabelStatus.WITHDRAWN
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, article=self.claim.article, claim=self.claim,
+                before={"status": LabelStatus.PROPOSED}, after={"status": LabelStatus.WITHDRAWN},
+            )
+
 
 class HistoryQuerySet(models.QuerySet):
     """History is append-only: bulk updates and deletes are refused."""
@@ -352,6 +815,8 @@ class HistoryEntry(models.Model):
             # An article's recent activity and a claim's timeline, newest first.
             models.Index(fields=["article", "-at"], name="history_article_at_idx"),
             models.Index(fields=["claim", "-at"], name="history_claim_at_idx"),
+            # A source's page: its history, newest first.
+            models.Index(fields=["source", "-at"], name="history_source_at_idx"),
         ]
 
     def __str__(self):

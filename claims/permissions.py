@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import Article
+from .models import Article, Claim
 
 EDITOR = "editor"
 REVIEWER = "reviewer"
@@ -55,3 +55,19 @@ def permission_required(codename):
 def get_article_for_user(user, article_id):
     """Every signed-in user may read (and export) every article; 404 when it does not exist."""
     return get_object_or_404(Article, pk=article_id)
+
+
+def can_annotate(user):
+    return user.has_perm("claims.add_claim") and user.has_perm("claims.change_claim")
+
+
+def get_claim_for_editing(user, claim_id):
+    """An active claim with its article, sentence, speaker and labels; 404 if there is none,
+    403 if the user may not change claims."""
+    claim = get_object_or_404(
+        Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id
+    )
+    if not can_annotate(user):
+        raise PermissionDenied
+    claim.sentence.article = claim.article
+    return claim

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles
+from .views import articles, claims, sources
 
 app_name = "claims"
 
@@ -8,4 +8,17 @@ urlpatterns = [
     path("", articles.article_list, name="article_list"),
     path("articles/import/", articles.article_import, name="article_import"),
     path("articles/<int:article_id>/", articles.article_detail, name="article_detail"),
+    path("articles/<int:article_id>/panel/", claims.workspace_panel, name="workspace_panel"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", claims.claim_mark, name="claim_mark"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", claims.sentence_reviewed, name="sentence_reviewed"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/split/", claims.sentence_split, name="sentence_split"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", claims.sentence_merge, name="sentence_merge"),
+    path("claims/<int:claim_id>/", claims.claim_save, name="claim_save"),
+    path("claims/<int:claim_id>/remove/", claims.claim_remove, name="claim_remove"),
+    path("sources/", sources.source_list, name="source_list"),
+    path("sources/new/", sources.source_create, name="source_create"),
+    path("sources/search/", sources.source_search, name="source_search"),
+    path("sources/<int:source_id>/", sources.source_detail, name="source_detail"),
+    path("sources/<int:source_id>/edit/", sources.source_edit, name="source_edit"),
+    path("sources/<int:source_id>/merge/", sources.source_merge, name="source_merge"),
 ]

@@ -7,6 +7,7 @@ from ..forms import ImportForm
 from ..importing import ImportRefused, Metadata, import_article
 from ..models import Article
 from ..permissions import can_import, get_article_for_user, permission_required
+from .workspace import Filters, load_sentences, panel_context
 
 
 @require_GET
@@ -45,9 +46,45 @@ def article_import(request):
 
 @require_GET
 def article_detail(request, article_id):
+    """The workspace: sentences in paragraphs with their claims, progress, filters and the side panel."""
     article = get_article_for_user(request.user, article_id)
-    sentences = list(article.sentences.all())
-    for sentence in sentences:
-        sentence.article = article  # the text property slices the article already loaded
-    paragraphs = [(number, list(rows)) for number, rows in groupby(sentences, key=lambda s: s.paragraph)]
-    return render(request, "claims/article_detail.html", {"article": article, "paragraphs": paragraphs, "sentence_count": len(sentences)})
+    return render(request, "claims/article_detail.html", workspace_context(request, article))
+
+
+def workspace_context(request, article, *, form=None, error=""):
+    """The whole page's context. `form` is an invalid ClaimForm to show in the panel instead of the
+    selected claim's saved values."""
+    sentences = load_sentences(article)
+    filters = Filters.from_query(request.GET)
+    claims = {claim.pk: claim for sentence in sentences for claim in sentence.active_claims}
+    by_id = {sentence.pk: sentence for sentence in sentences}
+    claim = form.claim if form is not None else claims.get(_int(request.GET.get("claim")))
+    current = claim.sentence if claim else by_id.get(_int(request.GET.get("sentence")), sentences[0])
+    current = by_id[current.pk]
+    visible = [sentence for sentence in sentences if filters.keeps(sentence)]
+    speakers = sorted({c.source for c in claims.values() if c.source}, key=lambda source: source.name)
+    return {
+        **panel_context(request, article, sentence=current, claim=claim and claims[claim.pk], form=form, error=error),
+        "paragraphs": [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)],
+        "sentence_count": len(sentences),
+        "visible_count": len(visible),
+        "progress": article.progress(),
+        "filters": filters,
+        "speakers": speakers,
+        "next_unlabelled": _next_unlabelled(sentences, after=current),
+        "current_sentence_id": current.pk,
+        "selected_claim_id": claim.pk if claim else None,
+    }
+
+
+def _next_unlabelled(sentences, *, after):
+    """The first sentence after `after` (wrapping round) holding a claim without a label."""
+    start = sentences.index(after) + 1
+    for sentence in sentences[start:] + sentences[:start]:
+        if any(claim.current_label is None for claim in sentence.active_claims):
+            return sentence
+    return None
+
+
+def _int(value):
+    return int(value) if value and value.isdigit() else None

@@ -1,0 +1,179 @@
+// Workspace keyboard shortcuts, text selection and the speaker type-ahead. Everything here focuses
+// or clicks real controls or fills real form fields, so each action also works without JavaScript.
+(function () {
+  "use strict";
+
+  function typing(target) {
+    return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  }
+
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll(".sentence-row"));
+  }
+
+  function currentRow() {
+    return document.querySelector(".sentence-row.is-current") || rows()[0];
+  }
+
+  function setCurrent(row) {
+    if (!row) return;
+    rows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "nearest" });
+  }
+
+  function move(step) {
+    var all = rows();
+    var index = all.indexOf(currentRow());
+    setCurrent(all[Math.min(Math.max(index + step, 0), all.length - 1)]);
+  }
+
+  function click(selector, scope) {
+    var element = (scope || document).querySelector(selector);
+    if (element) element.click();
+    return element;
+  }
+
+  var VERDICT_KEYS = { "1": "confirmed", "2": "denied", "3": "unverified" };
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      // Ctrl+Enter saves from a text area.
+      if (event.key === "Enter" && event.target.tagName === "TEXTAREA" && event.target.form) {
+        event.preventDefault();
+        event.target.form.requestSubmit();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      if (typing(event.target)) { event.target.blur(); return; }
+      click("#panel [data-cancel]");
+      return;
+    }
+    if (typing(event.target)) return;
+    var panel = document.getElementById("panel");
+    switch (event.key) {
+      case "j": case "ArrowDown": move(1); break;
+      case "k": case "ArrowUp": move(-1); break;
+      case "o": case "Enter":
+        if (!document.activeElement.classList.contains("sentence-row")) return;
+        click("[data-open-claim]", currentRow()) || click("[data-open-sentence]", currentRow());
+        break;
+      case "c": markCurrent(); break;
+      case "s":
+        var speaker = panel && panel.querySelector("input[name=speaker]");
+        if (speaker) speaker.focus(); else return;
+        break;
+      case "1": case "2": case "3":
+        var verdict = panel && panel.querySelector("select[name=verdict]");
+        if (!verdict) return;
+        verdict.value = VERDICT_KEYS[event.key];
+        verdict.focus();
+        break;
+      case "r": click("#panel [data-reviewed]"); break;
+      case "n": click("[data-shortcut=n]"); break;
+      case "?":
+        var sheet = document.getElementById("shortcuts");
+        if (sheet && !sheet.open) sheet.showModal();
+        break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  // Selecting words inside one sentence narrows the next "Mark as claim" to them.
+  function codePoints(text) { return Array.from(text).length; }
+
+  function selectionIn(row) {
+    var selection = window.getSelection();
+    var holder = row.querySelector(".sentence-text");
+    if (!selection || selection.isCollapsed || !holder) return null;
+    var range = selection.getRangeAt(0);
+    if (!holder.contains(range.startContainer) || !holder.contains(range.endContainer)) return null;
+    var before = document.createRange();
+    before.selectNodeContents(holder);
+    before.setEnd(range.startContainer, range.startOffset);
+    var lead = before.toString();
+    var chosen = range.toString();
+    var trimmedStart = chosen.length - chosen.replace(/^\s+/, "").length;
+    chosen = chosen.trim();
+    if (!chosen) return null;
+    var start = Number(holder.dataset.start) + codePoints(lead) + trimmedStart;
+    return { start: start, end: start + codePoints(chosen) };
+  }
+
+  function markCurrent() {
+    var row = currentRow();
+    if (!row) return;
+    var form = row.querySelector(".mark-form");
+    if (!form) return;
+    var span = selectionIn(row);
+    form.elements.start.value = span ? span.start : "";
+    form.elements.end.value = span ? span.end : "";
+    form.requestSubmit();
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("mark-form")) return;
+    var span = selectionIn(form.closest(".sentence-row"));
+    form.elements.start.value = span ? span.start : "";
+    form.elements.end.value = span ? span.end : "";
+  }, true);
+
+  document.addEventListener("mouseup", function (event) {
+    var row = event.target.closest && event.target.closest(".sentence-row");
+    if (row && selectionIn(row)) setCurrent(row);
+  });
+
+  document.addEventListener("click", function (event) {
+    var row = event.target.closest && event.target.closest(".sentence-row");
+    if (row && !event.target.closest("a, button")) setCurrent(row);
+  });
+
+  // Speaker type-ahead: matches from the registry by name or alias; picking one fills the hidden id.
+  var searchTimer;
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (input.name !== "speaker" || !input.form) return;
+    input.form.elements.speaker_id.value = "";
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () {
+      var url = input.dataset.searchUrl + "?q=" + encodeURIComponent(input.value);
+      htmx.ajax("GET", url, { target: "#source-options", swap: "outerHTML" });
+    }, 150);
+  });
+
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest && event.target.closest(".source-option");
+    if (!option) return;
+    var form = option.closest("form");
+    form.elements.speaker.value = option.dataset.sourceName;
+    form.elements.speaker_id.value = option.dataset.sourceId;
+    var list = document.getElementById("source-options");
+    if (list) list.hidden = true;
+    form.elements.channel.focus();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var options = Array.prototype.slice.call(document.querySelectorAll("#source-options .source-option"));
+    if (!options.length || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    var index = options.indexOf(document.activeElement);
+    if (event.target.name !== "speaker" && index < 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var next = event.key === "ArrowDown" ? index + 1 : index - 1;
+    if (next < 0) { document.querySelector("#panel input[name=speaker]").focus(); return; }
+    options[Math.min(next, options.length - 1)].focus();
+  }, true);
+
+  // After htmx swaps the panel, the claim it shows becomes the current sentence.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var panel = document.getElementById("panel");
+    if (!panel || event.detail.target !== panel && event.target.id !== "panel") return;
+    var row = document.getElementById("sentence-" + panel.dataset.sentence);
+    if (row) rows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
+    var speaker = panel.querySelector(".field--invalid input, .field--invalid select, .field--invalid textarea");
+    if (speaker) speaker.focus();
+  });
+})();

@@ -1,0 +1,45 @@
+"""Formatting for the workspace. These tags format what the view loaded; they never query."""
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+VERDICT_SYMBOLS = {"confirmed": "✓", "denied": "✗", "unverified": "?"}
+
+
+@register.simple_tag
+def sentence_marks(sentence):
+    """The sentence text with each claim span wrapped in <mark>; overlapping claims nest as segments."""
+    text = sentence.text
+    claims = sentence.active_claims
+    if not claims:
+        return text  # autoescaped by the template engine
+    cuts = sorted({0, len(text)} | {c.start - sentence.start for c in claims} | {c.end - sentence.start for c in claims})
+    parts = []
+    for left, right in zip(cuts, cuts[1:]):
+        piece = text[left:right]
+        covering = [c for c in claims if c.start - sentence.start <= left and right <= c.end - sentence.start]
+        if not covering:
+            parts.append(conditional_escape(piece))
+            continue
+        label = covering[-1].current_label
+        verdict = label.verdict if label else "none"
+        parts.append(
+            format_html(
+                '<mark class="claim-span verdict-{} depth-{}" data-claims="{}">{}</mark>',
+                verdict, min(len(covering), 3), " ".join(str(c.pk) for c in covering), piece,
+            )
+        )
+    return mark_safe("".join(parts))
+
+
+@register.inclusion_tag("claims/_verdict_badge.html")
+def verdict_badge(label):
+    return {"label": label, "symbol": VERDICT_SYMBOLS.get(label.verdict, "") if label else ""}
+
+
+@register.filter
+def progress_percent(progress, part):
+    return progress.percent(part)

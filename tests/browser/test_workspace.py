@@ -1,0 +1,178 @@
+"""An editor annotates the seed article: with the mouse, with the keyboard alone, and without JavaScript."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from claims.importing import import_article
+from claims.models import Claim, Label, Source
+from tests.browser.conftest import assert_accessible, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = Path(settings.BASE_DIR) / "seeds" / "000_3ebd80acff131b37.txt"
+
+
+@pytest.fixture
+def seed_article(editor):
+    return import_article(SEED.read_bytes(), filename=SEED.name, by=editor)
+
+
+def row(page, words):
+    return page.locator(".sentence-row", has_text=words)
+
+
+def speakers(sentence_row):
+    return sentence_row.locator(".claim-chip__speaker").all_inner_texts()
+
+
+def fill_yusov(page):
+    panel = page.locator("#panel")
+    panel.get_by_label("Speaker").fill("Andrii Yusov")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Role or title").fill("spokesperson")
+    panel.get_by_label("Affiliation").fill("Ukraine's military intelligence")
+    panel.get_by_label("Channel").fill("Suspilne")
+    panel.get_by_label("Label").select_option("unverified")
+    panel.get_by_label("Rationale").fill("Only the spokesperson's word so far.")
+    panel.get_by_label("Evidence").fill("https://suspilne.media/example")
+
+
+def assert_yusov_saved(article):
+    claim = Claim.objects.get(article=article, source__name="Andrii Yusov")
+    assert claim.text.startswith("Armed Russian anti-government groups")
+    assert (claim.source.kind, claim.source.role, claim.source.affiliation) == (
+        "person", "spokesperson", "Ukraine's military intelligence",
+    )
+    assert claim.channel == "Suspilne"
+    label = claim.labels.get()
+    assert (label.verdict, label.status, label.evidence) == ("unverified", "proposed", ["https://suspilne.media/example"])
+
+
+def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_article):
+    sign_in(page, "alice")
+    page.goto(f"/articles/{seed_article.pk}/")
+    assert_accessible(page)
+    yusov = row(page, "Andrii Yusov told Suspilne")
+    yusov.get_by_role("button", name="Mark as claim").click()
+    page.locator("#panel").get_by_text("Claim marked.").wait_for()
+    fill_yusov(page)
+    screenshot(page, "workspace_claim_form")
+    page.locator("#panel").get_by_role("button", name="Save").click()
+    page.locator("#panel").get_by_text("Saved.").wait_for()
+    assert speakers(yusov) == ["Andrii Yusov"]
+    assert yusov.get_by_text("Unverified · proposed").is_visible()
+    assert_yusov_saved(seed_article)
+
+    # Two speakers in one sentence, one of them on a narrowed span selected with the mouse.
+    peskov = row(page, "Dmitry Peskov said")
+    text = peskov.locator(".sentence-text")
+    text.evaluate(
+        """(el) => { const node = el.firstChild; const words = "Russia's Vladimir Putin had already been informed";
+        const at = node.textContent.indexOf(words); const range = document.createRange();
+        range.setStart(node, at); range.setEnd(node, at + words.length);
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range); }"""
+    )
+    peskov.get_by_role("button", name="Mark as claim").click()
+    panel = page.locator("#panel")
+    panel.get_by_text("Claim marked.").wait_for()
+    panel.get_by_label("Speaker").fill("Dmitry Peskov")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Role or title").fill("Kremlin spokesperson")
+    panel.get_by_label("Channel").fill("TASS")
+    panel.get_by_role("button", name="Save").click()
+    panel.get_by_text("Saved.").wait_for()
+
+    peskov.get_by_role("button", name="Mark as claim").click()
+    panel.get_by_text("Claim marked.").wait_for()
+    panel.get_by_label("Speaker").fill("TASS")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Kind").select_option("organisation")
+    panel.get_by_role("button", name="Save").click()
+    panel.get_by_text("Saved.").wait_for()
+    assert_accessible(page)
+    screenshot(page, "workspace")
+
+    page.reload()
+    claims = Claim.objects.filter(sentence__article=seed_article).order_by("start", "id")
+    assert claims.count() == 3
+    narrowed = claims.get(source__name="Dmitry Peskov")
+    assert narrowed.text == "Russia's Vladimir Putin had already been informed"
+    assert narrowed.sentence_id == claims.get(source__name="TASS").sentence_id
+    assert row(page, "Dmitry Peskov said").locator(".claim-chip").count() == 2
+    assert speakers(row(page, "Andrii Yusov told Suspilne")) == ["Andrii Yusov"]
+    assert sorted(speakers(row(page, "Dmitry Peskov said"))) == ["Dmitry Peskov", "TASS"]
+    assert page.console_errors == []
+
+
+def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
+    sign_in(page, "alice")
+    page.goto(f"/articles/{seed_article.pk}/")
+    keys = page.keyboard
+    keys.press("j")
+    keys.press("j")
+    assert "Russian shelling" in page.locator(".sentence-row.is-current").inner_text()
+    keys.press("k")
+    keys.press("ArrowUp")
+    assert "Andrii Yusov told Suspilne" in page.locator(".sentence-row.is-current").inner_text()
+    keys.press("c")
+    page.locator("#panel").get_by_text("Claim marked.").wait_for()
+    keys.press("s")
+    keys.type("Andrii Yusov")
+    keys.press("Tab")  # the "New source" disclosure
+    keys.press("Enter")
+    keys.press("Tab")
+    keys.press("Space")  # Create as a new source
+    keys.press("Tab")  # Kind: person by default
+    keys.press("Tab")
+    keys.type("spokesperson")
+    keys.press("Tab")
+    keys.type("Ukraine's military intelligence")
+    keys.press("Tab")
+    keys.type("Suspilne")
+    keys.press("Escape")  # leaves the field, so the next key is a shortcut
+    keys.press("3")
+    assert page.locator("#panel").get_by_label("Label").input_value() == "unverified"
+    keys.press("Tab")
+    keys.type("Only the spokesperson's word so far.")
+    keys.press("Tab")
+    keys.type("https://suspilne.media/example")
+    keys.press("Control+Enter")
+    page.locator("#panel").get_by_text("Saved.").wait_for()
+    assert_yusov_saved(seed_article)
+
+    keys.press("Escape")
+    keys.press("?")
+    assert page.get_by_role("dialog", name="Keyboard shortcuts").is_visible()
+    screenshot(page, "workspace_shortcuts")
+
+
+def test_editor_annotates_without_javascript(browser, live_server, editor, seed_article):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, "alice")
+    page.goto(f"/articles/{seed_article.pk}/")
+    row(page, "Andrii Yusov told Suspilne").get_by_role("button", name="Mark as claim").click()
+    fill_yusov(page)
+    page.locator("#panel").get_by_role("button", name="Save").click()
+    assert page.get_by_text("Saved.").is_visible()
+    assert_yusov_saved(seed_article)
+
+    # Narrowing without a mouse selection: the exact words, typed into the panel's sentence tools.
+    row(page, "Dmitry Peskov said").locator("[data-open-sentence]").click()
+    panel = page.locator("#panel")
+    panel.get_by_label("Exact words (optional)").fill("Russia's Vladimir Putin had already been informed")
+    panel.get_by_role("button", name="Mark as claim").click()
+    claim = Claim.objects.get(article=seed_article, start__gt=0, source__isnull=True)
+    assert claim.text == "Russia's Vladimir Putin had already been informed"
+    Source.objects.create(name="Dmitry Peskov")
+    panel.get_by_label("Speaker").fill("dmitry peskov")
+    panel.get_by_role("button", name="Save").click()
+    assert Claim.objects.get(pk=claim.pk).source.name == "Dmitry Peskov"
+    assert Label.objects.count() == 1
+    screenshot(page, "workspace_no_js")
+    context.close()
