@@ -58,13 +58,14 @@ def workspace_context(request, article, *, form=None, error=""):
     filters = Filters.from_query(request.GET)
     claims = {claim.pk: claim for sentence in sentences for claim in sentence.active_claims}
     by_id = {sentence.pk: sentence for sentence in sentences}
-    claim = form.claim if form is not None else claims.get(_int(request.GET.get("claim")))
-    current = claim.sentence if claim else by_id.get(_int(request.GET.get("sentence")), sentences[0])
-    current = by_id[current.pk]
+    claim = claims.get(form.claim.pk if form is not None else _int(request.GET.get("claim")))
+    current = by_id[claim.sentence_id] if claim else by_id.get(_int(request.GET.get("sentence")), sentences[0])
+    if claim:
+        claim.sentence = current
     visible = [sentence for sentence in sentences if filters.keeps(sentence)]
     speakers = sorted({c.source for c in claims.values() if c.source}, key=lambda source: source.name)
     return {
-        **panel_context(request, article, sentence=current, claim=claim and claims[claim.pk], form=form, error=error),
+        **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
         "paragraphs": [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)],
         "sentence_count": len(sentences),
         "visible_count": len(visible),

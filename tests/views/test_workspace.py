@@ -1,0 +1,355 @@
+"""The workspace page and its actions: permissions, plain and htmx responses, bad input, query counts."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from claims.models import Claim, HistoryEntry, Label, Sentence, Source
+from tests.factories import create_article, create_claim, create_label, create_source
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+ACTION_QUERIES = 20
+
+
+@pytest.fixture
+def article(db):
+    return create_article(sentences=6)
+
+
+@pytest.fixture
+def sentence(article):
+    return article.sentences.get(number=2)
+
+
+@pytest.fixture
+def claim(sentence, editor):
+    return create_claim(sentence=sentence, by=editor)
+
+
+def mark_url(sentence):
+    return reverse("claims:claim_mark", args=[sentence.article_id, sentence.pk])
+
+
+def save_url(claim):
+    return reverse("claims:claim_save", args=[claim.pk])
+
+
+def save_data(claim, **changes):
+    data = {"version": claim.version, "quote": "", "speaker": "", "speaker_id": "", "channel": "", "cue": "",
+            "verdict": "", "rationale": "", "evidence": "", "new_kind": "person"}
+    data.update(changes)
+    return data
+
+
+# The page
+
+
+def test_workspace_shows_claims_in_place_with_speaker_channel_and_label(client, editor, claim, reviewer):
+    source = create_source(name="Andrii Yusov")
+    Claim.objects.filter(pk=claim.pk).update(source=source, channel="Suspilne")
+    create_label(claim=claim, by=editor, verdict="denied")
+    client.force_login(reviewer)
+    body = client.get(reverse("claims:article_detail", args=[claim.article_id])).content.decode()
+    assert 'class="claim-span verdict-denied' in body
+    assert "Andrii Yusov" in body and "via Suspilne" in body and "Denied · proposed" in body
+
+
+def test_filters_keep_only_matching_sentences(client, editor, claim):
+    client.force_login(editor)
+    url = reverse("claims:article_detail", args=[claim.article_id])
+    assert client.get(url).context["visible_count"] == 6
+    assert client.get(url, {"show": "claims"}).context["visible_count"] == 1
+    assert client.get(url, {"show": "unlabelled"}).context["visible_count"] == 1
+    assert client.get(url, {"label": "confirmed"}).context["visible_count"] == 0
+    create_label(claim=claim, by=editor, verdict="confirmed")
+    assert client.get(url, {"label": "confirmed"}).context["visible_count"] == 1
+    assert client.get(url, {"show": "unlabelled"}).context["visible_count"] == 0
+    assert client.get(url, {"speaker": "999"}).context["visible_count"] == 0
+
+
+def test_next_unlabelled_jumps_forward_and_wraps(client, editor, article):
+    first, fifth = article.sentences.get(number=1), article.sentences.get(number=5)
+    create_claim(sentence=first, by=editor)
+    create_claim(sentence=fifth, by=editor)
+    client.force_login(editor)
+    url = reverse("claims:article_detail", args=[article.pk])
+    assert client.get(url, {"sentence": first.pk}).context["next_unlabelled"] == fifth
+    assert client.get(url, {"sentence": fifth.pk}).context["next_unlabelled"] == first
+
+
+@pytest.mark.parametrize("sentences, claims", [(20, 5), (5000, 1000)])
+def test_workspace_query_count_does_not_grow(client, editor, django_assert_max_num_queries, sentences, claims):
+    article = create_article(sentences=sentences)
+    source = create_source(name="Speaker")
+    rows = list(article.sentences.all()[:claims])
+    created = Claim.objects.bulk_create(
+        [Claim(article=article, sentence=s, start=s.start, end=s.end, source=source) for s in rows]
+    )
+    Label.objects.bulk_create(
+        [Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in created[::2]]
+    )
+    client.force_login(editor)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("claims:article_detail", args=[article.pk]), {"claim": created[-1].pk})
+    assert response.context["progress"].claims == claims
+    assert response.context["progress"].labelled == len(created[::2])
+
+
+# Mark as claim
+
+
+def test_editor_marks_a_whole_sentence(client, editor, sentence):
+    client.force_login(editor)
+    response = client.post(mark_url(sentence))
+    claim = Claim.objects.get()
+    assert (claim.start, claim.end, claim.created_by) == (sentence.start, sentence.end, editor)
+    assert response.status_code == 302 and f"claim={claim.pk}" in response["Location"]
+    assert HistoryEntry.objects.filter(claim=claim, action="created", actor=editor).exists()
+
+
+def test_mark_narrows_to_a_selection_or_exact_words(client, editor, sentence):
+    client.force_login(editor)
+    client.post(mark_url(sentence), {"start": sentence.start + 12, "end": sentence.start + 16})
+    client.post(mark_url(sentence), {"quote": "the bridge would reopen"})
+    first, second = Claim.objects.order_by("pk")
+    assert first.text == sentence.text[12:16]
+    assert second.text == "the bridge would reopen" and second.sentence == sentence
+
+
+@pytest.mark.parametrize("data", [{"start": "0", "end": "9999"}, {"start": "x", "end": "3"}, {"quote": "not in it"}])
+def test_mark_refuses_a_span_outside_the_sentence(client, editor, sentence, data):
+    client.force_login(editor)
+    response = client.post(mark_url(sentence), data, **HTMX)
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert Claim.objects.count() == 0
+
+
+def test_htmx_mark_returns_panel_row_and_progress_fragments(client, editor, sentence, django_assert_max_num_queries):
+    client.force_login(editor)
+    with django_assert_max_num_queries(ACTION_QUERIES):
+        response = client.post(mark_url(sentence), **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 200 and "<html" not in body
+    assert 'id="panel"' in body
+    assert f'id="sentence-{sentence.pk}"' in body and 'id="progress"' in body
+    assert body.count('hx-swap-oob="true"') == 2
+
+
+def test_outsider_cannot_mark(client, outsider, sentence):
+    client.force_login(outsider)
+    assert client.post(mark_url(sentence)).status_code == 403
+    assert Claim.objects.count() == 0
+
+
+def test_mark_on_a_sentence_of_another_article_is_404(client, editor, sentence):
+    other = create_article(sentences=2)
+    client.force_login(editor)
+    url = reverse("claims:claim_mark", args=[other.pk, sentence.pk])
+    assert client.post(url).status_code == 404
+
+
+def test_mark_rejects_get_and_enforces_csrf(editor, sentence):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    assert client.get(mark_url(sentence)).status_code == 405
+    assert client.post(mark_url(sentence)).status_code == 403
+    assert Claim.objects.count() == 0
+
+
+# Save
+
+
+def test_editor_saves_speaker_channel_and_label(client, editor, claim):
+    source = create_source(name="Andrii Yusov")
+    source.aliases.create(name="Yusov", name_folded="yusov")
+    client.force_login(editor)
+    response = client.post(save_url(claim), save_data(
+        claim, speaker="yusov", channel="Suspilne", cue="told", verdict="unverified",
+        rationale="Only his word.", evidence="https://example.com/a\nhttps://example.com/b",
+    ))
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.source, claim.channel, claim.cue, claim.version) == (source, "Suspilne", "told", 2)
+    label = claim.labels.get()
+    assert (label.verdict, label.status, label.proposed_by, label.claim_version) == ("unverified", "proposed", editor, 2)
+    assert label.evidence == ["https://example.com/a", "https://example.com/b"]
+    assert HistoryEntry.objects.filter(claim=claim, action="proposed").count() == 1
+
+
+def test_save_creates_a_new_source_inline(client, editor, claim):
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(
+        claim, speaker="Andrii Yusov", new_source="on", new_kind="person",
+        new_role="spokesperson", new_affiliation="Ukraine's military intelligence",
+    ))
+    source = Source.objects.get()
+    assert (source.name, source.role, source.affiliation) == ("Andrii Yusov", "spokesperson", "Ukraine's military intelligence")
+    assert Claim.objects.get(pk=claim.pk).source == source
+
+
+def test_unknown_speaker_name_asks_before_creating(client, editor, claim):
+    client.force_login(editor)
+    response = client.post(save_url(claim), save_data(claim, speaker="Nobody Known"), **HTMX)
+    assert "Create as a new source" in response.context["form"].errors["speaker"][0]
+    assert Source.objects.count() == 0 and Claim.objects.get(pk=claim.pk).version == 1
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"speaker": "X", "speaker_id": "999"}, "speaker"),
+        ({"verdict": "mostly-true"}, "verdict"),
+        ({"verdict": "denied", "evidence": "javascript:alert(1)"}, "evidence"),
+        ({"verdict": "denied", "evidence": "ftp://example.com/x"}, "evidence"),
+        ({"rationale": "why"}, "verdict"),
+        ({"quote": "words that are not there"}, "quote"),
+        ({"version": "abc"}, "version"),
+    ],
+)
+def test_bad_input_is_refused_next_to_the_field_and_changes_nothing(client, editor, claim, changes, field):
+    client.force_login(editor)
+    before = HistoryEntry.objects.count()
+    response = client.post(save_url(claim), save_data(claim, channel="Changed", **changes), **HTMX)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert "<html" not in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).channel == "" and Label.objects.count() == 0
+    assert HistoryEntry.objects.count() == before
+
+
+def test_invalid_plain_post_re_renders_the_page_with_the_message(client, editor, claim):
+    client.force_login(editor)
+    response = client.post(save_url(claim), save_data(claim, verdict="denied", evidence="javascript:alert(1)"))
+    assert response.status_code == 200
+    assert "is not an http:// or https:// link" in response.content.decode()
+    assert "<html" in response.content.decode()
+
+
+def test_save_respans_the_claim_with_exact_words(client, editor, claim):
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(claim, quote="the bridge would reopen"))
+    claim.refresh_from_db()
+    assert claim.text == "the bridge would reopen"
+    entry = HistoryEntry.objects.get(claim=claim, action="updated")
+    assert entry.before["start"] != entry.after["start"]
+
+
+def test_stale_save_is_refused_instead_of_overwriting(client, editor, second_editor, claim):
+    client.force_login(second_editor)
+    client.post(save_url(claim), save_data(claim, channel="Telegram"))
+    client.force_login(editor)
+    response = client.post(save_url(claim), save_data(claim, channel="Suspilne"), **HTMX)
+    assert "Someone else changed this claim" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).channel == "Telegram"
+
+
+def test_revised_label_replaces_the_open_proposal(client, editor, claim):
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(claim, verdict="unverified"))
+    client.post(save_url(claim), save_data(claim, verdict="denied", rationale="Footage disproves it."))
+    client.post(save_url(claim), save_data(claim, verdict="denied", rationale="Footage disproves it."))
+    statuses = list(claim.labels.order_by("pk").values_list("verdict", "status"))
+    assert statuses == [("unverified", "withdrawn"), ("denied", "proposed")]
+
+
+def test_htmx_save_returns_fragments_under_a_fixed_ceiling(client, editor, claim, django_assert_max_num_queries):
+    client.force_login(editor)
+    with django_assert_max_num_queries(ACTION_QUERIES):
+        response = client.post(save_url(claim), save_data(claim, channel="TASS", verdict="confirmed"), **HTMX)
+    body = response.content.decode()
+    assert "Saved." in body and "<html" not in body and body.count('hx-swap-oob="true"') == 2
+
+
+def test_outsider_cannot_save_and_missing_claim_is_404(client, outsider, editor, claim):
+    client.force_login(outsider)
+    assert client.post(save_url(claim), save_data(claim, channel="x")).status_code == 403
+    client.force_login(editor)
+    assert client.post(reverse("claims:claim_save", args=[999]), {}).status_code == 404
+    assert client.get(save_url(claim)).status_code == 405
+
+
+# Remove
+
+
+def test_remove_keeps_the_claim_and_its_history(client, editor, claim):
+    create_label(claim=claim, by=editor)
+    client.force_login(editor)
+    response = client.post(reverse("claims:claim_remove", args=[claim.pk]), {"version": claim.version}, **HTMX)
+    assert response.status_code == 200 and "Claim removed" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.removed_at and claim.removed_by == editor
+    assert claim.labels.get().status == "withdrawn"
+    assert {e.action for e in HistoryEntry.objects.filter(claim=claim)} == {"removed", "withdrawn"}
+    assert client.post(reverse("claims:claim_remove", args=[claim.pk]), {"version": claim.version}).status_code == 404
+
+
+def test_remove_with_an_old_version_is_refused(client, editor, claim):
+    client.force_login(editor)
+    client.post(reverse("claims:claim_remove", args=[claim.pk]), {"version": "7"})
+    assert Claim.objects.get(pk=claim.pk).removed_at is None
+
+
+# Segmentation
+
+
+def test_split_moves_later_claims_to_the_new_sentence(client, editor, article):
+    text = "The mayor said the bridge would reopen, the council said it would not."
+    article = create_article(text=text + " Next one.")
+    sentence = article.sentences.get(number=1)
+    sentence.article = article
+    late = create_claim(sentence=sentence, start=text.index("the council"), end=len(text) - 1)
+    client.force_login(editor)
+    response = client.post(reverse("claims:sentence_split", args=[article.pk, sentence.pk]), {"before": "the council"}, **HTMX)
+    assert response.status_code == 200 and response["HX-Redirect"]
+    numbers = list(article.sentences.values_list("number", "start", "end"))
+    assert numbers == [(1, 0, 39), (2, 40, len(text)), (3, len(text) + 1, len(text) + 10)]
+    assert Claim.objects.get(pk=late.pk).sentence.number == 2
+
+
+def test_split_across_a_claim_is_refused(client, editor, sentence):
+    create_claim(sentence=sentence)
+    client.force_login(editor)
+    client.post(reverse("claims:sentence_split", args=[sentence.article_id, sentence.pk]), {"before": "the bridge"})
+    assert Sentence.objects.filter(article=sentence.article).count() == 6
+
+
+def test_merge_keeps_claims_and_renumbers(client, editor, article):
+    second, third = article.sentences.get(number=2), article.sentences.get(number=3)
+    claim = create_claim(sentence=third)
+    client.force_login(editor)
+    client.post(reverse("claims:sentence_merge", args=[article.pk, second.pk]))
+    merged = Sentence.objects.get(pk=second.pk)
+    assert (merged.start, merged.end) == (second.start, third.end)
+    assert Claim.objects.get(pk=claim.pk).sentence == merged
+    assert list(article.sentences.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+
+
+def test_merge_across_paragraphs_is_refused(client, editor):
+    article = create_article(text="One.\n\nTwo.")
+    client.force_login(editor)
+    client.post(reverse("claims:sentence_merge", args=[article.pk, article.sentences.get(number=1).pk]))
+    assert article.sentences.count() == 2
+
+
+def test_reviewed_toggle_and_permissions(client, editor, outsider, sentence):
+    url = reverse("claims:sentence_reviewed", args=[sentence.article_id, sentence.pk])
+    client.force_login(outsider)
+    assert client.post(url, {"reviewed": "1"}).status_code == 403
+    client.force_login(editor)
+    client.post(url, {"reviewed": "1"})
+    assert Sentence.objects.get(pk=sentence.pk).reviewed
+
+
+# Panel
+
+
+def test_panel_fragment_for_htmx_and_redirect_for_plain_get(client, editor, claim):
+    client.force_login(editor)
+    url = reverse("claims:workspace_panel", args=[claim.article_id])
+    fragment = client.get(url, {"claim": claim.pk}, **HTMX)
+    assert 'id="panel"' in fragment.content.decode() and "<html" not in fragment.content.decode()
+    assert fragment["Vary"] and "HX-Request" in fragment["Vary"]
+    plain = client.get(url, {"claim": claim.pk})
+    assert plain.status_code == 302 and f"claim={claim.pk}" in plain["Location"]
+    assert client.get(url, {"claim": 999}, **HTMX).status_code == 404
