@@ -176,3 +176,26 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     assert Label.objects.count() == 1
     screenshot(page, "workspace_no_js")
     context.close()
+
+
+def test_speaker_type_ahead_picks_a_source_by_alias(page, editor, seed_article):
+    yusov = Source.objects.create(name="Andrii Yusov", role="spokesperson")
+    yusov.aliases.create(name="Yusov", name_folded="yusov")
+    sign_in(page, "alice")
+    page.goto(f"/articles/{seed_article.pk}/")
+    said = row(page, "said Yusov")
+    said.get_by_role("button", name="Mark as claim").click()
+    panel = page.locator("#panel")
+    panel.get_by_text("Claim marked.").wait_for()
+    panel.get_by_label("Speaker").press_sequentially("yus")
+    option = panel.get_by_role("button", name="Andrii Yusov")
+    option.wait_for()
+    assert_accessible(page)
+    screenshot(page, "workspace_type_ahead")
+    panel.get_by_label("Speaker").press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert panel.get_by_label("Speaker").input_value() == "Andrii Yusov"
+    panel.get_by_role("button", name="Save").click()
+    panel.get_by_text("Saved.").wait_for()
+    assert Claim.objects.get(article=seed_article).source == yusov
+    assert speakers(said) == ["Andrii Yusov"]
