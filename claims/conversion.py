@@ -6,9 +6,9 @@ message is one line written for an editor.
 The order of work: the size limit; the format, from magic bytes and the file name (content wins: a
 PNG called .html is refused as a PNG, and a whole HTML document called .txt or .md is read as HTML);
 decoding; then per format:
-- HTML is sanitised by bleach before anything else reads it (only magic bytes, the <meta charset> and
-  the nesting depth are sniffed from the raw text). The stdlib html.parser then turns bleach's
-  well-formed output into paragraphs without recursion.
+- HTML is sanitised by bleach before anything else reads it; only the magic bytes, a <meta charset>
+  and a pre-scan that bounds html5lib's work (depth, entity-dense text...) look at the raw text. The
+  stdlib html.parser then turns bleach's well-formed output into paragraphs without recursion.
 - Markdown is rendered by markdown-it-py with raw HTML off (raw HTML stays literal text) and takes
   the same HTML path.
 - DOCX is checked as a zip (word/document.xml present, total unpacked size, compression ratio)
@@ -51,6 +51,13 @@ MAX_DOCX_RATIO = 200
 DOCX_RATIO_FLOOR = 1024 * 1024
 # Blink and WebKit stop nesting elements at 512 too; html5lib slows down with depth.
 MAX_HTML_DEPTH = 512
+# Extra html5lib work allowed per character of HTML (see _HtmlCost); a unit is 0.02-0.08 µs, so
+# this costs at most about 4 s per MB on top of bleach's usual 2-3 s per MB.
+MAX_HTML_WORK_PER_CHAR = 50_000
+# Comparing two attributes of one tag costs html5lib about 20 units.
+ATTRIBUTE_PAIR_WORK = 20
+# markdown-it-py spends up to 10 µs on each mark, so 200,000 marks take about 2 s.
+MAX_MARKDOWN_MARKS = 200_000
 SNIFF_CHARS = 64 * 1024
 # More control characters than this share of the text means binary data, not text.
 MAX_CONTROL_SHARE = 0.01
@@ -80,6 +87,7 @@ def extract(
     max_bytes: int = MAX_BYTES,
     max_docx_unpacked: int = MAX_DOCX_UNPACKED,
 ) -> Extracted:
+    """Convert an uploaded or pasted file; raise ConversionError for anything that cannot be."""
     if fmt != "auto" and fmt not in FORMATS:
         raise ConversionError(f"Unknown format {fmt[:40]!r}: choose auto, text, md, html or docx.")
     if len(data) > max_bytes:
@@ -108,11 +116,13 @@ def extract(
 
 def _finish(fmt: str, text: str, title: str = "", published: datetime.date | None = None) -> Extracted:
     text, header_date = strip_scraped_header(canonicalise(text))
+    title = _collapse(canonicalise(title))
+    first, _, rest = text.partition("\n\n")
+    if title and _collapse(first).casefold() == title.casefold():
+        text = rest  # the headline is the title, not the first body paragraph
     if not text:
         raise ConversionError(NO_TEXT)
-    return Extracted(
-        text=text, format=fmt, title=_collapse(canonicalise(title)), published=published or header_date
-    )
+    return Extracted(text=text, format=fmt, title=title, published=published or header_date)
 
 
 def _size(n: int) -> str:
@@ -126,6 +136,9 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
+
 def _parse_date(value: str | None) -> datetime.date | None:
     """The date part of an ISO date or timestamp ("2023-05-22T10:00:00+03:00"), if it is a real date."""
     match = _ISO_DATE.match(value or "")
@@ -133,9 +146,6 @@ def _parse_date(value: str | None) -> datetime.date | None:
         return datetime.date(*map(int, match.groups())) if match else None
     except ValueError:
         return None
-
-
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 # --- Format detection -------------------------------------------------------------------------
@@ -372,6 +382,7 @@ _PUBLISHED_META = (
 )
 _SITE_NAME_SEPARATORS = (" | ", " - ", " – ", " — ", " · ")
 
+
 def _from_html(html: str) -> tuple[str, str, datetime.date | None]:
     _check_html_cost(html)
     page = _PageParser()
@@ -526,8 +537,8 @@ def _article(page: _PageParser) -> tuple[str, str, datetime.date | None]:
     paragraphs = [p for p in page.paragraphs if kind is None or p.regions[kind] == region]
     first_h1 = next((p.text for p in paragraphs if p.is_h1), "")
     title = page.meta.get("og:title") or _without_site_name(page.title) or first_h1
-    body = _drop_repeated_title([p.text for p in paragraphs], title)
-    return "\n\n".join(body), title, _published(page, kind, region)
+    body = "\n\n".join(p.text for p in paragraphs)
+    return body, title, _published(page, kind, region)
 
 
 def _body_region(page: _PageParser) -> tuple[int | None, int | None]:
@@ -548,12 +559,6 @@ def _without_site_name(title: str) -> str:
     return title[:cut].strip() if cut > 0 else title
 
 
-def _drop_repeated_title(paragraphs: list[str], title: str) -> list[str]:
-    if paragraphs and _collapse(paragraphs[0]).casefold() == _collapse(title).casefold():
-        return paragraphs[1:]
-    return paragraphs
-
-
 def _published(page: _PageParser, kind: int | None, region: int | None) -> datetime.date | None:
     """Publication metadata first, then a <time> marked as the publication date, then any in the body."""
     metas = (page.meta.get(key) for key in _PUBLISHED_META)
@@ -570,11 +575,6 @@ def _published(page: _PageParser, kind: int | None, region: int | None) -> datet
 # html5lib will meet it, erring on the high side. It follows html5lib's tokenizer closely but its
 # tree builder only roughly (text in <select>, tables, <svg> and <math>), so contrived mixes of
 # those may still get through: run imports under a time limit all the same.
-
-# Extra work allowed per character of HTML; a unit is about 0.1 µs, so about 2 s per MB at worst.
-MAX_HTML_WORK_PER_CHAR = 20_000
-# Comparing two attributes of one tag costs about 20 units.
-ATTRIBUTE_PAIR_WORK = 20
 
 _CONSTRUCT = re.compile(r"<(?:(!--)|(!\[CDATA\[)|([!?]|/(?![a-zA-Z]))|(/?)([a-zA-Z][^\s/>]*))")
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
@@ -663,10 +663,12 @@ class _HtmlCost:
         closing, name = match[4], match[5].lower()
         pos, attributes = self._attributes(match.end())
         self.work += len(name) ** 2 + attributes**2 * ATTRIBUTE_PAIR_WORK
+        foreign = self._svg or self._math or name in ("svg", "math")
         if closing:
             self._close(name)
-            return pos
-        return self._open(name, pos)
+        elif not (foreign and self.html.endswith("/>", 0, pos)):  # <path/> closes itself in SVG
+            pos = self._open(name, pos)
+        return pos
 
     def _attributes(self, pos):
         count = 0
@@ -693,7 +695,9 @@ class _HtmlCost:
         if name == "plaintext":  # the rest is one piece of text
             return len(self.html)
         if name == "script":
-            return self._pieces(pos, self._script_end(pos), "<-")
+            end = self._script_end(pos)
+            escapable = self.html.find("<!--", pos, end) >= 0  # only then do dashes split the text
+            return self._pieces(pos, end, "<-" if escapable else "<")
         if name in _RAW_TEXT_END:
             end = _RAW_TEXT_END[name].search(self.html, pos)
             return self._pieces(pos, end.start() if end else len(self.html), "<&")
@@ -726,11 +730,18 @@ class _HtmlCost:
 # --- Markdown ---------------------------------------------------------------------------------
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_MARKDOWN_MARKS = "*_[]()`<>!&\\"
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_MATTER_FIELD = re.compile(r"([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)")
 
 
 def _from_markdown(text: str) -> tuple[str, str, datetime.date | None]:
+    marks = sum(text.count(mark) for mark in _MARKDOWN_MARKS)
+    if marks > MAX_MARKDOWN_MARKS:
+        raise ConversionError(
+            f"The Markdown has {marks:,} formatting marks (* _ [ ] and the like); "
+            f"the limit is {MAX_MARKDOWN_MARKS:,}."
+        )
     fields, text = _split_front_matter(text)
     body, title, published = _from_html(_MARKDOWN.render(text))
     return body, fields.get("title") or title, _parse_date(fields.get("date")) or published
@@ -771,10 +782,10 @@ def _from_docx(data: bytes, max_unpacked: int) -> tuple[str, str, None]:
         return next((text for style, text in paragraphs if style == name and text.strip()), "")
 
     title = first_styled("Title") or first_styled("Heading 1") or core_title
-    body = _drop_repeated_title([text for _, text in paragraphs if text.strip()], title)
+    body = "\n\n".join(text for _, text in paragraphs if text.strip())
     # Core properties' created date is when the file was made (python-docx's template says 2013),
     # not when the article was published, so it is not used.
-    return "\n\n".join(body), title, None
+    return body, title, None
 
 
 def _check_docx_package(data: bytes, max_unpacked: int) -> None:
@@ -790,11 +801,15 @@ def _check_docx_package(data: bytes, max_unpacked: int) -> None:
     # zipfile never unpacks more than a member's declared size, so the declared sizes are a bound.
     unpacked = sum(member.file_size for member in members)
     if unpacked > max_unpacked:
-        raise ConversionError(f"The Word file would expand to {_size(unpacked)}; the limit is {_size(max_unpacked)}.")
+        raise ConversionError(
+            f"The Word file would expand to {_size(unpacked)}; the limit is {_size(max_unpacked)}."
+        )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > DOCX_RATIO_FLOOR and ratio > MAX_DOCX_RATIO:
-            raise ConversionError(f"The Word file looks like a zip bomb: one part expands {ratio:,.0f} times.")
+            raise ConversionError(
+                f"The Word file looks like a zip bomb: one part expands {ratio:,.0f} times."
+            )
 
 
 def _docx_paragraphs(body):

@@ -51,6 +51,21 @@ def assert_yusov_saved(article):
     assert (label.verdict, label.status, label.evidence) == ("unverified", "proposed", ["https://suspilne.media/example"])
 
 
+def assert_two_speakers_saved(page, article):
+    """After a reload: Yusov's claim, and the Peskov sentence holding a narrowed claim by Peskov (via
+    TASS) and a whole-sentence claim by TASS."""
+    claims = Claim.objects.filter(article=article)
+    assert claims.count() == 3
+    narrowed = claims.get(source__name="Dmitry Peskov")
+    assert narrowed.text == "Russia's Vladimir Putin had already been informed"
+    assert (narrowed.channel, narrowed.source.role) == ("TASS", "Kremlin spokesperson")
+    whole = claims.get(source__name="TASS")
+    assert whole.sentence_id == narrowed.sentence_id and whole.text == whole.sentence.text
+    assert whole.source.kind == "organisation"
+    assert speakers(row(page, "Andrii Yusov told Suspilne")) == ["Andrii Yusov"]
+    assert sorted(speakers(row(page, "Dmitry Peskov said"))) == ["Dmitry Peskov", "TASS"]
+
+
 def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_article):
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
@@ -98,14 +113,7 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     screenshot(page, "workspace")
 
     page.reload()
-    claims = Claim.objects.filter(sentence__article=seed_article).order_by("start", "id")
-    assert claims.count() == 3
-    narrowed = claims.get(source__name="Dmitry Peskov")
-    assert narrowed.text == "Russia's Vladimir Putin had already been informed"
-    assert narrowed.sentence_id == claims.get(source__name="TASS").sentence_id
-    assert row(page, "Dmitry Peskov said").locator(".claim-chip").count() == 2
-    assert speakers(row(page, "Andrii Yusov told Suspilne")) == ["Andrii Yusov"]
-    assert sorted(speakers(row(page, "Dmitry Peskov said"))) == ["Dmitry Peskov", "TASS"]
+    assert_two_speakers_saved(page, seed_article)
     assert page.console_errors == []
 
 
@@ -145,7 +153,51 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     page.locator("#panel").get_by_text("Saved.").wait_for()
     assert_yusov_saved(seed_article)
 
-    keys.press("Escape")
+    # Two speakers in the Peskov sentence; Peskov's claim narrowed through "Change the span".
+    for _ in range(8):
+        keys.press("j")
+    assert "Dmitry Peskov said" in page.locator(".sentence-row.is-current").inner_text()
+    keys.press("c")
+    page.locator("#panel").get_by_text("Claim marked.").wait_for()
+    keys.press("s")
+    keys.type("Dmitry Peskov")
+    keys.press("Tab")
+    keys.press("Enter")  # New source
+    keys.press("Tab")
+    keys.press("Space")
+    keys.press("Tab")
+    keys.press("Tab")
+    keys.type("Kremlin spokesperson")
+    keys.press("Tab")
+    keys.press("Tab")
+    keys.type("TASS")
+    for _ in range(5):  # cue, label, rationale, evidence, "Change the span"
+        keys.press("Tab")
+    keys.press("Enter")
+    keys.press("Tab")
+    keys.press("Control+a")
+    keys.type("Russia's Vladimir Putin had already been informed")
+    keys.press("Control+Enter")
+    page.locator("#panel").get_by_text("Saved.").wait_for()
+
+    keys.press("c")
+    page.locator("#panel").get_by_text("Claim marked.").wait_for()
+    keys.press("s")
+    keys.type("TASS")
+    keys.press("Tab")
+    keys.press("Enter")
+    keys.press("Tab")
+    keys.press("Space")
+    keys.press("Tab")
+    keys.press("ArrowDown")  # Kind: organisation
+    keys.press("Tab")
+    keys.press("Tab")
+    keys.press("Tab")
+    keys.press("Enter")  # Enter in the channel field saves
+    page.locator("#panel").get_by_text("Saved.").wait_for()
+    page.reload()
+    assert_two_speakers_saved(page, seed_article)
+
     keys.press("?")
     assert page.get_by_role("dialog", name="Keyboard shortcuts").is_visible()
     screenshot(page, "workspace_shortcuts")
@@ -169,10 +221,23 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     panel.get_by_role("button", name="Mark as claim").click()
     claim = Claim.objects.get(article=seed_article, start__gt=0, source__isnull=True)
     assert claim.text == "Russia's Vladimir Putin had already been informed"
-    Source.objects.create(name="Dmitry Peskov")
-    panel.get_by_label("Speaker").fill("dmitry peskov")
+    panel.get_by_label("Speaker").fill("Dmitry Peskov")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Role or title").fill("Kremlin spokesperson")
+    panel.get_by_label("Channel").fill("TASS")
     panel.get_by_role("button", name="Save").click()
     assert Claim.objects.get(pk=claim.pk).source.name == "Dmitry Peskov"
+
+    row(page, "Dmitry Peskov said").get_by_role("button", name="Mark as claim").click()
+    panel.get_by_label("Speaker").fill("TASS")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Kind").select_option("organisation")
+    panel.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved.").wait_for()
+    page.reload()
+    assert_two_speakers_saved(page, seed_article)
     assert Label.objects.count() == 1
     screenshot(page, "workspace_no_js")
     context.close()

@@ -167,13 +167,16 @@
     options[Math.min(next, options.length - 1)].focus();
   }, true);
 
-  // After htmx swaps the panel, the claim it shows becomes the current sentence.
+  // After htmx swaps the panel, its sentence becomes the current one. Focus goes to the first field
+  // with an error, or back to the sentence row so j/k and the other shortcuts carry on. This runs at
+  // swap time, not settle time, so it never takes focus from a field the editor has moved to since.
   document.addEventListener("htmx:afterSwap", function (event) {
     var panel = document.getElementById("panel");
-    if (!panel || event.detail.target !== panel && event.target.id !== "panel") return;
+    if (!panel || !event.detail.target || event.detail.target.id !== "panel") return;
     var row = document.getElementById("sentence-" + panel.dataset.sentence);
-    if (row) rows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
-    var speaker = panel.querySelector(".field--invalid input, .field--invalid select, .field--invalid textarea");
-    if (speaker) speaker.focus();
+    var invalid = panel.querySelector(".field--invalid input, .field--invalid select, .field--invalid textarea");
+    var focus = document.activeElement;
+    if (invalid) invalid.focus();
+    else if (row && (!focus || focus === document.body || panel.contains(focus) || focus.closest(".sentence-row"))) setCurrent(row);
   });
 })();
