@@ -11,12 +11,17 @@
     return Array.prototype.slice.call(document.querySelectorAll(".sentence-row"));
   }
 
+  // The current sentence is remembered here, not read back from the class: htmx's settle step can
+  // restore a swapped row's server-side class a moment after the editor has moved on.
+  var currentId = null;
+
   function currentRow() {
-    return document.querySelector(".sentence-row.is-current") || rows()[0];
+    return document.getElementById(currentId) || document.querySelector(".sentence-row.is-current") || rows()[0];
   }
 
   function setCurrent(row) {
     if (!row) return;
+    currentId = row.id;
     rows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "nearest" });
