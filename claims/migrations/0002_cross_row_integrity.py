@@ -20,14 +20,20 @@ POSTGRESQL_FORWARD = [
     """,
     """
     CREATE FUNCTION claims_sentence_within_article_text() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE current claims_sentence;
     BEGIN
-        IF NEW."end" > (SELECT text_length FROM claims_article WHERE id = NEW.article_id) THEN
-            RAISE EXCEPTION 'sentence % ends after its article text', NEW.id
+        -- Deferred: judge the row as it is at commit, not as this event saw it.
+        SELECT * INTO current FROM claims_sentence WHERE id = NEW.id;
+        IF NOT FOUND THEN
+            RETURN NULL;
+        END IF;
+        IF current."end" > (SELECT text_length FROM claims_article WHERE id = current.article_id) THEN
+            RAISE EXCEPTION 'sentence % ends after its article text', current.id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'sentence_within_article_text';
         END IF;
-        IF EXISTS (SELECT 1 FROM claims_claim WHERE sentence_id = NEW.id
-                   AND (start < NEW.start OR "end" > NEW."end")) THEN
-            RAISE EXCEPTION 'sentence % no longer contains all its claims', NEW.id
+        IF EXISTS (SELECT 1 FROM claims_claim WHERE sentence_id = current.id
+                   AND (start < current.start OR "end" > current."end")) THEN
+            RAISE EXCEPTION 'sentence % no longer contains all its claims', current.id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'claim_within_sentence';
         END IF;
         RETURN NULL;
@@ -39,10 +45,15 @@ POSTGRESQL_FORWARD = [
     """,
     """
     CREATE FUNCTION claims_claim_within_sentence() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE current claims_claim;
     BEGIN
-        IF NOT EXISTS (SELECT 1 FROM claims_sentence WHERE id = NEW.sentence_id
-                       AND article_id = NEW.article_id AND start <= NEW.start AND NEW."end" <= "end") THEN
-            RAISE EXCEPTION 'claim % is not inside its sentence', NEW.id
+        SELECT * INTO current FROM claims_claim WHERE id = NEW.id;
+        IF NOT FOUND THEN
+            RETURN NULL;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM claims_sentence WHERE id = current.sentence_id
+                       AND article_id = current.article_id AND start <= current.start AND current."end" <= "end") THEN
+            RAISE EXCEPTION 'claim % is not inside its sentence', current.id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'claim_within_sentence';
         END IF;
         RETURN NULL;

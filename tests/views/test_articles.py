@@ -152,7 +152,7 @@ def test_article_page_shows_numbered_sentences_in_paragraphs(client, outsider):
     response = client.get(reverse("claims:article_detail", args=[article.pk]))
     body = response.content.decode()
     assert [number for number, _ in response.context["paragraphs"]] == [1, 2]
-    assert 'id="sentence-3"' in body
+    assert f'id="sentence-{article.sentences.get(number=3).pk}"' in body
     assert "Third &lt;b&gt;one&lt;/b&gt;." in body  # user text is escaped
 
 
