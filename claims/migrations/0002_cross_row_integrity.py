@@ -40,8 +40,26 @@ POSTGRESQL_FORWARD = [
     END $$
     """,
     """
-    CREATE CONSTRAINT TRIGGER sentence_within_article_text AFTER INSERT OR UPDATE ON claims_sentence
+    CREATE CONSTRAINT TRIGGER sentence_within_article_text AFTER UPDATE ON claims_sentence
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION claims_sentence_within_article_text()
+    """,
+    # New sentences are checked once per INSERT statement: an import adds thousands at a time, and
+    # a new sentence has no claims yet.
+    """
+    CREATE FUNCTION claims_inserted_sentences_within_article_text() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM inserted JOIN claims_article a ON a.id = inserted.article_id
+                   WHERE inserted."end" > a.text_length) THEN
+            RAISE EXCEPTION 'a sentence ends after its article text'
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'sentence_within_article_text';
+        END IF;
+        RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER sentence_within_article_text_insert AFTER INSERT ON claims_sentence
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
+    EXECUTE FUNCTION claims_inserted_sentences_within_article_text()
     """,
     """
     CREATE FUNCTION claims_claim_within_sentence() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -67,6 +85,8 @@ POSTGRESQL_FORWARD = [
 POSTGRESQL_REVERSE = [
     "DROP TRIGGER claim_within_sentence ON claims_claim",
     "DROP FUNCTION claims_claim_within_sentence()",
+    "DROP TRIGGER sentence_within_article_text_insert ON claims_sentence",
+    "DROP FUNCTION claims_inserted_sentences_within_article_text()",
     "DROP TRIGGER sentence_within_article_text ON claims_sentence",
     "DROP FUNCTION claims_sentence_within_article_text()",
     "ALTER TABLE claims_sentence DROP CONSTRAINT sentence_ranges_do_not_overlap",
