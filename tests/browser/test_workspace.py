@@ -114,6 +114,9 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
 
     page.reload()
     assert_two_speakers_saved(page, seed_article)
+    page.set_viewport_size({"width": 420, "height": 900})
+    assert_accessible(page)
+    screenshot(page, "workspace_narrow")
     assert page.console_errors == []
 
 

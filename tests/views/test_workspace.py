@@ -353,3 +353,26 @@ def test_panel_fragment_for_htmx_and_redirect_for_plain_get(client, editor, clai
     plain = client.get(url, {"claim": claim.pk})
     assert plain.status_code == 302 and f"claim={claim.pk}" in plain["Location"]
     assert client.get(url, {"claim": 999}, **HTMX).status_code == 404
+
+
+@pytest.mark.parametrize("sentences", [20, 5000])
+def test_every_htmx_action_runs_under_a_fixed_ceiling(client, editor, django_assert_max_num_queries, sentences):
+    article = create_article(sentences=sentences)
+    sentence = article.sentences.get(number=3)
+    claim = create_claim(sentence=sentence, by=editor)
+    client.force_login(editor)
+    requests = [
+        ("get", reverse("claims:workspace_panel", args=[article.pk]), {"claim": claim.pk}),
+        ("get", reverse("claims:workspace_panel", args=[article.pk]), {"sentence": sentence.pk}),
+        ("post", mark_url(sentence), {}),
+        ("post", save_url(claim), save_data(claim, channel="TASS", verdict="denied")),
+        ("post", reverse("claims:sentence_reviewed", args=[article.pk, sentence.pk]), {"reviewed": "1"}),
+        ("post", reverse("claims:claim_remove", args=[claim.pk]), {"version": 2}),
+        ("post", reverse("claims:sentence_split", args=[article.pk, sentence.pk]), {"before": "says"}),
+        ("post", reverse("claims:sentence_merge", args=[article.pk, sentence.pk]), {}),
+    ]
+    for method, url, data in requests:
+        with django_assert_max_num_queries(ACTION_QUERIES):
+            response = getattr(client, method)(url, data, **HTMX)
+        assert response.status_code == 200 and "<html" not in response.content.decode(), url
+    assert Claim.objects.get(pk=claim.pk).removed_at is not None
