@@ -27,7 +27,6 @@ test: $(VENV)/.installed-test
 	$(PYTHON) -m pytest
 
 bench: $(VENV)/.installed-bench
-	$(PYTHON) bench/segmentation_bench.py
 	$(PYTHON) bench/import_bench.py
 
 clean:

@@ -1,5 +1,7 @@
 """Import speed: a 1 MB article and a 5,000-sentence article, end to end through import_article().
 
+Also prints the segmenter comparison table (bench/segmentation_bench.py).
+
 Run: .venv/bin/python bench/import_bench.py   (uses a throwaway SQLite file unless DATABASE_URL is set;
 on PostgreSQL it creates and drops its own database.)
 """
@@ -23,6 +25,9 @@ from django.db import connection  # noqa: E402
 
 from claims.importing import Metadata, import_article  # noqa: E402
 from claims.segmentation import split_sentences  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import segmentation_bench  # noqa: E402
 
 SENTENCES = [
     "Spokesperson for the ministry Anna Kovalenko told Suspilne on May 22 that the operation had begun.",
@@ -72,9 +77,10 @@ def main():
         for _ in range(10):
             spans = split_sentences(text)
         rate = 10 * len(spans) / (time.perf_counter() - started)
-        print(f"\nsplit_sentences alone: {rate:,.0f} sentences/s")
+        print(f"\nsplit_sentences alone: {rate:,.0f} sentences/s\n")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+    segmentation_bench.main()
 
 
 if __name__ == "__main__":
