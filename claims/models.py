@@ -19,6 +19,10 @@ class StaleEdit(EditRefused):
     """Someone else changed the object since the person loaded it."""
 
 
+class AlreadyDecided(EditRefused):
+    """Another reviewer decided this proposal first."""
+
+
 class ImportFormat(models.TextChoices):
     TEXT = "text", "Plain text"
     MARKDOWN = "md", "Markdown"
@@ -699,6 +703,34 @@ class LabelStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class LabelQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=LabelStatus.PROPOSED)
+
+    def for_review(self):
+        """Open proposals, oldest first, with what the review queue shows: claim, speaker, proposer,
+        article (without its text), and `context`, the claim's sentence with its neighbours, cut out
+        by the database from `context_start`."""
+
+        def neighbour(step, field):
+            sentences = Sentence.objects.filter(
+                article=OuterRef("claim__article"), number=OuterRef("claim__sentence__number") + step
+            )
+            return Subquery(sentences.values(field)[:1])
+
+        return (
+            self.open()
+            .select_related("claim__article", "claim__source", "claim__sentence", "proposed_by")
+            .defer("claim__article__text")
+            .annotate(
+                context_start=Coalesce(neighbour(-1, "start"), F("claim__sentence__start")),
+                context_end=Coalesce(neighbour(1, "end"), F("claim__sentence__end")),
+            )
+            .annotate(context=Substr("claim__article__text", F("context_start") + 1, F("context_end") - F("context_start")))
+            .order_by("proposed_at", "pk")
+        )
+
+
 class Label(models.Model):
     """A verdict proposed for a claim, and its review. Final only when a different person approves."""
 
@@ -717,6 +749,8 @@ class Label(models.Model):
     reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField(blank=True)
+
+    objects = LabelQuerySet.as_manager()
 
     class Meta:
         ordering = ["proposed_at", "id"]
@@ -750,6 +784,64 @@ class Label(models.Model):
 
     def __str__(self):
         return f"{self.get_verdict_display()} ({self.get_status_display()})"
+
+    def changes_since_proposed(self):
+        """What about the claim changed after this label was proposed, in words; empty if nothing.
+        Reads self.claim, which the caller has loaded."""
+        if self.claim_version == self.claim.version:
+            return []
+        now, then = self.claim.snapshot(), self.claim_snapshot or {}
+        changed = [
+            words for keys, words in (
+                (("start", "end"), "span"), (("source",), "speaker"), (("channel",), "channel"), (("cue",), "cue"),
+            )
+            if any(now.get(key) != then.get(key) for key in keys)
+        ]
+        if self.claim.removed_at:
+            changed.append("removed")
+        return changed or ["edited"]
+
+    def approve(self, *, by, comment=""):
+        return self._decide(by=by, status=LabelStatus.APPROVED, comment=comment)
+
+    def reject(self, *, by, comment):
+        if not comment.strip():
+            raise EditRefused("Say why you reject this label: the editor sees your comment.")
+        return self._decide(by=by, status=LabelStatus.REJECTED, comment=comment)
+
+    def _decide(self, *, by, status, comment):
+        """Record one decision. The row is locked and re-read, so of two reviewers acting at once
+        exactly one decides and the other is told what happened."""
+        if by.pk == self.proposed_by_id:
+            raise EditRefused("You proposed this label; someone else has to review it (four-eyes rule).")
+        with transaction.atomic():
+            label = Label.objects.select_for_update().get(pk=self.pk)
+            if label.status != LabelStatus.PROPOSED:
+                raise AlreadyDecided(label.decision_summary())
+            label.claim = Claim.objects.select_related("article").get(pk=label.claim_id)
+            changed = label.changes_since_proposed()
+            if status == LabelStatus.APPROVED and changed:
+                raise StaleEdit(
+                    f"The claim changed after this label was proposed ({', '.join(changed)}); it cannot be "
+                    "approved as it was. Reject it, or ask the editor to propose again."
+                )
+            now = timezone.now()
+            Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(
+                status=status, reviewed_by=by, reviewed_at=now, review_comment=comment.strip()
+            )
+            self.status, self.reviewed_by, self.reviewed_at, self.review_comment = status, by, now, comment.strip()
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action(status), obj=self, article=label.claim.article, claim=label.claim,
+                before={"status": LabelStatus.PROPOSED},
+                after={"status": status, "verdict": self.verdict, "comment": self.review_comment},
+            )
+        return self
+
+    def decision_summary(self):
+        when = timezone.localtime(self.reviewed_at).strftime("%d %b %Y %H:%M") if self.reviewed_at else ""
+        if self.status == LabelStatus.WITHDRAWN:
+            return "This proposal was withdrawn: the editor changed or removed it."
+        return f"{self.reviewed_by} already {self.status} this label ({when})."
 
     def withdraw(self, *, by):
         updated = Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(status=LabelStatus.WITHDRAWN)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, claims, sources
+from .views import articles, claims, review, sources
 
 app_name = "claims"
 
@@ -15,6 +15,10 @@ urlpatterns = [
     path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", claims.sentence_merge, name="sentence_merge"),
     path("claims/<int:claim_id>/", claims.claim_save, name="claim_save"),
     path("claims/<int:claim_id>/remove/", claims.claim_remove, name="claim_remove"),
+    path("review/", review.review_queue, name="review_queue"),
+    path("review/approve/", review.labels_approve, name="labels_approve"),
+    path("review/<int:label_id>/approve/", review.label_approve, name="label_approve"),
+    path("review/<int:label_id>/reject/", review.label_reject, name="label_reject"),
     path("sources/", sources.source_list, name="source_list"),
     path("sources/new/", sources.source_create, name="source_create"),
     path("sources/search/", sources.source_search, name="source_search"),

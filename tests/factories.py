@@ -47,4 +47,6 @@ def create_claim(*, sentence, start=None, end=None, source=None, by=None, **fiel
 
 
 def create_label(*, claim, by, verdict="unverified", **fields):
-    return Label.objects.create(claim=claim, verdict=verdict, proposed_by=by, claim_version=claim.version, **fields)
+    return Label.objects.create(
+        claim=claim, verdict=verdict, proposed_by=by, claim_version=claim.version, claim_snapshot=claim.snapshot(), **fields
+    )

@@ -7,8 +7,9 @@
     return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   }
 
+  // The items j/k move between: sentences in the workspace, proposals in the review queue.
   function rows() {
-    return Array.prototype.slice.call(document.querySelectorAll(".sentence-row"));
+    return Array.prototype.slice.call(document.querySelectorAll(".sentence-row, .review-item"));
   }
 
   // The current sentence is remembered here, not read back from the class: htmx's settle step can
@@ -56,6 +57,7 @@
       return;
     }
     if (typing(event.target)) return;
+    if (reviewKey(event.key)) { event.preventDefault(); return; }
     var panel = document.getElementById("panel");
     switch (event.key) {
       case "j": case "ArrowDown": move(1); break;
@@ -85,6 +87,17 @@
     }
     event.preventDefault();
   });
+
+  // Review queue: a approves, r moves to the reason field (Enter there rejects), x selects.
+  function reviewKey(key) {
+    var item = currentRow();
+    if (!item || !item.classList.contains("review-item")) return false;
+    if (key === "a") click("[data-approve]:not([disabled])", item);
+    else if (key === "r") { var reason = item.querySelector("[data-reject-comment]"); if (reason) reason.focus(); }
+    else if (key === "x") click("[data-select]", item);
+    else return false;
+    return true;
+  }
 
   // Selecting words inside one sentence narrows the next "Mark as claim" to them.
   function codePoints(text) { return Array.from(text).length; }

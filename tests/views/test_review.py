@@ -1,0 +1,190 @@
+"""The review queue, the four-eyes rule and stale proposals."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from claims.models import Claim, HistoryEntry, Label
+from tests.factories import create_article, create_claim, create_label, create_source
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def label(editor):
+    article = create_article(sentences=5, title="Bridge")
+    claim = create_claim(sentence=article.sentences.get(number=3), source=create_source(name="Mayor"), channel="Gazette")
+    return create_label(claim=claim, by=editor, verdict="denied", rationale="Footage shows otherwise.",
+                        evidence=["https://example.com/video"])
+
+
+def approve(client, label, **data):
+    return client.post(reverse("claims:label_approve", args=[label.pk]), data)
+
+
+def reject(client, label, **data):
+    return client.post(reverse("claims:label_reject", args=[label.pk]), data)
+
+
+def test_queue_shows_the_claim_in_context_with_speaker_channel_and_evidence(client, reviewer, label):
+    client.force_login(reviewer)
+    response = client.get(reverse("claims:review_queue"))
+    body = response.content.decode()
+    item = response.context["page"][0]
+    sentences = list(label.claim.article.sentences.filter(number__in=[2, 3, 4]))
+    article_text = label.claim.article.text
+    assert item.context == article_text[sentences[0].start : sentences[2].end]
+    assert item.context_parts[1] == label.claim.text
+    assert "Mayor" in body and "Gazette" in body and "Footage shows otherwise." in body
+    assert 'href="https://example.com/video"' in body and "Denied · proposed" in body
+
+
+def test_queue_is_oldest_first_and_filters(client, reviewer, editor, second_editor, label):
+    other = create_claim(sentence=label.claim.article.sentences.get(number=1))
+    newer = create_label(claim=other, by=second_editor, verdict="confirmed")
+    Label.objects.filter(pk=label.pk).update(proposed_at=timezone.now() - timedelta(days=10))
+    client.force_login(reviewer)
+    url = reverse("claims:review_queue")
+    assert [l.pk for l in client.get(url).context["page"]] == [label.pk, newer.pk]
+    assert [l.pk for l in client.get(url, {"verdict": "confirmed"}).context["page"]] == [newer.pk]
+    assert [l.pk for l in client.get(url, {"proposer": editor.pk}).context["page"]] == [label.pk]
+    assert [l.pk for l in client.get(url, {"age": "7"}).context["page"]] == [label.pk]
+    assert [l.pk for l in client.get(url, {"speaker": label.claim.source_id}).context["page"]] == [label.pk]
+    assert [l.pk for l in client.get(url, {"article": 999}).context["page"]] == []
+
+
+@pytest.mark.parametrize("proposals", [10, 1000])
+def test_queue_query_count_does_not_grow(client, reviewer, editor, django_assert_max_num_queries, proposals):
+    article = create_article(sentences=proposals)
+    sentences = list(article.sentences.all())
+    claims = Claim.objects.bulk_create([Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences])
+    Label.objects.bulk_create([Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in claims])
+    client.force_login(reviewer)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("claims:review_queue"))
+    assert response.context["page"].paginator.count == proposals
+
+
+def test_reviewer_approves_and_history_records_it(client, reviewer, label):
+    client.force_login(reviewer)
+    response = approve(client, label, comment="Checked the footage.")
+    assert response.status_code == 302
+    label.refresh_from_db()
+    assert (label.status, label.reviewed_by, label.review_comment) == ("approved", reviewer, "Checked the footage.")
+    entry = HistoryEntry.objects.get(action="approved")
+    assert (entry.actor, entry.claim_id, entry.after["status"]) == (reviewer, label.claim_id, "approved")
+
+
+def test_reviewer_rejects_with_a_comment_that_the_editor_sees(client, reviewer, editor, label):
+    client.force_login(reviewer)
+    assert reject(client, label).status_code == 302
+    assert Label.objects.get(pk=label.pk).status == "proposed"  # a rejection needs a reason
+    reject(client, label, comment="Source is a parody account.")
+    assert Label.objects.get(pk=label.pk).status == "rejected"
+    client.force_login(editor)
+    url = reverse("claims:article_detail", args=[label.claim.article_id])
+    body = client.get(url, {"claim": label.claim_id}).content.decode()
+    assert "Rejected by charlie:" in body and "Source is a parody account." in body
+
+
+def test_revised_proposal_re_enters_the_queue(client, reviewer, editor, label):
+    client.force_login(reviewer)
+    reject(client, label, comment="Needs evidence.")
+    client.force_login(editor)
+    claim = label.claim
+    client.post(reverse("claims:claim_save", args=[claim.pk]), {
+        "version": claim.version, "speaker": "Mayor", "channel": "Gazette", "verdict": "denied",
+        "rationale": "Footage shows otherwise.", "evidence": "https://example.com/video\nhttps://example.com/report",
+        "new_kind": "person",
+    })
+    assert list(Label.objects.open().values_list("claim_id", flat=True)) == [claim.pk]
+
+
+def test_reviewer_cannot_approve_own_label(client, reviewer, label):
+    own = create_label(claim=create_claim(sentence=label.claim.sentence), by=reviewer)
+    client.force_login(reviewer)
+    approve(client, own)
+    reject(client, own, comment="Mine anyway")
+    assert Label.objects.get(pk=own.pk).status == "proposed"
+
+
+def test_admin_cannot_approve_own_label_either(client, admin_user, label):
+    own = create_label(claim=create_claim(sentence=label.claim.sentence), by=admin_user)
+    client.force_login(admin_user)
+    response = client.post(reverse("claims:label_approve", args=[own.pk]), **HTMX)
+    assert "four-eyes" in response.content.decode()
+    assert Label.objects.get(pk=own.pk).status == "proposed"
+
+
+def test_editor_cannot_review(client, second_editor, label):
+    client.force_login(second_editor)
+    assert approve(client, label).status_code == 403
+    assert client.post(reverse("claims:labels_approve"), {"labels": [label.pk]}).status_code == 403
+    assert Label.objects.get(pk=label.pk).status == "proposed"
+
+
+def test_stale_proposal_cannot_be_approved_and_says_what_changed(client, reviewer, editor, label):
+    claim = label.claim
+    claim.annotate(by=editor, version=claim.version, changes={"channel": "Telegram", "source": None}, label=None)
+    client.force_login(reviewer)
+    item = client.get(reverse("claims:review_queue")).context["page"][0]
+    assert item.stale_changes == ["speaker", "channel"]
+    response = client.post(reverse("claims:label_approve", args=[label.pk]), **HTMX)
+    assert "changed after this label was proposed (speaker, channel)" in response.content.decode()
+    assert Label.objects.get(pk=label.pk).status == "proposed"
+    reject(client, label, comment="Stale.")
+    assert Label.objects.get(pk=label.pk).status == "rejected"
+
+
+def test_second_decision_is_refused_and_names_the_first(client, reviewer, admin_user, label):
+    client.force_login(reviewer)
+    approve(client, label)
+    client.force_login(admin_user)
+    response = client.post(reverse("claims:label_reject", args=[label.pk]), {"comment": "No"}, **HTMX)
+    assert "charlie already approved this label" in response.content.decode()
+    assert Label.objects.get(pk=label.pk).status == "approved"
+
+
+def test_bulk_approve_approves_what_it_may_and_explains_the_rest(client, reviewer, editor, label):
+    own = create_label(claim=create_claim(sentence=label.claim.sentence), by=reviewer)
+    third = create_label(claim=create_claim(sentence=label.claim.article.sentences.get(number=1)), by=editor)
+    client.force_login(reviewer)
+    response = client.post(reverse("claims:labels_approve"), {"labels": [label.pk, own.pk, third.pk]}, follow=True)
+    assert dict(Label.objects.values_list("pk", "status")) == {label.pk: "approved", own.pk: "proposed", third.pk: "approved"}
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert "Approved 2 of 3." in text and "four-eyes" in text
+
+
+def test_htmx_decision_returns_the_item_fragment(client, reviewer, label, django_assert_max_num_queries):
+    client.force_login(reviewer)
+    with django_assert_max_num_queries(15):
+        response = client.post(reverse("claims:label_approve", args=[label.pk]), **HTMX)
+    body = response.content.decode()
+    assert f'id="review-item-{label.pk}"' in body and "<html" not in body and "Approved by you" in body
+
+
+def test_review_actions_need_post_and_csrf(reviewer, label):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(reviewer)
+    assert client.get(reverse("claims:label_approve", args=[label.pk])).status_code == 405
+    assert client.post(reverse("claims:label_approve", args=[label.pk])).status_code == 403
+    assert Label.objects.get(pk=label.pk).status == "proposed"
+
+
+def test_missing_label_is_404(client, reviewer):
+    client.force_login(reviewer)
+    assert client.post(reverse("claims:label_approve", args=[999])).status_code == 404
+
+
+def test_outsider_cannot_see_the_queue(client, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("claims:review_queue")).status_code == 403
+
+
+def test_unsafe_next_is_ignored(client, reviewer, label):
+    client.force_login(reviewer)
+    response = approve(client, label, next="https://evil.example/")
+    assert response["Location"] == reverse("claims:review_queue")
