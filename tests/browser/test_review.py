@@ -1,0 +1,59 @@
+"""A label goes from proposal to approval under the four-eyes rule, in the browser."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from claims.importing import import_article
+from claims.models import Label
+from tests.browser.conftest import assert_accessible, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED = Path(settings.BASE_DIR) / "seeds" / "000_3ebd80acff131b37.txt"
+
+
+def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer):
+    article = import_article(SEED.read_bytes(), filename=SEED.name, by=editor)
+    sign_in(page, "alice")
+    page.goto(f"/articles/{article.pk}/")
+    row = page.locator(".sentence-row", has_text="Kyiv has denied")
+    row.get_by_role("button", name="Mark as claim").click()
+    panel = page.locator("#panel")
+    panel.get_by_text("Claim marked.").wait_for()
+    panel.get_by_label("Speaker").fill("Kyiv")
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Kind").select_option("organisation")
+    panel.get_by_label("Label").select_option("confirmed")
+    panel.get_by_label("Rationale").fill("Statement on the ministry's site.")
+    panel.get_by_role("button", name="Save").click()
+    panel.get_by_text("Saved.").wait_for()
+
+    # The proposer cannot approve: no Approve button for her, and the server refuses her too.
+    page.goto("/review/")
+    assert page.get_by_text("Statement on the ministry's site.").is_visible()
+    assert page.get_by_role("button", name="Approve").count() == 0
+    label = Label.objects.get()
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    response = page.request.post(f"/review/{label.pk}/approve/", headers={"X-CSRFToken": token, "HX-Request": "true"})
+    assert response.status == 403  # editors hold no review permission
+    assert Label.objects.get().status == "proposed"
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, "charlie")
+    page.goto("/review/")
+    assert_accessible(page)
+    screenshot(page, "review_queue")
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    page.get_by_text("Approved by you").wait_for()
+    assert Label.objects.get().status == "approved"
+
+    page.goto(f"/articles/{article.pk}/")
+    row = page.locator(".sentence-row", has_text="Kyiv has denied")
+    assert row.get_by_text("Confirmed · approved").is_visible()
+    row.locator("[data-open-claim]").click()
+    page.locator("#panel").get_by_text("Approved by charlie").wait_for()
+    screenshot(page, "workspace_approved")
