@@ -141,6 +141,12 @@ IMPORT_MAX_SENTENCE_CHARS = envint("IMPORT_MAX_SENTENCE_CHARS", 5000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 
+# Exports: the organisation that publishes ClaimReview verdicts, and the site's own address (for links
+# in exported files; the request's host is not known to commands).
+REVIEWING_ORGANISATION_NAME = os.environ.get("REVIEWING_ORGANISATION_NAME", "Workbench Fact Desk")
+REVIEWING_ORGANISATION_URL = os.environ.get("REVIEWING_ORGANISATION_URL", "https://factdesk.example.org/")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
