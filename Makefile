@@ -28,6 +28,7 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-bench
 	$(PYTHON) bench/import_bench.py
+	$(PYTHON) bench/export_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -5,7 +5,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 
-from .models import EditRefused, ImportFormat, Source, SourceKind, Verdict
+from .exporting import FORMATS
+from .models import Article, EditRefused, ImportFormat, Source, SourceKind, Verdict
 
 FORMAT_CHOICES = [("auto", "Detect from the file")] + [
     (value, label) for value, label in ImportFormat.choices if value != ImportFormat.JSON
@@ -252,3 +253,45 @@ class SourceMergeForm(forms.Form):
         if target.merged_into_id:
             raise ValidationError(f"“{target}” has itself been merged into another source; choose that one.")
         return target
+
+
+class ExportForm(forms.Form):
+    """What to export: formats, which labels, and (from the article list) which articles."""
+
+    SCOPES = [
+        ("default", "Default: approved labels for readers, all for the newsroom"),
+        ("approved", "Approved labels only"),
+        ("all", "All claims, with their label state"),
+    ]
+
+    articles = forms.ModelMultipleChoiceField(
+        label="Articles", queryset=Article.objects.only("pk", "title"), required=False,
+        error_messages={"invalid_choice": "One of the ticked articles no longer exists."},
+    )
+    formats = forms.MultipleChoiceField(
+        label="Formats", choices=[(fmt.name, fmt.label) for fmt in FORMATS.values()],
+        error_messages={"required": "Choose a format to export."},
+    )
+    scope = forms.ChoiceField(label="Labels", choices=SCOPES, initial="default", required=False)
+
+    def __init__(self, *args, single=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.single = single
+
+    def clean_formats(self):
+        formats = self.cleaned_data["formats"]
+        if self.single and len(formats) != 1:
+            raise ValidationError("Choose one format.")
+        return formats
+
+    def clean_articles(self):
+        articles = self.cleaned_data["articles"]
+        if not self.single and not articles:
+            raise ValidationError("Tick the articles to export.")
+        return articles
+
+    def approved_only(self):
+        return {"approved": True, "all": False}.get(self.cleaned_data.get("scope") or "default")
+
+    def error_text(self):
+        return " ".join(error for errors in self.errors.values() for error in errors)

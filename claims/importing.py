@@ -1,21 +1,26 @@
 """Importing an article: file bytes -> sanitised canonical text -> article and sentences, in one
-transaction. The web form and the import_article command both call import_article()."""
+transaction. The web form and the import_article command both call import_article(). A Workbench
+JSON export (fmt "json", or a .json file) is restored whole by claims.restoring instead."""
 
 import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from .conversion import FORMATS as CONVERTED_FORMATS
 from .conversion import ConversionError, extract
 from .models import Article, HistoryEntry, Sentence
 from .segmentation import split_sentences
 
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# What --format and fmt accept besides "auto": the converted formats, and a Workbench JSON export.
+FORMATS = (*CONVERTED_FORMATS, "json")
 TITLE_FROM_TEXT_CHARS = 120
 
 
@@ -33,7 +38,13 @@ class Metadata:
 
 
 def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None) -> Article:
+    if fmt != "auto" and fmt not in FORMATS:
+        raise ImportRefused(f"Unknown format {fmt[:40]!r}: choose auto, {', '.join(FORMATS)}.")
     _check_metadata(meta)
+    if fmt == "json" or (fmt == "auto" and PurePath(filename).suffix.lower() == ".json"):
+        from .restoring import restore  # imported here: restoring imports ImportRefused from this module
+
+        return restore(data, by=by, meta=meta)
     try:
         extracted = extract(data, filename=filename, fmt=fmt, max_bytes=settings.IMPORT_MAX_BYTES)
     except ConversionError as error:

@@ -1,11 +1,12 @@
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.utils import timezone
 
 USER = settings.AUTH_USER_MODEL
@@ -60,6 +61,45 @@ class ArticleQuerySet(models.QuerySet):
             labelled_count=_count_per_article(claims.filter(labels__isnull=False)),
         )
 
+    def with_review_counts(self):
+        """The counts of progress bars and the dashboard, as correlated subqueries: sentence_count,
+        reviewed_count; claim_count (active claims) and, of those, labelled_count (with a label not
+        withdrawn), awaiting_count (with an open proposal), approved_count (with an approved label:
+        a final verdict) and rejected_count (whose newest label not withdrawn was rejected)."""
+        claims = Claim.objects.active()
+        labels = Label.objects.filter(claim=OuterRef("pk")).exclude(status=LabelStatus.WITHDRAWN)
+        newest = labels.order_by("-proposed_at", "-pk").values("status")[:1]
+        return self.annotate(
+            sentence_count=_count_per_article(Sentence.objects.all()),
+            reviewed_count=_count_per_article(Sentence.objects.filter(reviewed=True)),
+            claim_count=_count_per_article(claims),
+            labelled_count=_count_per_article(claims.filter(Exists(labels))),
+            awaiting_count=_count_per_article(claims.filter(Exists(labels.filter(status=LabelStatus.PROPOSED)))),
+            approved_count=_count_per_article(claims.filter(Exists(labels.filter(status=LabelStatus.APPROVED)))),
+            rejected_count=_count_per_article(
+                claims.alias(newest_status=Subquery(newest)).filter(newest_status=LabelStatus.REJECTED)
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The review queue's size and age: when its oldest open proposal was made, and its median one."""
+
+    size: int
+    oldest: datetime | None
+    median: datetime | None
+
+    @classmethod
+    def measure(cls):
+        """One query; the median is taken here, since SQLite has no percentile function."""
+        times = list(Label.objects.open().order_by("proposed_at").values_list("proposed_at", flat=True))
+        if not times:
+            return cls(size=0, oldest=None, median=None)
+        middle = len(times) // 2
+        median = times[middle] if len(times) % 2 else times[middle - 1] + (times[middle] - times[middle - 1]) / 2
+        return cls(size=len(times), oldest=times[0], median=median)
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -110,16 +150,14 @@ class Article(models.Model):
         return self.title
 
     def progress(self):
-        """Counts for the progress bar, in two queries whatever the article's length."""
-        sentences = self.sentences.aggregate(total=Count("pk"), reviewed=Count("pk", filter=Q(reviewed=True)))
-        claims = Claim.objects.active().filter(article=self)
-        labelled = Label.objects.filter(claim__in=claims).exclude(status=LabelStatus.WITHDRAWN)
-        counts = claims.aggregate(
-            claims=Count("pk"),
-            labelled=Count("pk", filter=Q(pk__in=labelled.values("claim")), distinct=True),
-            approved=Count("pk", filter=Q(pk__in=labelled.filter(status=LabelStatus.APPROVED).values("claim")), distinct=True),
+        """Counts for the progress bar, in one query whatever the article's length."""
+        row = Article.objects.with_review_counts().values(
+            "sentence_count", "reviewed_count", "claim_count", "labelled_count", "approved_count"
+        ).get(pk=self.pk)
+        return Progress(
+            sentences=row["sentence_count"], reviewed=row["reviewed_count"], claims=row["claim_count"],
+            labelled=row["labelled_count"], approved=row["approved_count"],
         )
-        return Progress(sentences=sentences["total"], reviewed=sentences["reviewed"], **counts)
 
     def save(self, *args, **kwargs):
         self.text_length = len(self.text)
@@ -186,7 +224,7 @@ class Sentence(models.Model):
             self.end = first_end
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.SPLIT, obj=self, article=self.article,
-                before=before, after={"parts": [[self.start, first_end], [second_start, second.end]], "claims_moved": moved},
+                before=before, after={"number": self.number, "parts": [[self.start, first_end], [second_start, second.end]], "claims_moved": moved},
             )
         return second
 
@@ -208,7 +246,7 @@ class Sentence(models.Model):
             self.end = following.end
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.MERGED, obj=self, article=self.article,
-                before=before, after={"start": self.start, "end": self.end, "claims_moved": moved},
+                before=before, after={"number": self.number, "start": self.start, "end": self.end, "claims_moved": moved},
             )
 
     def set_reviewed(self, reviewed, *, by):
@@ -216,7 +254,7 @@ class Sentence(models.Model):
             Sentence.objects.filter(pk=self.pk).update(reviewed=reviewed)
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article,
-                before={"reviewed": self.reviewed}, after={"reviewed": reviewed},
+                before={"reviewed": self.reviewed}, after={"reviewed": reviewed, "number": self.number},
             )
             self.reviewed = reviewed
 
@@ -444,13 +482,13 @@ class Source(models.Model):
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.MERGED, obj=this, source=this,
                 before={"merged_into": None},
-                after={"merged_into": into.pk, "merged_into_name": into.name, "claims_moved": claim_ids},
+                after={"merged_into": into.pk, "merged_into_name": into.name, "source_name": this.name, "claims_moved": claim_ids},
             )
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.MERGED, obj=into, source=into,
                 before={"aliases": old_aliases},
                 after={"aliases": sorted([*old_aliases, *added], key=str.casefold), "merged": this.pk, "merged_name": this.name,
-                       "claims_moved": claim_ids, "redirected": redirected},
+                       "claims_moved": claim_ids, "redirected": redirected, "source_name": into.name},
             )
             HistoryEntry.objects.bulk_create([
                 HistoryEntry(
@@ -861,6 +899,54 @@ class HistoryQuerySet(models.QuerySet):
 
     def delete(self):
         raise HistoryIsAppendOnly("history rows cannot be deleted")
+
+    def for_claim(self, claim_id):
+        """A claim's timeline, newest first: its own entries and its labels' (both carry claim)."""
+        return self.filter(claim_id=claim_id).order_by("-at", "-id")
+
+    def for_article(self, article_id):
+        """An article's recent activity, newest first."""
+        return self.filter(article_id=article_id).order_by("-at", "-id")
+
+    def with_actor(self):
+        return self.select_related("actor")
+
+    def activity_by_actor(self, *, now, periods=(7, 30)):
+        """Per person, by username: claims marked, labels proposed, approvals and rejections given in
+        each of the last `periods` days, as dicts {"username", "claims_7", "proposed_7", ...}. One query."""
+        kinds = {
+            "claims": Q(action=HistoryEntry.Action.CREATED, object_type="claim"),
+            "proposed": Q(action=HistoryEntry.Action.PROPOSED),
+            "approved": Q(action=HistoryEntry.Action.APPROVED),
+            "rejected": Q(action=HistoryEntry.Action.REJECTED),
+        }
+        counts = {
+            f"{kind}_{days}": Count("pk", filter=condition & Q(at__gte=now - timedelta(days=days)))
+            for days in periods for kind, condition in kinds.items()
+        }
+        return (
+            self.filter(actor__isnull=False, at__gte=now - timedelta(days=max(periods)))
+            .order_by()
+            .values("actor", username=F("actor__username"))
+            .annotate(**counts)
+            .order_by("username")
+        )
+
+    def per_day(self, *, today, days=30):
+        """[(date, number of entries)] for each of the `days` days up to `today` (zeros included), in
+        the current time zone. One query."""
+        first = today - timedelta(days=days - 1)
+        start = timezone.make_aware(datetime.combine(first, datetime.min.time()))
+        rows = (
+            self.filter(at__gte=start, at__lt=start + timedelta(days=days))
+            .annotate(day=TruncDate("at"))
+            .order_by()
+            .values("day")
+            .annotate(n=Count("pk"))
+            .values_list("day", "n")
+        )
+        counted = dict(rows)
+        return [(first + timedelta(days=n), counted.get(first + timedelta(days=n), 0)) for n in range(days)]
 
 
 class HistoryIsAppendOnly(Exception):

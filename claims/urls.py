@@ -1,13 +1,16 @@
 from django.urls import path
 
-from .views import articles, claims, review, sources
+from .views import articles, claims, dashboard, exports, review, sources
 
 app_name = "claims"
 
 urlpatterns = [
     path("", articles.article_list, name="article_list"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("articles/import/", articles.article_import, name="article_import"),
     path("articles/<int:article_id>/", articles.article_detail, name="article_detail"),
+    path("articles/export/", exports.articles_export, name="articles_export"),
+    path("articles/<int:article_id>/export/", exports.article_export, name="article_export"),
     path("articles/<int:article_id>/panel/", claims.workspace_panel, name="workspace_panel"),
     path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", claims.claim_mark, name="claim_mark"),
     path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", claims.sentence_reviewed, name="sentence_reviewed"),

@@ -92,3 +92,24 @@ def test_seed_demo_is_refused_when_debug_is_off(db, settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
     assert Article.objects.count() == 0
+
+
+def test_export_article_writes_to_stdout_or_a_file(database_url, tmp_path):
+    result = run(["import_article", str(SEED)], database_url)
+    article_id = result.stdout.strip().splitlines()[-1]
+    exported = run(["export_article", article_id, "--format", "json"], database_url)
+    assert exported.returncode == 0, exported.stderr
+    assert '"text": "Armed Russian' in exported.stdout
+    target = tmp_path / "out.docx"
+    written = run(["export_article", article_id, "--format", "docx", "-o", str(target)], database_url)
+    assert written.returncode == 0 and target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [(["999999", "--format", "html"], "no article with id 999999"), (["1", "--format", "docx"], "-o"),
+     (["1", "--format", "pdf"], "invalid choice")],
+)
+def test_export_article_bad_input_exits_1(database_url, args, expected):
+    result = run(["export_article", *args], database_url)
+    assert result.returncode != 0 and expected in result.stderr and "Traceback" not in result.stderr

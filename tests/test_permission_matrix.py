@@ -19,6 +19,8 @@ EXPECTED = {
     "article_list": ("get", None, {}),
     "article_import": ("get", None, {"outsider": 403}),
     "article_detail": ("get", None, {}),
+    "article_export": ("get", {"formats": "csv"}, {}),
+    "articles_export": ("get", {"formats": "csv", "articles": "ARTICLE"}, {}),
     "workspace_panel": ("get", None, {"outsider": 302, "editor": 302, "reviewer": 302, "admin": 302}),
     "claim_mark": ("post", {}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
     "claim_save": ("post", {"version": 1, "new_kind": "person"}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
@@ -65,7 +67,7 @@ def objects(db):
     source = create_source(name="Mayor")
     target = create_source(name="The mayor")
     return {"article_id": article.pk, "sentence_id": sentence.pk, "claim_id": claim.pk, "label_id": label.pk,
-            "source_id": source.pk, "LABEL": label.pk, "TARGET": target.pk}
+            "source_id": source.pk, "LABEL": label.pk, "TARGET": target.pk, "ARTICLE": article.pk}
 
 
 def sign_in(client, persona):
@@ -90,7 +92,7 @@ def test_permission_matrix(client, objects, name, persona):
     if data is not None:
         data = {key: objects.get(value, value) for key, value in data.items()}
     sign_in(client, persona)
-    response = client.post(url, data) if method == "post" else client.get(url)
+    response = client.post(url, data) if method == "post" else client.get(url, data)
     expected = statuses.get(persona, LOGIN if persona == "anonymous" else 200)
     assert response.status_code == expected, (name, persona, response.status_code)
     if persona == "anonymous" and name not in ("login", "logout"):

@@ -3,12 +3,15 @@
 export_article() is the single call the export view, the export_article command and, later, a task
 queue use. A writer is `render(snapshot, options) -> bytes`, pure: no database, no settings."""
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import slugify
 
 from .snapshot import snapshot
 
@@ -79,6 +82,16 @@ def export_article(article_id, fmt_name, *, approved_only=None, options=None) ->
 
 
 def filename(article, fmt_name):
-    from django.utils.text import slugify
-
     return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{FORMATS[fmt_name].extension}"
+
+
+def export_zip(articles, fmt_names, *, approved_only=None, options=None) -> bytes:
+    """A ZIP holding one file per article per format."""
+    options = options or default_options()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for article in articles:
+            for fmt_name in fmt_names:
+                content = export_article(article.pk, fmt_name, approved_only=approved_only, options=options)
+                archive.writestr(filename(article, fmt_name), content)
+    return buffer.getvalue()

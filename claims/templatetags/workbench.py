@@ -1,8 +1,14 @@
 """Formatting for the workspace. These tags format what the view loaded; they never query."""
 
+from datetime import timedelta
+
 from django import template
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
+
+from .. import history_text
 
 register = template.Library()
 
@@ -43,3 +49,18 @@ def verdict_badge(label):
 @register.filter
 def progress_percent(progress, part):
     return progress.percent(part)
+
+
+@register.filter
+def history_line(entry):
+    """A history entry in plain English with its actor in bold, escaped. Never queries: load entries
+    with HistoryEntry.objects.with_actor()."""
+    return format_html("<strong>{}</strong> {}", history_text.actor_name(entry), history_text.what(entry))
+
+
+@register.filter
+def age(moment):
+    """How long ago, in its largest unit: "3 days", "5 hours", "under a minute"."""
+    if not moment:
+        return ""
+    return "under a minute" if timezone.now() - moment < timedelta(minutes=1) else timesince(moment, depth=1)

@@ -3,11 +3,13 @@ from itertools import groupby
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..forms import ImportForm
+from ..forms import ExportForm, ImportForm
 from ..importing import ImportRefused, Metadata, import_article
-from ..models import Article
+from ..models import Article, HistoryEntry
 from ..permissions import can_import, get_article_for_user, permission_required
 from .workspace import Filters, load_sentences, panel_context
+
+ACTIVITY_LIMIT = 20
 
 
 @require_GET
@@ -16,7 +18,7 @@ def article_list(request):
     return render(
         request,
         "claims/article_list.html",
-        {"articles": articles, "form": ImportForm() if can_import(request.user) else None},
+        {"articles": articles, "form": ImportForm() if can_import(request.user) else None, "export_form": ExportForm()},
     )
 
 
@@ -70,7 +72,9 @@ def workspace_context(request, article, *, form=None, error=""):
         "sentence_count": len(sentences),
         "visible_count": len(visible),
         "progress": article.progress(),
+        "activity": list(HistoryEntry.objects.for_article(article.pk).with_actor()[:ACTIVITY_LIMIT]),
         "filters": filters,
+        "export_form": ExportForm(single=True),
         "speakers": speakers,
         "next_unlabelled": _next_unlabelled(sentences, after=current),
         "current_sentence_id": current.pk,

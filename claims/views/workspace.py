@@ -5,8 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..forms import ClaimForm
-from ..models import Claim, Verdict
+from ..models import Claim, HistoryEntry, Verdict
 from ..permissions import can_annotate
+
+TIMELINE_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,17 @@ def load_sentence(article, sentence_id):
 
 
 def panel_context(request, article, *, sentence, claim=None, form=None, error="", notice=""):
-    """Context of the side panel (_panel.html): the current sentence's tools and the selected claim."""
+    """Context of the side panel (_panel.html): the current sentence's tools and the selected claim
+    with its timeline."""
     if claim is not None and form is None:
         form = ClaimForm.for_claim(claim)
+    timeline = list(HistoryEntry.objects.for_claim(claim.pk).with_actor()[:TIMELINE_LIMIT]) if claim else []
     return {
         "article": article,
         "sentence": sentence,
         "claim": claim,
         "form": form,
+        "timeline": timeline,
         "error": error,
         "notice": notice,
         "can_annotate": can_annotate(request.user),

@@ -9,6 +9,9 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
+# The page: session, user, article, sentences, claims, labels, permissions (2), progress, the
+# selected claim's timeline and the article's recent activity.
+PAGE_QUERIES = 11
 
 
 @pytest.fixture
@@ -89,7 +92,7 @@ def test_workspace_query_count_does_not_grow(client, editor, django_assert_max_n
         [Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in created[::2]]
     )
     client.force_login(editor)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(PAGE_QUERIES):
         response = client.get(reverse("claims:article_detail", args=[article.pk]), {"claim": created[-1].pk})
     assert response.context["progress"].claims == claims
     assert response.context["progress"].labelled == len(created[::2])
@@ -376,3 +379,39 @@ def test_every_htmx_action_runs_under_a_fixed_ceiling(client, editor, django_ass
             response = getattr(client, method)(url, data, **HTMX)
         assert response.status_code == 200 and "<html" not in response.content.decode(), url
     assert Claim.objects.get(pk=claim.pk).removed_at is not None
+
+
+# History: the selected claim's timeline and the article's recent activity
+
+
+def test_panel_timeline_lists_the_claims_history_newest_first_and_escaped(client, editor, reviewer, claim, sentence):
+    other = create_claim(sentence=sentence, by=editor)
+    HistoryEntry.objects.create(actor=editor, action="created", object_type="claim", object_id=other.pk,
+                                article=claim.article, claim=other)
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(claim, channel="<b>Telegram</b>"))
+    claim.refresh_from_db()
+    client.post(save_url(claim), save_data(claim, channel="<b>Telegram</b>", verdict="denied", rationale="No proof"))
+    label = Label.objects.get(claim=claim)
+    label.approve(by=reviewer, comment="Checked with the ministry")
+
+    response = client.get(reverse("claims:workspace_panel", args=[claim.article_id]), {"claim": claim.pk}, **HTMX)
+    body = response.content.decode()
+    assert [e.claim_id for e in response.context["timeline"]] == [claim.pk] * 3
+    timeline = body[body.index('class="panel__timeline"'):]
+    assert "<strong>charlie</strong> approved the Denied label: “Checked with the ministry”" in timeline
+    assert timeline.index("approved the Denied") < timeline.index("proposed Denied") < timeline.index("set channel")
+    assert "set channel to “&lt;b&gt;Telegram&lt;/b&gt;”" in timeline and "<b>Telegram" not in timeline
+
+
+def test_article_page_shows_the_twenty_newest_changes(client, editor, article):
+    for number in [1, 2, 3, 4, 5, 6] * 2:
+        article.sentences.get(number=number).set_reviewed(True, by=editor)
+        article.sentences.get(number=number).set_reviewed(False, by=editor)
+    client.force_login(editor)
+    response = client.get(reverse("claims:article_detail", args=[article.pk]))
+    body = response.content.decode()
+    activity = response.context["activity"]
+    assert len(activity) == 20 and activity[0].after == {"reviewed": False, "number": 6}
+    assert "Recent activity" in body and "<strong>alice</strong> marked sentence 6 as not reviewed" in body
+    assert "imported" not in body.split("Recent activity", 1)[1]  # the import is the 25th entry, older than the 20

@@ -3,8 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.conversion import FORMATS
-from claims.importing import ImportRefused, Metadata, import_article
+from claims.importing import FORMATS, ImportRefused, Metadata, import_article
 
 
 def iso_date(value):
@@ -15,7 +14,10 @@ def iso_date(value):
 
 
 class Command(BaseCommand):
-    help = "Import an article file (text, Markdown, HTML or Word) and print the new article's id."
+    help = (
+        "Import an article file (text, Markdown, HTML or Word), or restore a Workbench JSON export with its "
+        "claims and labels, and print the new article's id."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")

@@ -1,0 +1,89 @@
+"""schema.org ClaimReview (https://schema.org/ClaimReview) as JSON-LD: a list with one ClaimReview per
+claim whose verdict is final (approved), shaped for Google's fact-check markup
+(https://developers.google.com/search/docs/appearance/structured-data/factcheck): the required
+claimReviewed, reviewRating, url and author, and the recommended itemReviewed with the claim's
+author, date and appearance. docs/export-json.md explains the choices below."""
+
+from .common import claim_url, isoformat, safe_links, to_json
+
+CONTEXT = "https://schema.org"
+
+# Google shows alternateName; ratingValue places it on a documented scale from 1 (worst) to 3 (best).
+WORST, BEST = 1, 3
+RATINGS = {
+    "denied": (1, "False"),
+    "unverified": (2, "Unproven"),
+    "confirmed": (3, "True"),
+}
+# The registry may know who an anonymous source is; a public export must not say.
+ANONYMOUS = "Anonymous source"
+
+
+def render(data, options):
+    # The registry already asks for approved labels only; checked again so no proposal is ever published.
+    approved = [claim for claim in data.claims if claim.label and claim.label.status == "approved"]
+    return to_json([_review(data, claim, options) for claim in approved])
+
+
+def _review(data, claim, options):
+    label = claim.label
+    value, word = RATINGS[label.verdict]
+    review = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": claim_url(options.site_url, data.id, claim.id),
+        "claimReviewed": claim.text,
+        "datePublished": isoformat(label.reviewed_at),
+        "author": {"@type": "Organization", "name": options.organisation_name, "url": options.organisation_url},
+        "reviewRating": {
+            "@type": "Rating", "ratingValue": value, "bestRating": BEST, "worstRating": WORST, "alternateName": word,
+        },
+        "itemReviewed": _claim(data, claim),
+    }
+    if label.rationale:
+        review["reviewBody"] = label.rationale
+    if links := safe_links(label.evidence):
+        review["citation"] = links
+    return review
+
+
+def _claim(data, claim):
+    item = {"@type": "Claim", "appearance": _article(data)}
+    if claim.source:
+        item["author"] = _author(claim.source)
+    if data.published:
+        item["datePublished"] = isoformat(data.published)
+    if not claim.channel:
+        # Said in the article itself. A claim that reached it through a channel ("told Suspilne",
+        # "as cited by TASS") first appeared somewhere we have no address for, so we do not guess.
+        item["firstAppearance"] = _article(data)
+    return item
+
+
+def _article(data):
+    article = {"@type": "NewsArticle", "headline": data.title}
+    if data.url:
+        article["url"] = data.url
+    if data.published:
+        article["datePublished"] = isoformat(data.published)
+    if data.outlet:
+        article["publisher"] = {"@type": "Organization", "name": data.outlet}
+    return article
+
+
+def _author(source):
+    if source.kind == "anonymous":
+        return {"@type": "Person", "name": ANONYMOUS}
+    if source.kind == "organisation":
+        author = {"@type": "Organization", "name": source.name}
+        if source.role:
+            author["description"] = source.role
+        if source.affiliation:
+            author["memberOf"] = {"@type": "Organization", "name": source.affiliation}
+        return author
+    author = {"@type": "Person", "name": source.name}
+    if source.role:
+        author["jobTitle"] = source.role
+    if source.affiliation:
+        author["affiliation"] = {"@type": "Organization", "name": source.affiliation}
+    return author
