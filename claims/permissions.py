@@ -4,12 +4,14 @@ from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from .models import Article, Claim
 
 EDITOR = "editor"
 REVIEWER = "reviewer"
+ADMIN = "admin"
 
 _EDITING = [
     "add_article", "view_article",
@@ -24,6 +26,9 @@ ROLE_PERMISSIONS = {
     EDITOR: _EDITING,
     REVIEWER: _EDITING + ["review_label"],
 }
+# Admins may do everything in the workbench (sources included) and manage users.
+ADMIN_APPS = ["claims"]
+ADMIN_EXTRA = [("auth", codename) for codename in ("add_user", "change_user", "view_user", "view_group")]
 
 
 def ensure_roles(**kwargs):
@@ -31,6 +36,11 @@ def ensure_roles(**kwargs):
     for role, codenames in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.set(Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
+    admin, _ = Group.objects.get_or_create(name=ADMIN)
+    extra = Q()
+    for app, codename in ADMIN_EXTRA:
+        extra |= Q(content_type__app_label=app, codename=codename)
+    admin.permissions.set(Permission.objects.filter(Q(content_type__app_label__in=ADMIN_APPS) | extra))
 
 
 def can_import(user):

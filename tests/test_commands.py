@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from claims.models import Article
@@ -85,6 +86,8 @@ def test_seed_demo_loads_seeds_and_accounts_once(db, settings):
     assert editor.has_perm("claims.add_article") and not editor.has_perm("claims.review_label")
     assert reviewer.has_perm("claims.review_label")
     assert admin.is_superuser and admin.is_staff
+    assert sorted(g.name for g in admin.groups.all()) == ["admin"]
+    assert Group.objects.get(name="admin").permissions.filter(codename="delete_source").exists()
 
 
 def test_seed_demo_is_refused_when_debug_is_off(db, settings):

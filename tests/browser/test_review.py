@@ -55,5 +55,11 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     row = page.locator(".sentence-row", has_text="Kyiv has denied")
     assert row.get_by_text("Confirmed · approved").is_visible()
     row.locator("[data-open-claim]").click()
-    page.locator("#panel").get_by_text("Approved by charlie").wait_for()
+    panel = page.locator("#panel")
+    panel.get_by_text("Approved by charlie").wait_for()
+    panel.get_by_text("Timeline").click()
+    timeline = panel.locator("details", has_text="Timeline").inner_text()
+    assert "alice proposed Confirmed" in timeline
+    assert "charlie approved" in timeline
+    assert timeline.index("charlie approved") < timeline.index("alice proposed")  # newest first
     screenshot(page, "workspace_approved")

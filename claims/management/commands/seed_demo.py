@@ -9,7 +9,7 @@ from django.db import transaction
 from claims.conversion import ConversionError, extract
 from claims.importing import ImportRefused, Metadata, import_article
 from claims.models import Article
-from claims.permissions import EDITOR, REVIEWER, ensure_roles
+from claims.permissions import ADMIN, EDITOR, REVIEWER, ensure_roles
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_PASSWORD = "workbench-demo"
@@ -37,14 +37,13 @@ class Command(BaseCommand):
     def create_accounts(self):
         User = get_user_model()
         accounts = {}
-        for username, group, is_admin in [("editor", EDITOR, False), ("reviewer", REVIEWER, False), ("admin", None, True)]:
+        for username, group, is_admin in [("editor", EDITOR, False), ("reviewer", REVIEWER, False), ("admin", ADMIN, True)]:
             user, created = User.objects.get_or_create(username=username)
             if created:
                 user.set_password(DEMO_PASSWORD)
             user.is_staff = user.is_superuser = is_admin
             user.save()
-            if group:
-                user.groups.add(Group.objects.get(name=group))
+            user.groups.add(Group.objects.get(name=group))
             accounts[username] = user
         return accounts
 
