@@ -125,6 +125,8 @@ class Article(models.Model):
     text_length = models.PositiveIntegerField(editable=False)
     text_sha256 = models.CharField(max_length=64, editable=False)
     source_format = models.CharField(max_length=8, choices=ImportFormat, default=ImportFormat.TEXT)
+    # When attribution suggestions were computed for this article (once; see claims/suggesting.py).
+    suggested_at = models.DateTimeField(null=True, blank=True)
     imported_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -620,18 +622,20 @@ class Claim(models.Model):
         }
 
     @classmethod
-    def mark(cls, sentence, *, by, start=None, end=None, origin=ClaimOrigin.MANUAL):
-        """A new claim on `sentence`: the whole sentence unless a span inside it is given."""
+    def mark(cls, sentence, *, by, start=None, end=None, origin=ClaimOrigin.MANUAL, note=None, **fields):
+        """A new claim on `sentence`: the whole sentence unless a span inside it is given. `fields` may
+        set source, channel and cue; `note` is added to the history entry (e.g. the suggestion)."""
         start = sentence.start if start is None else start
         end = sentence.end if end is None else end
         _check_span(sentence, start, end)
         with transaction.atomic():
             claim = cls.objects.create(
-                article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin, created_by=by
+                article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin,
+                created_by=by, **fields,
             )
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.CREATED, obj=claim, article=sentence.article, claim=claim,
-                after={**claim.snapshot(), "origin": origin},
+                after={**claim.snapshot(), "origin": origin, **(note or {})},
             )
         return claim
 
@@ -888,6 +892,96 @@ class Label(models.Model):
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, article=self.claim.article, claim=self.claim,
                 before={"status": LabelStatus.PROPOSED}, after={"status": LabelStatus.WITHDRAWN},
+            )
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=SuggestionStatus.PENDING)
+
+
+class Suggestion(models.Model):
+    """An attribution the workbench proposes ("X said …"): never a claim until a person accepts it."""
+
+    Status = SuggestionStatus
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="suggestions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # The speaker as the text names it (a back-reference is resolved to the full name) and where.
+    source_text = models.CharField(max_length=200)
+    source_start = models.PositiveIntegerField()
+    source_end = models.PositiveIntegerField()
+    source_kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
+    role = models.CharField(max_length=200, blank=True)
+    # The registry's source of that name when the suggestion was made; accepting matches again.
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    channel = models.CharField(max_length=300, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    hedged = models.BooleanField(default=False)
+    nested = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=SuggestionStatus, default=SuggestionStatus.PENDING)
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="suggestion_start_before_end"),
+            models.CheckConstraint(condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_by__isnull=True) | ~Q(status="pending"),
+                name="suggestion_pending_is_undecided",
+            ),
+        ]
+        indexes = [
+            # The workspace loads an article's pending suggestions in text order.
+            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.source_text} {self.cue} [{self.start}, {self.end})"
+
+    def accept(self, *, by):
+        """Create the claim with speaker, channel and cue filled in; the speaker is matched in the
+        registry by name or alias, or added with the role the text gives."""
+        with transaction.atomic():
+            if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
+                status=SuggestionStatus.ACCEPTED, decided_by=by, decided_at=timezone.now()
+            ):
+                raise AlreadyDecided("This suggestion was already accepted or dismissed.")
+            source = Source.objects.active().named(self.source_text).first()
+            if source is None:
+                source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200])
+                source.save_new(by=by)
+            claim = Claim.mark(
+                self.sentence, by=by, start=self.start, end=self.end, origin=ClaimOrigin.SUGGESTION,
+                source=source, channel=self.channel, cue=self.cue, note={"suggestion": self.pk},
+            )
+            Suggestion.objects.filter(pk=self.pk).update(claim=claim)
+            self.status, self.claim = SuggestionStatus.ACCEPTED, claim
+        return claim
+
+    def dismiss(self, *, by):
+        with transaction.atomic():
+            if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
+                status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now()
+            ):
+                raise AlreadyDecided("This suggestion was already accepted or dismissed.")
+            self.status = SuggestionStatus.DISMISSED
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article,
+                before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},
             )
 
 

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from claims.exporting import export_article
 from claims.importing import ImportRefused, import_article
@@ -243,3 +243,11 @@ def test_import_article_command_restores_json_by_option_and_by_extension(seed, t
         ids.append(int(out.getvalue().strip().splitlines()[-1]))
     for article_id in ids:
         assert Claim.objects.filter(article_id=article_id).count() == 6
+
+
+def test_import_article_command_refuses_a_bad_json_file_with_one_line(db, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'{"schema": "workbench-article", "version": 9}')
+    with pytest.raises(CommandError, match="version 9 is not supported"):
+        call_command("import_article", str(path))
+    assert not Article.objects.exists()

@@ -21,7 +21,9 @@ def test_anyone_signed_in_downloads_one_article(client, outsider, seed):
     response = client.get(reverse("claims:article_export", args=[seed.pk]), {"formats": "json"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response["Content-Disposition"] == f'attachment; filename="armed-russian-groups-start-combat-operation-in-belgorod-oblast-{seed.pk}.json"'
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="armed-russian-groups-start-combat')
+    assert disposition.endswith(f'-{seed.pk}.json"')
     assert json.loads(response.content)["article"]["title"] == seed.title
 
 
