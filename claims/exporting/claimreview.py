@@ -62,8 +62,8 @@ def _claim(data, claim):
 
 def _article(data):
     article = {"@type": "NewsArticle", "headline": data.title}
-    if data.url:
-        article["url"] = data.url
+    if links := safe_links([data.url]):
+        article["url"] = links[0]
     if data.published:
         article["datePublished"] = isoformat(data.published)
     if data.outlet:

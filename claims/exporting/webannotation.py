@@ -36,6 +36,7 @@ def _annotation(data, claim, options):
     label = claim.label
     creator = label.proposed_by if label else claim.created_by
     modified = max(filter(None, (label.proposed_at, label.reviewed_at))) if label else None
+    page = safe_links([data.url])
     annotation = {
         "id": claim_url(options.site_url, data.id, claim.id),
         "type": "Annotation",
@@ -44,7 +45,7 @@ def _annotation(data, claim, options):
         "generator": {"id": options.site_url, "type": "Software", "name": options.organisation_name},
         "target": {
             # The article's own address when it has one; the positions, though, count in our text.
-            "source": data.url or f"urn:workbench:article:{data.id}",
+            "source": page[0] if page else f"urn:workbench:article:{data.id}",
             "selector": [
                 {
                     "type": "TextQuoteSelector",

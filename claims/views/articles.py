@@ -7,6 +7,7 @@ from ..forms import ExportForm, ImportForm
 from ..importing import ImportRefused, Metadata, import_article
 from ..models import Article, HistoryEntry
 from ..permissions import can_import, get_article_for_user, permission_required
+from ..suggesting import suggest_claims
 from .workspace import Filters, load_sentences, panel_context
 
 ACTIVITY_LIMIT = 20
@@ -42,6 +43,7 @@ def article_import(request):
         except ImportRefused as refusal:
             form.add_error(form.error_field, str(refusal))
         else:
+            suggest_claims(article)
             return redirect("claims:article_detail", article_id=article.pk)
     return render(request, "claims/article_import.html", {"form": form})
 

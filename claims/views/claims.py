@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from ..forms import ClaimForm
-from ..models import Claim, EditRefused, Sentence, StaleEdit
+from ..models import Claim, EditRefused, Sentence, StaleEdit, Suggestion
 from ..permissions import get_article_for_user, get_claim_for_editing, permission_required
 from .articles import workspace_context
 from .workspace import load_sentence, panel_context
@@ -168,3 +168,43 @@ def _reload(request, article, sentence, notice):
     messages.success(request, notice)
     url = workspace_url(article, sentence.pk)
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestion_accept(request, suggestion_id):
+    suggestion = get_object_or_404(Suggestion.objects.select_related("article", "sentence"), pk=suggestion_id)
+    suggestion.sentence.article = suggestion.article
+    try:
+        claim = suggestion.accept(by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, suggestion.article, suggestion.sentence_id, error=str(refusal))
+    return _respond(request, suggestion.article, suggestion.sentence_id, claim=claim, notice="Suggestion accepted.")
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestion_dismiss(request, suggestion_id):
+    suggestion = get_object_or_404(Suggestion.objects.select_related("article"), pk=suggestion_id)
+    try:
+        suggestion.dismiss(by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, suggestion.article, suggestion.sentence_id, error=str(refusal))
+    return _respond(request, suggestion.article, suggestion.sentence_id, notice="Suggestion dismissed.")
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestions_accept_speaker(request, suggestion_id):
+    """Accept every pending suggestion of this article with the same speaker."""
+    suggestion = get_object_or_404(Suggestion.objects.select_related("article", "sentence"), pk=suggestion_id)
+    article = suggestion.article
+    accepted = 0
+    for each in article.suggestions.pending().filter(source_text=suggestion.source_text).select_related("sentence"):
+        each.sentence.article = article
+        try:
+            each.accept(by=request.user)
+            accepted += 1
+        except EditRefused:
+            continue  # decided meanwhile by someone else
+    return _reload(request, article, suggestion.sentence, f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''} from {suggestion.source_text}.")

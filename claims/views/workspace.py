@@ -53,15 +53,20 @@ def _verdict(claim):
 
 
 def load_sentences(article):
-    """The article's sentences, each with .active_claims (speaker and labels loaded): three queries."""
+    """The article's sentences, each with .active_claims (speaker and labels loaded) and
+    .pending_suggestions: four queries."""
     sentences = list(article.sentences.all())
-    by_sentence = defaultdict(list)
+    claims, suggestions = defaultdict(list), defaultdict(list)
     for claim in article.claims.active().with_labels():
         claim.article = article
-        by_sentence[claim.sentence_id].append(claim)
+        claims[claim.sentence_id].append(claim)
+    for suggestion in article.suggestions.pending():
+        suggestion.quote = article.text[suggestion.start : suggestion.end]
+        suggestions[suggestion.sentence_id].append(suggestion)
     for sentence in sentences:
         sentence.article = article
-        sentence.active_claims = by_sentence[sentence.pk]
+        sentence.active_claims = claims[sentence.pk]
+        sentence.pending_suggestions = suggestions[sentence.pk]
     return sentences
 
 
@@ -69,6 +74,9 @@ def load_sentence(article, sentence_id):
     sentence = article.sentences.get(pk=sentence_id)
     sentence.article = article
     sentence.active_claims = list(Claim.objects.active().filter(sentence=sentence).with_labels())
+    sentence.pending_suggestions = list(sentence.suggestions.pending())
+    for suggestion in sentence.pending_suggestions:
+        suggestion.quote = article.text[suggestion.start : suggestion.end]
     for claim in sentence.active_claims:
         claim.article = article
         claim.sentence = sentence

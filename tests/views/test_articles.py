@@ -5,8 +5,7 @@ from django.urls import reverse
 from claims.models import Article, HistoryEntry
 from tests.factories import create_article
 
-# Session, user, permissions, article, sentences, claims, labels, two progress counts.
-WORKSPACE_QUERIES = 10
+from tests.views.test_workspace import PAGE_QUERIES as WORKSPACE_QUERIES
 
 SEED_LIKE = "The mayor said the bridge would reopen.\n\nCritics disagreed. They cited the budget."
 

@@ -10,8 +10,8 @@ from tests.factories import create_article, create_claim, create_label, create_s
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
 # The page: session, user, article, sentences, claims, labels, permissions (2), progress, the
-# selected claim's timeline and the article's recent activity.
-PAGE_QUERIES = 11
+# selected claim's timeline, the article's recent activity and its pending suggestions.
+PAGE_QUERIES = 12
 
 
 @pytest.fixture

@@ -45,6 +45,10 @@ class Command(BaseCommand):
             article = import_article(data, filename=path.name, fmt=options["format"], meta=meta)
         except ImportRefused as refusal:
             raise CommandError(str(refusal)) from None
+        suggested = suggest_claims(article)
         count = article.sentences.count()
-        self.stdout.write(f"Imported {article.title!r}: {count} sentences, published {article.published or 'unknown'}.")
+        self.stdout.write(
+            f"Imported {article.title!r}: {count} sentences, {suggested} suggested attributions, "
+            f"published {article.published or 'unknown'}."
+        )
         self.stdout.write(str(article.pk))

@@ -10,6 +10,7 @@ from claims.conversion import ConversionError, extract
 from claims.importing import ImportRefused, Metadata, import_article
 from claims.models import Article
 from claims.permissions import ADMIN, EDITOR, REVIEWER, ensure_roles
+from claims.suggesting import suggest_claims
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_PASSWORD = "workbench-demo"
@@ -57,6 +58,8 @@ class Command(BaseCommand):
             return None
         meta = SEED_METADATA.get(path.name, Metadata())
         try:
-            return import_article(path.read_bytes(), filename=path.name, meta=meta, by=by)
+            article = import_article(path.read_bytes(), filename=path.name, meta=meta, by=by)
         except ImportRefused as refusal:
             raise CommandError(f"{path.name}: {refusal}") from None
+        suggest_claims(article)
+        return article

@@ -78,6 +78,8 @@
         verdict.focus();
         break;
       case "r": click("#panel [data-reviewed]"); break;
+      case "a": if (!click("[data-suggestion] [data-accept]", currentRow())) return; break;
+      case "x": if (!click("[data-suggestion] [data-dismiss]", currentRow())) return; break;
       case "n": click("[data-shortcut=n]"); break;
       case "?":
         var sheet = document.getElementById("shortcuts");

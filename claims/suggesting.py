@@ -1,0 +1,64 @@
+"""Attribution suggestions for an article: run claims.attribution over its text once and store what it
+finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside one sentence).
+
+suggest_claims() is the one call that importing views and commands make, so the work can move to a
+task queue without changing them."""
+
+import bisect
+
+from django.db import transaction
+from django.utils import timezone
+
+from .attribution import suggest_attributions
+from .models import Article, Claim, Source, SourceKind, Suggestion
+
+
+def suggest_claims(article):
+    """Store the article's suggestions once; returns how many were made (0 if done before)."""
+    with transaction.atomic():
+        if not Article.objects.filter(pk=article.pk, suggested_at__isnull=True).update(suggested_at=timezone.now()):
+            return 0
+        sentences = list(article.sentences.order_by("start"))
+        starts = [sentence.start for sentence in sentences]
+        claimed = set(Claim.objects.active().filter(article=article).values_list("start", "end"))
+        known = {}
+        rows = []
+        for found in suggest_attributions(article.text, article.language):
+            for sentence, start, end in _pieces(found.content_start, found.content_end, sentences, starts, article.text):
+                if (start, end) in claimed:
+                    continue
+                rows.append(Suggestion(
+                    article=article, sentence=sentence, start=start, end=end,
+                    source_text=found.source_text[:200], source_start=found.source_start, source_end=found.source_end,
+                    source_kind=_kind(found), role=(getattr(found, "role_text", None) or "")[:200],
+                    source=_registry_match(found.source_text, known),
+                    channel=(found.channel_text or "")[:300], cue=(found.cue_text or "")[:100],
+                    hedged=bool(getattr(found, "hedged", False)), nested=bool(getattr(found, "nested", False)),
+                ))
+        Suggestion.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _pieces(start, end, sentences, starts, text):
+    """The parts of [start, end) that fall in each sentence, trimmed of surrounding whitespace."""
+    index = max(bisect.bisect_right(starts, start) - 1, 0)
+    while index < len(sentences) and sentences[index].start < end:
+        sentence = sentences[index]
+        left, right = max(start, sentence.start), min(end, sentence.end)
+        piece = text[left:right]
+        left += len(piece) - len(piece.lstrip())
+        right -= len(piece) - len(piece.rstrip())
+        if left < right:
+            yield sentence, left, right
+        index += 1
+
+
+def _kind(found):
+    kind = getattr(found, "source_kind", None)
+    return kind if kind in SourceKind.values else SourceKind.PERSON
+
+
+def _registry_match(name, known):
+    if name not in known:
+        known[name] = Source.objects.active().named(name).first()
+    return known[name]
