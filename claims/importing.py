@@ -37,11 +37,15 @@ class Metadata:
     language: str = "en"
 
 
-def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None) -> Article:
+def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None, allow_restore=True) -> Article:
+    """The new article. allow_restore=False refuses workbench JSON, which carries approvals and
+    people: the web form allows it to admins only; the command line is trusted."""
     if fmt != "auto" and fmt not in FORMATS:
         raise ImportRefused(f"Unknown format {fmt[:40]!r}: choose auto, {', '.join(FORMATS)}.")
     _check_metadata(meta)
     if fmt == "json" or (fmt == "auto" and PurePath(filename).suffix.lower() == ".json"):
+        if not allow_restore:
+            raise ImportRefused("A workbench JSON file brings its approvals with it; only an admin may restore one.")
         from .restoring import restore  # imported here: restoring imports ImportRefused from this module
 
         return restore(data, by=by, meta=meta)

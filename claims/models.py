@@ -692,7 +692,7 @@ class Claim(models.Model):
             actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, article=self.article, claim=self,
             after={"verdict": verdict, "rationale": rationale, "evidence": list(evidence)},
         )
-        self._prefetched_objects_cache.pop("labels", None)
+        getattr(self, "_prefetched_objects_cache", {}).pop("labels", None)
         return label
 
     def remove(self, *, by, version):

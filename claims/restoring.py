@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 
 from .exporting.common import safe_links
 from .exporting.json_full import SCHEMA, VERSION
@@ -36,7 +36,7 @@ def restore(data: bytes, *, by=None, meta=Metadata()) -> Article:
     try:
         with transaction.atomic():
             return _save(doc, by=by, meta=meta)
-    except IntegrityError as error:  # a rule the checks above missed; nothing was saved
+    except (IntegrityError, DataError) as error:  # a rule the checks above missed; nothing was saved
         raise ImportRefused(f"The file breaks a database rule: {str(error).splitlines()[0]}") from error
 
 
@@ -96,12 +96,14 @@ def _list(obj, key, where):
     return value
 
 
-def _int(obj, key, where, *, minimum=0, optional=False):
+def _int(obj, key, where, *, minimum=0, maximum=None, optional=False):
     value = _get(obj, key, where)
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         _fail(f"{where}.{key}", f"must be a whole number of at least {minimum}, not {value!r}")
+    if maximum is not None and value > maximum:
+        _fail(f"{where}.{key}", f"is {value}; the largest allowed is {maximum}")
     return value
 
 
@@ -213,7 +215,7 @@ def _sentences(rows, text):
         number = _int(obj, "number", where, minimum=1)
         if number != n + 1:
             _fail(f"{where}.number", f"is {number}; sentences must be numbered 1, 2, 3… in order")
-        paragraph = _int(obj, "paragraph", where, minimum=1)
+        paragraph = _int(obj, "paragraph", where, minimum=1, maximum=len(text))  # one per "\n\n" at most
         if paragraph < previous_paragraph:
             _fail(f"{where}.paragraph", f"is {paragraph}, before the previous sentence's paragraph {previous_paragraph}")
         start, end = _int(obj, "start", where), _int(obj, "end", where)

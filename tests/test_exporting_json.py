@@ -201,6 +201,7 @@ def _overlap(document):
         (_set(["sentences", 0, "end"], 10**7), "sentences[0].end is 10000000, beyond the end"),
         (_overlap, "sentences[1] "),
         (_set(["sentences", 0, "number"], 7), "sentences[0].number"),
+        (_set(["sentences", 0, "paragraph"], 10**12), "sentences[0].paragraph"),
         (_set(["claims", 0, "end"], 10**6), "claims[0] "),
         (_set(["claims", 0, "text"], "Something else"), "claims[0].text is not the article text"),
         (_set(["claims", 0, "source"], 424242), "claims[0].source"),
@@ -251,3 +252,12 @@ def test_import_article_command_refuses_a_bad_json_file_with_one_line(db, tmp_pa
     with pytest.raises(CommandError, match="version 9 is not supported"):
         call_command("import_article", str(path))
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_commits_past_the_databases_deferred_integrity_checks(editor, reviewer):
+    # The other tests run inside a transaction that is rolled back, so PostgreSQL's deferred
+    # sentence and claim checks never fire there; this one commits.
+    article, _ = annotated_seed(editor, reviewer)
+    copy = restored(exported(article.pk), by=editor)
+    assert Claim.objects.filter(article=copy).count() == 5

@@ -38,7 +38,8 @@ def article_import(request):
         )
         try:
             article = import_article(
-                data, filename=filename, fmt=form.cleaned_data["format"], meta=meta, by=request.user
+                data, filename=filename, fmt=form.cleaned_data["format"], meta=meta, by=request.user,
+                allow_restore=request.user.has_perm("claims.delete_article"),
             )
         except ImportRefused as refusal:
             form.add_error(form.error_field, str(refusal))

@@ -173,3 +173,19 @@ def test_article_page_query_count_does_not_grow(client, editor, django_assert_ma
     with django_assert_max_num_queries(WORKSPACE_QUERIES):
         response = client.get(reverse("claims:article_detail", args=[article.pk]))
     assert response.context["sentence_count"] == sentences
+
+
+def test_only_an_admin_may_restore_workbench_json_from_the_web(client, editor, admin_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from claims.exporting import export_article
+
+    article = create_article(title="Original")
+    document = export_article(article.pk, "json")
+    client.force_login(editor)
+    response = client.post(import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"})
+    assert "only an admin may restore" in " ".join(response.context["form"].errors["file"])
+    assert Article.objects.count() == 1
+    client.force_login(admin_user)
+    response = client.post(import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"})
+    assert response.status_code == 302 and Article.objects.count() == 2

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.importing import FORMATS, ImportRefused, Metadata, import_article
+from claims.suggesting import suggest_claims
 
 
 def iso_date(value):
