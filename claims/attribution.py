@@ -330,7 +330,9 @@ def _is_quote(tok):
 
 
 class _Entity:
-    __slots__ = ("name", "start", "end", "kind", "role", "is_group", "is_place", "is_public", "is_company", "last")
+    __slots__ = (
+        "name", "start", "end", "kind", "role", "is_group", "is_place", "is_public", "is_company", "last", "surname",
+    )
 
     def __init__(self, name, start, end, kind, role, last):
         self.name, self.start, self.end, self.kind, self.role = name, start, end, kind, role
@@ -340,6 +342,8 @@ class _Entity:
         self.is_public = any(w in _PUBLIC_WORDS for w in words)
         self.is_company = any(w in _COMPANY_SUFFIXES for w in words)
         self.last = last
+        key = normalise_name(name).split()
+        self.surname = key[-1] if len(key) > 1 else None
 
 
 class _Memory:
@@ -385,9 +389,7 @@ class _Memory:
 
     def by_surname(self, word):
         key = normalise_name(word)
-        return self.recent(
-            lambda e: e.kind == "person" and " " in e.name and normalise_name(e.name).split()[-1] == key
-        )
+        return self.recent(lambda e: e.kind == "person" and e.surname == key)
 
     def by_acronym(self, word):
         def initials(e):
@@ -472,6 +474,10 @@ class _Attr:
         self.appos = None  # (lo, hi) of an apposition: "said Hanna Virtanen, the lead auditor"
 
 
+# A real sentence holds a handful of attributions; more means the input is not prose.
+_MAX_PER_SENTENCE = 12
+
+
 def _sentence_suggestions(text, toks, s_start, s_end, memory):
     if not toks:
         return []
@@ -501,6 +507,8 @@ def _sentence_suggestions(text, toks, s_start, s_end, memory):
             attr = _finite(toks, i, memory)
         if attr is not None:
             attrs.append(attr)
+            if len(attrs) >= _MAX_PER_SENTENCE:
+                break  # not prose; bounds the work on degenerate input
             i = attr.cue_hi
         else:
             i += 1
@@ -1418,6 +1426,7 @@ def _resolve(text, toks, lo, hi, memory):
             return result(ent, 0.85)
 
     if has_name:
+        role_lo = lo + 1 if toks[lo].low in ("the", "a", "an") and lo + 1 < name_lo else lo
         # A role in front of the name: "Belgorod Oblast Governor Vyacheslav Gladkov".
         last_role = None
         for k in range(lo, hi):
@@ -1431,7 +1440,7 @@ def _resolve(text, toks, lo, hi, memory):
             first = last_role + 1
             if hi - first == 1 and toks[last_role].low in _NOBLE_TITLES:
                 first = last_role  # "Lady Hale", "Lord Sumption"
-            role_text = text[toks[lo].start : toks[last_role].end]
+            role_text = text[toks[role_lo].start : toks[last_role].end]
             if first >= hi:
                 return None
             start = toks[first].start
@@ -1439,7 +1448,7 @@ def _resolve(text, toks, lo, hi, memory):
             return result(ent, 0.9, role_text)
         if last_role is not None and last_role < name_lo and not org_head:
             start = toks[name_lo].start
-            role_text = text[toks[lo].start : toks[name_lo - 1].end].strip()
+            role_text = text[toks[role_lo].start : toks[name_lo - 1].end].strip() if role_lo < name_lo else ""
             if len(run) == 1:
                 ent = memory.by_surname(run[0].text)
                 if ent is not None:
@@ -1594,15 +1603,19 @@ def _copy(donor, span, sentence, confidence):
 _HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady the")
 
 
+_ARTICLE_RE = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[a-z]))")
+
+
 def normalise_name(name):
-    """Lowercase, accents and punctuation removed, single spaces: "Radosław Sikorski" -> "radoslaw sikorski"."""
+    """Lowercase, accents and punctuation removed, single spaces: "Radosław Sikorski" -> "radoslaw sikorski".
+
+    A leading article goes ("The Kremlin", "a unit of soldiers"), an initial stays ("A. Yusov").
+    """
+    name = _ARTICLE_RE.sub("", name.strip())
     decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.lower().replace("’", "'").replace("'s ", " ")
-    words = re.findall(r"[^\W_]+", plain.replace("'", ""))
-    while words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(re.findall(r"[^\W_]+", plain.replace("'", "")))
 
 
 def names_match(mention, full_name, aliases=()):

@@ -6,6 +6,7 @@ Each case runs on fresh data: an article whose claim carries a proposal by a fou
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from claims.models import Suggestion
 from claims.permissions import EDITOR
 from tests.factories import create_article, create_claim, create_label, create_source, create_user
 
@@ -28,6 +29,9 @@ EXPECTED = {
     "sentence_reviewed": ("post", {"reviewed": "1"}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
     "sentence_split": ("post", {"before": "the bridge"}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
     "sentence_merge": ("post", {}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
+    "suggestion_accept": ("post", {}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
+    "suggestion_dismiss": ("post", {}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
+    "suggestions_accept_speaker": ("post", {}, {"outsider": 403, "editor": 302, "reviewer": 302, "admin": 302}),
     "review_queue": ("get", None, {"outsider": 403}),
     "labels_approve": ("post", {"labels": "LABEL"}, {"outsider": 403, "editor": 403, "reviewer": 302, "admin": 302}),
     "label_approve": ("post", {}, {"outsider": 403, "editor": 403, "reviewer": 302, "admin": 302}),
@@ -64,10 +68,15 @@ def objects(db):
     sentence = article.sentences.get(number=1)
     claim = create_claim(sentence=article.sentences.get(number=2), by=proposer)
     label = create_label(claim=claim, by=proposer)
+    suggestion = Suggestion.objects.create(
+        article=article, sentence=sentence, start=sentence.start, end=sentence.end, source_text="The mayor",
+        source_start=0, source_end=9, cue="said",
+    )
     source = create_source(name="Mayor")
     target = create_source(name="The mayor")
     return {"article_id": article.pk, "sentence_id": sentence.pk, "claim_id": claim.pk, "label_id": label.pk,
-            "source_id": source.pk, "LABEL": label.pk, "TARGET": target.pk, "ARTICLE": article.pk}
+            "source_id": source.pk, "LABEL": label.pk, "TARGET": target.pk, "ARTICLE": article.pk,
+            "suggestion_id": suggestion.pk}
 
 
 def sign_in(client, persona):
