@@ -497,14 +497,14 @@ def _sentence_suggestions(text, toks, s_start, s_end, memory):
             if not finite_cue_seen:
                 attr = _according_to(toks, i)
         elif tok.low == "purporting" and i + 2 < n and toks[i + 1].low == "to" and toks[i + 2].low in _SHOW_WORDS:
-            attr = _participle(toks, i, i + 3, attrs, memory, media_required=False)
+            attr = _participle(toks, i, i + 3, attrs, media_required=False)
         elif tok.low in _SHOW_WORDS and tok.low != "show":
             lo = i - 1 if i > 0 and toks[i - 1].low in _HEDGES else i
-            attr = _participle(toks, lo, i + 1, attrs, memory, media_required=True)
+            attr = _participle(toks, lo, i + 1, attrs, media_required=True)
         elif tok.low in _PARTICIPLE_CUES:
-            attr = _participle(toks, i, i + 1, attrs, memory, media_required=False)
+            attr = _participle(toks, i, i + 1, attrs, media_required=False)
         elif tok.low in _CUE_VERBS and not tok.low.endswith("ing"):
-            attr = _finite(toks, i, memory)
+            attr = _finite(toks, i)
         if attr is not None:
             attrs.append(attr)
             if len(attrs) >= _MAX_PER_SENTENCE:
@@ -529,7 +529,7 @@ def _prev_index(toks, i, skip=_SKIPPABLE):
     return j
 
 
-def _finite(toks, i, memory):
+def _finite(toks, i):
     """A finite reporting verb at i: "Yusov said", ", said Yusov", "has denied"."""
     tok = toks[i]
     lemma = _CUE_VERBS[tok.low]
@@ -812,8 +812,10 @@ def _np_back(toks, hi):
             if t.text in "-–&'’" and lo is not None:
                 j -= 1
                 continue
-            if t.text == "." and j > 0 and len(toks[j - 1].text) == 1 and toks[j - 1].cap:
-                j -= 1  # an initial: "A. Yusov"
+            if t.text == "." and lo is not None and j > 0 and toks[j - 1].cap and (
+                len(toks[j - 1].text) == 1 or toks[j - 1].low in _ROLE_NOUNS
+            ):
+                j -= 1  # an initial or a title: "A. Yusov", "Mr. Smith"
                 continue
             break
         if t.low in _BREAKS and lo is not None and _bridges(toks, j):
@@ -947,8 +949,6 @@ def _np_forward(toks, i):
 def _according_to(toks, i):
     n = len(toks)
     lo = i + 2
-    if lo < n and toks[lo].low in _DETERMINERS:
-        pass
     hi = lo
     while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
         hi += 1
@@ -975,7 +975,7 @@ def _according_to(toks, i):
     return attr
 
 
-def _participle(toks, lo, hi, attrs, memory, media_required):
+def _participle(toks, lo, hi, attrs, media_required):
     """ "..., later saying that", "claiming...", "a video purporting to show"."""
     n = len(toks)
     j = lo - 1
@@ -1131,8 +1131,8 @@ def _channel_at(toks, i):
         j = i + 1
         while j < n and toks[j].low in ("a", "an", "the", "its", "their", "his", "her", "another"):
             j += 1
-        k = j if _medium_at(toks, j) is None else j - 1
-        while k < n and k >= j and k < j + 3 and toks[k].word and toks[k].low not in _MEDIA_SINGLE and not toks[k].text[0].isdigit() and toks[k].low not in _BREAKS and not toks[k].cap:
+        k = j
+        while _medium_at(toks, j) is None and k < n and k < j + 3 and toks[k].word and toks[k].low not in _MEDIA_SINGLE and not toks[k].text[0].isdigit() and toks[k].low not in _BREAKS and not toks[k].cap:
             k += 1  # adjectives: "a televised", "a 40-page"
         if k < n and toks[k].text[0].isdigit() and k < j + 3:
             k += 1
@@ -1250,7 +1250,7 @@ def _finish(text, toks, s_start, s_end, attr, memory):
         return []
     if role_hint and not source["role"]:
         source["role"] = role_hint
-        if source["entity"].role is None and source["kind"] == "person":
+        if source["entity"] is not None and source["entity"].role is None and source["kind"] == "person":
             source["entity"].role = role_hint
     claims = [(attr.claim_lo, attr.claim_hi)] + attr.extra_claims
     cue_start, cue_end = toks[attr.cue_lo].start, toks[attr.cue_hi - 1].end
@@ -1386,7 +1386,12 @@ def _resolve(text, toks, lo, hi, memory):
         else:
             ent = memory.recent(lambda e: e.kind == "organisation")
         if ent is None:
-            return None
+            # Nobody to refer back to: keep the pronoun, with little confidence.
+            kind = "person" if want == "person" else "organisation"
+            return {
+                "entity": None, "text": mention[0], "start": m_start, "end": m_end, "kind": kind,
+                "role": None, "mention": mention, "confidence": 0.4,
+            }
         memory.touch(ent)
         return result(ent, 0.7)
 
@@ -1493,7 +1498,7 @@ def _resolve(text, toks, lo, hi, memory):
     definite = toks[lo].low == "the"
     is_org = (head_low in _ORG_NOUNS or _is_company_noun(head_low)) and head_low not in _ANON_NOUNS
     if definite:
-        ent = _resolve_description(words, core, head_low, is_org, memory)
+        ent = _resolve_description(core, head_low, is_org, memory)
         if ent is not None:
             memory.touch(ent)
             return result(ent, 0.75)
@@ -1503,7 +1508,7 @@ def _resolve(text, toks, lo, hi, memory):
     return literal("anonymous", 0.75)
 
 
-def _resolve_description(words, core, head_low, is_org, memory):
+def _resolve_description(core, head_low, is_org, memory):
     if head_low.endswith("-year-old"):
         return memory.recent(lambda e: e.kind == "person")
     if is_org:
@@ -1562,7 +1567,7 @@ def _fill_following_quotes(text, sentences, per_sentence):
         # The quotation must be the whole sentence (or run of sentences) and then close.
         block = [k]
         j = k
-        while j < len(sentences) and not _closes_quote(text, sentences[j], j == k):
+        while j < len(sentences) and not _closes_quote(text, sentences[j]):
             j += 1
             if j < len(sentences) and not per_sentence[j]:
                 block.append(j)
@@ -1574,7 +1579,7 @@ def _fill_following_quotes(text, sentences, per_sentence):
                 per_sentence[b] = [_copy(donor, span, sentences[b], 0.6)]
 
 
-def _closes_quote(text, span, first):
+def _closes_quote(text, span):
     s, e = span
     piece = text[s:e].rstrip()
     return piece[-1:] in "\"”»" or piece[-2:-1] in "\"”»"
