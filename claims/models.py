@@ -956,10 +956,7 @@ class Suggestion(models.Model):
         """Create the claim with speaker, channel and cue filled in; the speaker is matched in the
         registry by name or alias, or added with the role the text gives."""
         with transaction.atomic():
-            if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
-                status=SuggestionStatus.ACCEPTED, decided_by=by, decided_at=timezone.now()
-            ):
-                raise AlreadyDecided("This suggestion was already accepted or dismissed.")
+            self._decide(SuggestionStatus.ACCEPTED, by=by)
             source = Source.objects.active().named(self.source_text).first()
             if source is None:
                 source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200])
@@ -969,16 +966,20 @@ class Suggestion(models.Model):
                 source=source, channel=self.channel, cue=self.cue, note={"suggestion": self.pk},
             )
             Suggestion.objects.filter(pk=self.pk).update(claim=claim)
-            self.status, self.claim = SuggestionStatus.ACCEPTED, claim
+            self.claim = claim
         return claim
+
+    def _decide(self, status, *, by):
+        """Leave the pending state exactly once, whoever else clicks at the same moment."""
+        if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
+            status=status, decided_by=by, decided_at=timezone.now()
+        ):
+            raise AlreadyDecided("This suggestion was already accepted or dismissed.")
+        self.status = status
 
     def dismiss(self, *, by):
         with transaction.atomic():
-            if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
-                status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now()
-            ):
-                raise AlreadyDecided("This suggestion was already accepted or dismissed.")
-            self.status = SuggestionStatus.DISMISSED
+            self._decide(SuggestionStatus.DISMISSED, by=by)
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article,
                 before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},

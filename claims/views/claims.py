@@ -68,15 +68,21 @@ def workspace_panel(request, article_id):
 @permission_required("add_claim")
 def claim_mark(request, article_id, sentence_id):
     """Mark as claim: the whole sentence, a selection (start/end offsets) or the given exact words."""
-    article = get_article_for_user(request.user, article_id)
-    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
-    sentence.article = article
+    article, sentence = _sentence(request, article_id, sentence_id)
     try:
         start, end = _requested_span(request.POST, sentence)
         claim = Claim.mark(sentence, by=request.user, start=start, end=end)
     except EditRefused as refusal:
         return _respond(request, article, sentence.pk, error=str(refusal))
     return _respond(request, article, sentence.pk, claim=claim, notice="Claim marked.")
+
+
+def _sentence(request, article_id, sentence_id):
+    """(article, sentence) from the URL; 404 unless the sentence belongs to the article."""
+    article = get_article_for_user(request.user, article_id)
+    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
+    sentence.article = article
+    return article, sentence
 
 
 def _requested_span(data, sentence):
@@ -129,9 +135,7 @@ def claim_remove(request, claim_id):
 @require_POST
 @permission_required("change_sentence")
 def sentence_reviewed(request, article_id, sentence_id):
-    article = get_article_for_user(request.user, article_id)
-    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
-    sentence.article = article
+    article, sentence = _sentence(request, article_id, sentence_id)
     sentence.set_reviewed(request.POST.get("reviewed") == "1", by=request.user)
     return _respond(request, article, sentence.pk)
 
@@ -140,9 +144,7 @@ def sentence_reviewed(request, article_id, sentence_id):
 @permission_required("change_sentence")
 def sentence_split(request, article_id, sentence_id):
     """Split before the given words. Numbers of every later sentence change, so htmx reloads the page."""
-    article = get_article_for_user(request.user, article_id)
-    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
-    sentence.article = article
+    article, sentence = _sentence(request, article_id, sentence_id)
     try:
         offset, _ = sentence.locate(request.POST.get("before", ""))
         sentence.split_at(offset, by=request.user)
@@ -154,9 +156,7 @@ def sentence_split(request, article_id, sentence_id):
 @require_POST
 @permission_required("change_sentence")
 def sentence_merge(request, article_id, sentence_id):
-    article = get_article_for_user(request.user, article_id)
-    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
-    sentence.article = article
+    article, sentence = _sentence(request, article_id, sentence_id)
     try:
         sentence.merge_with_next(by=request.user)
     except EditRefused as refusal:

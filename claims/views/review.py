@@ -98,31 +98,25 @@ def _decided(request, label, *, error=""):
     return _back_to_queue(request)
 
 
-def _label_for_review(label_id):
+def _decide(request, label_id, decision):
     label = get_object_or_404(Label.objects.select_related("claim__article", "claim__source", "proposed_by"), pk=label_id)
-    return label
+    try:
+        decision(label)
+    except EditRefused as refusal:
+        return _decided(request, label, error=str(refusal))
+    return _decided(request, label)
 
 
 @require_POST
 @permission_required("review_label")
 def label_approve(request, label_id):
-    label = _label_for_review(label_id)
-    try:
-        label.approve(by=request.user, comment=request.POST.get("comment", ""))
-    except EditRefused as refusal:
-        return _decided(request, label, error=str(refusal))
-    return _decided(request, label)
+    return _decide(request, label_id, lambda label: label.approve(by=request.user, comment=request.POST.get("comment", "")))
 
 
 @require_POST
 @permission_required("review_label")
 def label_reject(request, label_id):
-    label = _label_for_review(label_id)
-    try:
-        label.reject(by=request.user, comment=request.POST.get("comment", ""))
-    except EditRefused as refusal:
-        return _decided(request, label, error=str(refusal))
-    return _decided(request, label)
+    return _decide(request, label_id, lambda label: label.reject(by=request.user, comment=request.POST.get("comment", "")))
 
 
 @require_POST
