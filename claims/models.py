@@ -9,6 +9,8 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.utils import timezone
 
+from .attribution import names_match
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -309,6 +311,19 @@ class SourceQuerySet(models.QuerySet):
         key = fold(name or "")
         aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded=key)
         return self.filter(Q(name_folded=key) | Exists(aliases))
+
+    def best_match(self, name):
+        """The one active source a mention names: by exact name or alias first, else the only source
+        it matches by surname or initials ("Yusov", "A. Yusov" for Andrii Yusov). None if unsure."""
+        exact = self.active().named(name).first()
+        if exact is not None or not name.split():
+            return exact
+        candidates = self.active().search(name.split()[-1]).prefetch_related("aliases")[:20]
+        matches = [
+            source for source in candidates
+            if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def with_record(self):
         """claim_count: the source's active claims; confirmed_count, denied_count, unverified_count: those
@@ -957,7 +972,7 @@ class Suggestion(models.Model):
         registry by name or alias, or added with the role the text gives."""
         with transaction.atomic():
             self._decide(SuggestionStatus.ACCEPTED, by=by)
-            source = Source.objects.active().named(self.source_text).first()
+            source = Source.objects.best_match(self.source_text)
             if source is None:
                 source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200])
                 source.save_new(by=by)

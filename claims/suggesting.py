@@ -60,5 +60,5 @@ def _kind(found):
 
 def _registry_match(name, known):
     if name not in known:
-        known[name] = Source.objects.active().named(name).first()
+        known[name] = Source.objects.best_match(name)
     return known[name]

@@ -53,6 +53,25 @@ def test_accept_matches_an_existing_source_by_alias(client, editor, article):
     assert Claim.objects.get().source == existing and Source.objects.count() == 1
 
 
+@pytest.mark.parametrize("mention", ["A. Yusov", "Yusov", "ANDRII YUSOV"])
+def test_accept_matches_a_source_by_surname_or_initials(client, editor, article, mention):
+    existing = create_source(name="Andrii Yusov")
+    create_source(name="Dmitry Peskov")
+    suggestion = suggest(article, 1, source_text=mention)
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]))
+    assert Claim.objects.get().source == existing and Source.objects.count() == 2
+
+
+def test_an_ambiguous_surname_creates_no_wrong_link(client, editor, article):
+    create_source(name="Andrii Yusov")
+    create_source(name="Olena Yusov")
+    suggestion = suggest(article, 1, source_text="Yusov")
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]))
+    assert Claim.objects.get().source.name == "Yusov" and Source.objects.count() == 3
+
+
 def test_dismissed_suggestions_do_not_come_back(client, editor, article):
     suggestion = suggest(article, 1)
     client.force_login(editor)
