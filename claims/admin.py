@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Article, Claim, HistoryEntry, Label, Sentence, Source, SourceAlias
+from .models import Article, Claim, HistoryEntry, Label, Sentence, Source, SourceAlias, Suggestion
 
 
 @admin.register(Article)
@@ -76,3 +76,12 @@ class HistoryEntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ["id", "article", "source_text", "cue", "channel", "status", "hedged", "nested", "decided_by"]
+    list_filter = ["status", "source_kind", "hedged", "nested"]
+    search_fields = ["source_text", "channel", "article__title"]
+    list_select_related = ["article", "decided_by"]
+    raw_id_fields = ["article", "sentence", "source", "claim"]
