@@ -21,6 +21,7 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from claims.exporting import FORMATS, export_article  # noqa: E402
@@ -56,15 +57,16 @@ def main():
     try:
         article = annotated_article()
         print(f"Database: {connection.vendor}; 5,000 sentences, 1,000 claims (500 approved)\n")
-        print("| format | labels | size | time |")
-        print("| --- | --- | ---: | ---: |")
+        print("| format | labels | size | time | queries |")
+        print("| --- | --- | ---: | ---: | ---: |")
         for name in FORMATS:
             for approved_only in (None, False) if name in ("html", "md") else (None,):
-                started = time.perf_counter()
-                content = export_article(article.pk, name, approved_only=approved_only)
-                elapsed = time.perf_counter() - started
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    content = export_article(article.pk, name, approved_only=approved_only)
+                    elapsed = time.perf_counter() - started
                 scope = "all" if approved_only is False else "default"
-                print(f"| {name} | {scope} | {len(content) / 1024:,.0f} KB | {elapsed:.3f} s |")
+                print(f"| {name} | {scope} | {len(content) / 1024:,.0f} KB | {elapsed:.3f} s | {len(queries)} |")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
