@@ -6,6 +6,8 @@ import io
 import re
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from .common import paragraph_pieces, reader_date, safe_links, speaker_text, verdict_text
 
@@ -41,15 +43,47 @@ def _comment_text(claim, approved_only):
     return _clean("\n".join(lines))
 
 
-def _write_comment(paragraph, text):
-    """The comment's lines in its one paragraph, separated by line breaks (a paragraph a line costs
-    a style lookup each, which dominates a long article's export); the verdict line in bold."""
+def _element(tag, text=None, **attributes):
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    if text is not None:
+        element.text = text
+        element.set(qn("xml:space"), "preserve")
+    return element
+
+
+def _comment(comment_id, author, text, date):
+    """A <w:comment>: the verdict line in bold, the other lines after line breaks, one paragraph.
+
+    Built here rather than with Document.add_comment(), which looks for the next free id by scanning
+    every comment so far: quadratic, and the bulk of a long article's export. python-docx is pinned,
+    and tests/test_exporting_docx.py reads the comments back through its public API."""
+    comment = _element("w:comment", id=str(comment_id), author=author, initials=_initials(author), date=date)
+    paragraph = _element("w:p")
+    properties = _element("w:pPr")
+    properties.append(_element("w:pStyle", val="CommentText"))
+    paragraph.append(properties)
+    reference = _element("w:r")
+    reference_properties = _element("w:rPr")
+    reference_properties.append(_element("w:rStyle", val="CommentReference"))
+    reference.append(reference_properties)
+    reference.append(_element("w:annotationRef"))
+    paragraph.append(reference)
     first, *rest = text.split("\n")
-    paragraph.add_run(first).bold = True
+    run = _element("w:r")
+    bold = _element("w:rPr")
+    bold.append(_element("w:b"))
+    run.append(bold)
+    run.append(_element("w:t", first))
+    paragraph.append(run)
     for line in rest:
-        run = paragraph.add_run()
-        run.add_break()
-        run.add_text(line)
+        run = _element("w:r")
+        run.append(_element("w:br"))
+        run.append(_element("w:t", line))
+        paragraph.append(run)
+    comment.append(paragraph)
+    return comment
 
 
 def render(data, options) -> bytes:
@@ -59,18 +93,21 @@ def render(data, options) -> bytes:
     document.add_paragraph(_clean(data.title), style="Title")
     meta = [data.outlet, reader_date(data.published), *safe_links([data.url])]
     document.add_paragraph(_clean(" · ".join(part for part in meta if part)), style="Subtitle")
+    comments = document.comments._comments_elm
+    date = options.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    order = {claim.id: index for index, claim in enumerate(data.claims)}
     for pieces in paragraph_pieces(data):
         paragraph = document.add_paragraph()
-        ranges = {}  # claim id -> [first run, last run]
+        ranges = {}  # claim -> [first run, last run]
         for piece in pieces:
             run = paragraph.add_run(_clean(piece.text))
             for claim in piece.covering:
-                ranges.setdefault(claim.id, [run, run])[1] = run
-        for claim in data.claims:
-            if claim.id in ranges:
-                author = _author(claim, options)
-                comment = document.add_comment(ranges[claim.id], author=author, initials=_initials(author))
-                _write_comment(comment.paragraphs[0], _comment_text(claim, data.approved_only))
+                ranges.setdefault(claim, [run, run])[1] = run
+        for claim in sorted(ranges, key=lambda claim: order[claim.id]):
+            comment_id = len(comments)
+            comments.append(_comment(comment_id, _author(claim, options), _comment_text(claim, data.approved_only), date))
+            first, last = ranges[claim]
+            first.mark_comment_range(last, comment_id)
     scope = "approved verdicts only" if data.approved_only else "every label, with its state"
     note = document.add_paragraph(_clean(f"Comments: source attribution by {options.organisation_name}, {scope}; "
                                          f"generated {reader_date(options.generated_at)}."))
