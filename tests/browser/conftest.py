@@ -56,3 +56,13 @@ def assert_accessible(page):
     results = Axe().run(page)
     severe = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not severe, [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in severe]
+
+
+def new_speaker(panel, name, *, kind="person", role="", affiliation=""):
+    """Fill the claim form's Speaker with a source the registry does not know yet."""
+    panel.get_by_label("Speaker").fill(name)
+    panel.get_by_text("New source", exact=True).click()
+    panel.get_by_label("Create as a new source").check()
+    panel.get_by_label("Kind").select_option(kind)
+    panel.get_by_label("Role or title").fill(role)
+    panel.get_by_label("Affiliation").fill(affiliation)

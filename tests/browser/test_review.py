@@ -7,7 +7,7 @@ from django.conf import settings
 
 from claims.importing import import_article
 from claims.models import Label
-from tests.browser.conftest import assert_accessible, screenshot, sign_in
+from tests.browser.conftest import assert_accessible, new_speaker, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +22,7 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     row.get_by_role("button", name="Mark as claim").click()
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
-    panel.get_by_label("Speaker").fill("Kyiv")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Kind").select_option("organisation")
+    new_speaker(panel, "Kyiv", kind="organisation")
     panel.get_by_label("Label").select_option("confirmed")
     panel.get_by_label("Rationale").fill("Statement on the ministry's site.")
     panel.get_by_role("button", name="Save").click()

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from claims.importing import import_article
 from claims.models import Claim, Label, Source
-from tests.browser.conftest import assert_accessible, screenshot, sign_in
+from tests.browser.conftest import assert_accessible, new_speaker, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,11 +29,7 @@ def speakers(sentence_row):
 
 def fill_yusov(page):
     panel = page.locator("#panel")
-    panel.get_by_label("Speaker").fill("Andrii Yusov")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Role or title").fill("spokesperson")
-    panel.get_by_label("Affiliation").fill("Ukraine's military intelligence")
+    new_speaker(panel, "Andrii Yusov", role="spokesperson", affiliation="Ukraine's military intelligence")
     panel.get_by_label("Channel").fill("Suspilne")
     panel.get_by_label("Label").select_option("unverified")
     panel.get_by_label("Rationale").fill("Only the spokesperson's word so far.")
@@ -93,20 +89,14 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     peskov.get_by_role("button", name="Mark as claim").click()
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
-    panel.get_by_label("Speaker").fill("Dmitry Peskov")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Role or title").fill("Kremlin spokesperson")
+    new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson")
     panel.get_by_label("Channel").fill("TASS")
     panel.get_by_role("button", name="Save").click()
     panel.get_by_text("Saved.").wait_for()
 
     peskov.get_by_role("button", name="Mark as claim").click()
     panel.get_by_text("Claim marked.").wait_for()
-    panel.get_by_label("Speaker").fill("TASS")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Kind").select_option("organisation")
+    new_speaker(panel, "TASS", kind="organisation")
     panel.get_by_role("button", name="Save").click()
     panel.get_by_text("Saved.").wait_for()
     assert_accessible(page)
@@ -224,19 +214,13 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     panel.get_by_role("button", name="Mark as claim").click()
     claim = Claim.objects.get(article=seed_article, start__gt=0, source__isnull=True)
     assert claim.text == "Russia's Vladimir Putin had already been informed"
-    panel.get_by_label("Speaker").fill("Dmitry Peskov")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Role or title").fill("Kremlin spokesperson")
+    new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson")
     panel.get_by_label("Channel").fill("TASS")
     panel.get_by_role("button", name="Save").click()
     assert Claim.objects.get(pk=claim.pk).source.name == "Dmitry Peskov"
 
     row(page, "Dmitry Peskov said").get_by_role("button", name="Mark as claim").click()
-    panel.get_by_label("Speaker").fill("TASS")
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Kind").select_option("organisation")
+    new_speaker(panel, "TASS", kind="organisation")
     panel.get_by_role("button", name="Save").click()
     page.get_by_text("Saved.").wait_for()
     page.reload()
