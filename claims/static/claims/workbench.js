@@ -123,20 +123,15 @@
   }
 
   function markCurrent() {
-    var row = currentRow();
-    if (!row) return;
-    var form = row.querySelector(".mark-form");
-    if (!form) return;
-    var span = selectionIn(row);
-    form.elements.start.value = span ? span.start : "";
-    form.elements.end.value = span ? span.end : "";
-    form.requestSubmit();
+    click("[data-mark]", currentRow());
   }
 
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    if (!form.classList || !form.classList.contains("mark-form")) return;
-    var span = selectionIn(form.closest(".sentence-row"));
+  // Every Mark button submits the page's one #mark-form: fill its span from the selection first.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-mark]");
+    var form = document.getElementById("mark-form");
+    if (!button || !form) return;
+    var span = selectionIn(button.closest(".sentence-row"));
     form.elements.start.value = span ? span.start : "";
     form.elements.end.value = span ? span.end : "";
   }, true);
