@@ -259,7 +259,7 @@ class ExportForm(forms.Form):
     """What to export: formats, which labels, and (from the article list) which articles."""
 
     SCOPES = [
-        ("default", "Default: approved labels for readers, all for the newsroom"),
+        ("default", "Format default (approved only for readers)"),
         ("approved", "Approved labels only"),
         ("all", "All claims, with their label state"),
     ]
