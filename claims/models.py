@@ -1103,6 +1103,8 @@ class HistoryEntry(models.Model):
             # An article's recent activity and a claim's timeline, newest first.
             models.Index(fields=["article", "-at"], name="history_article_at_idx"),
             models.Index(fields=["claim", "-at"], name="history_claim_at_idx"),
+            # The dashboard's people and chart: everything in the last 30 days.
+            models.Index(fields=["at"], name="history_at_idx"),
             # A source's page: its history, newest first.
             models.Index(fields=["source", "-at"], name="history_source_at_idx"),
         ]

@@ -297,9 +297,17 @@ def _period_is_boundary(text, pstart, last, word, word_end, next_kind, rules):
         return False  # "vom 12. Juni"
     if low in CLOCK_ABBREVIATIONS:
         return _clock_time_ends(text, pstart, last, word, word_end)
+    if token in ONE_LETTER_PLATFORMS and len(parts) == 2 and parts[0].rsplit(None, 1)[-1] in PLATFORM_PREPOSITIONS:
+        return True  # "posted on X. Republicans said": the platform, not an initial
     if low in rules.ambiguous or low in MONTHS or _is_initial_or_acronym(token):
         return _starts_new_sentence(text, pstart, last, word, word_end, rules)
     return True  # a regular word or number: "bought 1,000. That"
+
+
+# Platforms named by one letter (X, formerly Twitter): after "on X." or "via X." the period ends the
+# sentence. Any other lone capital stays an initial ("relied on J. Smith").
+ONE_LETTER_PLATFORMS = frozenset({"X"})
+PLATFORM_PREPOSITIONS = frozenset({"on", "via"})
 
 
 def _follows_number(text, token_start):

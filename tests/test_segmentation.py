@@ -219,3 +219,10 @@ def test_company_suffixes_numbers_months_vs_etc():
 def test_russian_year_abbreviation_ends_a_sentence_but_city_does_not():
     text = "Он приехал в г. Москва в 2020 г. Там жил."
     assert sentences(text, "ru") == ["Он приехал в г. Москва в 2020 г.", "Там жил."]
+
+
+def test_the_platform_x_ends_a_sentence_but_initials_do_not():
+    text = "He posted the video on X. Republicans said it was false. He relied on J. Smith for advice."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He posted the video on X.", "Republicans said it was false.", "He relied on J. Smith for advice.",
+    ]
