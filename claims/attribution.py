@@ -114,7 +114,7 @@ _EVENT_OBJECTS = _words(
 )
 _PARTICIPLE_CUES = _words(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
-    "confirming asserting stressing emphasising emphasizing writing"
+    "confirming asserting stressing emphasising emphasizing writing telling"
 )
 # Media that can carry a claim: "a video purporting to show", "a statement saying".
 _MEDIA = _words(
@@ -252,7 +252,8 @@ _MEDIA_PHRASES = [
     ("press", "conference"), ("news", "conference"), ("press", "release"), ("conference", "call"),
     ("press", "briefing"), ("news", "briefing"), ("televised", "address"), ("social", "media"),
     ("state", "television"), ("state", "tv"), ("video", "address"), ("video", "message"),
-    ("radio", "interview"), ("television", "interview"), ("tv", "interview"),
+    ("radio", "interview"), ("television", "interview"), ("tv", "interview"), ("earnings", "call"),
+    ("blog", "post"), ("news", "release"), ("radio", "address"),
 ]
 _MEDIA_SINGLE = _words(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "
@@ -289,7 +290,7 @@ _TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
 class _Tok:
-    __slots__ = ("start", "end", "text", "low", "cap", "word", "poss", "in_quote")
+    __slots__ = ("start", "end", "text", "low", "cap", "word", "poss", "in_quote", "acronym")
 
     def __init__(self, m, in_quote):
         self.start, self.end = m.span()
@@ -300,6 +301,8 @@ class _Tok:
         self.cap = first.isupper()
         self.poss = self.low.endswith(("'s", "’s"))
         self.in_quote = in_quote
+        # "WHO", "US": a name even when it spells a function word.
+        self.acronym = len(self.text) > 1 and self.text.isupper() and self.text.isalpha()
 
 
 def _tokenize(text, start, end, in_quote):
@@ -390,6 +393,13 @@ class _Memory:
     def by_surname(self, word):
         key = normalise_name(word)
         return self.recent(lambda e: e.kind == "person" and e.surname == key)
+
+    def by_tail(self, name):
+        """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
+        key = normalise_name(name).split()
+        return self.recent(
+            lambda e: e.kind == "person" and len(e.name.split()) > len(key) and normalise_name(e.name).split()[-len(key):] == key
+        )
 
     def by_acronym(self, word):
         def initials(e):
@@ -504,7 +514,7 @@ def _sentence_suggestions(text, toks, s_start, s_end, memory):
         elif tok.low in _PARTICIPLE_CUES:
             attr = _participle(toks, i, i + 1, attrs, media_required=False)
         elif tok.low in _CUE_VERBS and not tok.low.endswith("ing"):
-            attr = _finite(toks, i)
+            attr = _finite(toks, i, attrs)
         if attr is not None:
             attrs.append(attr)
             if len(attrs) >= _MAX_PER_SENTENCE:
@@ -529,8 +539,8 @@ def _prev_index(toks, i, skip=_SKIPPABLE):
     return j
 
 
-def _finite(toks, i):
-    """A finite reporting verb at i: "Yusov said", ", said Yusov", "has denied"."""
+def _finite(toks, i, attrs):
+    """A finite reporting verb at i: "Yusov said", ", said Yusov", "has denied", "... but warned that"."""
     tok = toks[i]
     lemma = _CUE_VERBS[tok.low]
     if tok.cap and i > 0 and toks[i - 1].text not in _QUOTES + ",":
@@ -563,7 +573,7 @@ def _finite(toks, i):
             return None  # a base form needs a plural subject: "officials say", not "state media"
     attr = _Attr(i, i + 1)
     # Relative clause: "soldiers who claimed to have...".
-    if k >= 0 and toks[k].low in ("who", "which") and (k == 0 or toks[k - 1].text != ","):
+    if k >= 0 and toks[k].low in ("who", "which") and not toks[k].acronym and (k == 0 or toks[k - 1].text != ","):
         lo = _np_back(toks, k)
         if lo is None:
             return None
@@ -576,6 +586,14 @@ def _finite(toks, i):
     subj = _subject_before(toks, _prev_index(toks, i))
     if subj is None and _nothing_after(toks, i + 1):
         subj = _loose_subject(toks, _prev_index(toks, i))  # "CLAIM, the district collector announced."
+    if subj is None and k >= 0 and toks[k].low in ("and", "but"):
+        # "Bailey said inflation was falling but warned that ...": the earlier speaker goes on.
+        earlier = [a for a in attrs if a.subj_lo is not None and not a.nested and a.side == "right"]
+        if not earlier:
+            return None
+        attr.subj_lo, attr.subj_hi = earlier[-1].subj_lo, earlier[-1].subj_hi
+        attr.clause_lo = k
+        return _with_right_claim(toks, attr, lemma, require_clause=True)
     if subj is not None:
         attr.subj_lo, attr.subj_hi = subj
         attr.clause_lo = attr.subj_lo
@@ -665,6 +683,8 @@ def _with_right_claim(toks, attr, lemma, require_clause):
         lo = that + 1
     elif that is not None and that < lo:
         lo = that + 1
+    if lo < n and toks[lo].low == "that" and lo > cue_hi:
+        lo += 1  # "warned in a post on Facebook that": the cue inside the channel hid the "that"
     if lo < n and toks[lo].text in ":,":
         lo += 1
     # Trailing punctuation only: nothing to the right.
@@ -713,7 +733,13 @@ def _find_that(toks, lo):
             return j
         if t.low in _AUX or _is_quote(t) or t.low in _CUE_VERBS or t.text in ";:":
             return None
+        if _looks_past_tense(t) and toks[j - 1].low != "as":
+            return None  # "said a change caused the outage that...": the claim's own verb ("as cited by" is not)
     return None
+
+
+def _looks_past_tense(t):
+    return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4
 
 
 def _skip_adjuncts(toks, i, lemma):
@@ -818,6 +844,11 @@ def _np_back(toks, hi):
                 j -= 1  # an initial or a title: "A. Yusov", "Mr. Smith"
                 continue
             break
+        if t.acronym:  # "WHO regional director Hans Kluge"
+            lo = j
+            count += 1
+            j -= 1
+            continue
         if t.low in _BREAKS and lo is not None and _bridges(toks, j):
             lo = j  # "people familiar with the matter", "officials who spoke on condition of anonymity"
             count += 1
@@ -852,7 +883,7 @@ def _bridges(toks, j):
         return True
     if low == "on" and after == "condition":
         return True
-    if low in ("in", "at") and (before in _ANON_NOUNS or before in _ROLE_NOUNS):
+    if low in ("in", "at") and (before in _ANON_NOUNS or before in _ROLE_NOUNS or before in ("police", "authorities")):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
@@ -869,7 +900,7 @@ def _is_speaker_np(toks, lo, hi):
         return True
     for t in words:
         low = t.low
-        if t.cap and low not in _DETERMINERS and low not in _BREAKS and low not in _DAYS_MONTHS:
+        if t.acronym or t.cap and low not in _DETERMINERS and low not in _BREAKS and low not in _DAYS_MONTHS:
             return True
         if low in _ROLE_NOUNS or low in _ORG_NOUNS or low in _ANON_NOUNS or low.endswith("-year-old") or _is_company_noun(low):
             return True
@@ -904,7 +935,7 @@ def _subject_before(toks, k):
     if before is None:
         return None
     if first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile") or first.text.isdigit() or (
-        first.low in _ROLE_NOUNS
+        first.low in _ROLE_NOUNS or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return (before, j)
     if all(m.cap or not m.word for m in middle) and len(middle) <= 5:
@@ -1008,8 +1039,14 @@ def _participle(toks, lo, hi, attrs, media_required):
             return None
         attr.subj_lo, attr.subj_hi = subj
     k = hi
+    if toks[lo].low == "telling":
+        k = _skip_adjuncts(toks, hi, "tell")  # ", telling supporters in Nakuru that ..."
+        if k == hi:
+            return None  # "telling" needs whom it was told to
+        if k < n and toks[k].low == "that":
+            k += 1
     that = _find_that(toks, hi)
-    if that is not None and that - hi <= 2:
+    if k == hi and that is not None and that - hi <= 2:
         k = that + 1
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = k, n
@@ -1055,6 +1092,7 @@ def _bound_claims(toks, attrs):
             if b is a or b.clause_lo is None or b.clause_lo <= a.claim_lo or b.clause_lo >= a.claim_hi:
                 continue
             boundary = b.participle or b.clause_lo < b.subj_lo or (b.clause_lo > 0 and toks[b.clause_lo - 1].text in ",;")
+            boundary = boundary or toks[b.clause_lo].low in ("and", "but")  # "... but warned that"
             if b.side == "left":
                 boundary = True
             if boundary:
@@ -1418,6 +1456,7 @@ def _resolve(text, toks, lo, hi, memory):
         has_name = False  # "Prosecutors said", "Critics said"
     if name_lo - 1 > lo and toks[name_lo - 1].low in ("in", "at", "from", "with", "for") and (
         toks[name_lo - 2].low in _ANON_NOUNS or toks[name_lo - 2].low in _ROLE_NOUNS
+        or toks[name_lo - 2].low in ("police", "authorities")
     ):
         has_name = False  # "Health officials in Kerala": the name is a post-modifier
 
@@ -1479,6 +1518,10 @@ def _resolve(text, toks, lo, hi, memory):
                     return result(ent, 0.85)
                 ent = memory.add(name, start, m_end, "organisation", None)
                 return result(ent, 0.75)
+            ent = memory.by_tail(name)
+            if ent is not None:
+                memory.touch(ent)
+                return result(ent, 0.85)
             ent = memory.add(name, start, m_end, "person", None)
             return result(ent, 0.85)
         # Something else before the name, e.g. "Ukraine's Sikorski": keep the name.

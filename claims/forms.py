@@ -272,7 +272,7 @@ class ExportForm(forms.Form):
         label="Formats", choices=[(fmt.name, fmt.label) for fmt in FORMATS.values()],
         error_messages={"required": "Choose a format to export."},
     )
-    scope = forms.ChoiceField(label="Labels", choices=SCOPES, initial="default", required=False)
+    scope = forms.ChoiceField(label="Include", choices=SCOPES, initial="default", required=False)
 
     def __init__(self, *args, single=False, **kwargs):
         super().__init__(*args, **kwargs)

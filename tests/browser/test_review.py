@@ -43,6 +43,8 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     page.goto("/review/")
     assert_accessible(page)
     screenshot(page, "review_queue")
+    assert page.get_by_role("button", name="Approve").count() == 1  # one per proposal, nothing else
+    assert page.get_by_role("button", name="Reject").count() == 1
     page.keyboard.press("j")
     page.keyboard.press("a")
     page.get_by_text("Approved by you").wait_for()

@@ -69,6 +69,11 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     yusov = row(page, "Andrii Yusov told Suspilne")
     yusov.get_by_role("button", name="Mark as claim").click()
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
+    # The names PRODUCT.md promises resolve to exactly one control each, unscoped.
+    for name in ("Speaker", "Channel", "Label", "Rationale", "Evidence"):
+        assert page.get_by_label(name).count() == 1, name
+    for name in ("Save", "Export"):
+        assert page.get_by_role("button", name=name).count() == 1, name
     fill_yusov(page)
     screenshot(page, "workspace_claim_form")
     page.locator("#panel").get_by_role("button", name="Save").click()
@@ -211,7 +216,7 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     row(page, "Dmitry Peskov said").locator("[data-open-sentence]").click()
     panel = page.locator("#panel")
     panel.get_by_label("Exact words (optional)").fill("Russia's Vladimir Putin had already been informed")
-    panel.get_by_role("button", name="Mark as claim").click()
+    panel.get_by_role("button", name="Mark words as claim").click()
     claim = Claim.objects.get(article=seed_article, start__gt=0, source__isnull=True)
     assert claim.text == "Russia's Vladimir Putin had already been informed"
     new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson")
