@@ -212,8 +212,10 @@ _NOBLE_TITLES = _words("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".
 _COMPANY_NOUNS = _words(
     "company firm carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
-    "conglomerate giant maker manufacturer broadcaster publisher club operator supplier developer"
+    "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer"
 )
+# Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
+_SQUAD_ROLES = _words("forward winger striker midfielder defender goalkeeper coach manager captain")
 # Generic words that say nothing about which person a description means.
 _GENERIC_ROLE = _words("official the a an of for 's former")
 _MODIFIERS = _words(
@@ -271,7 +273,7 @@ _OUTLET_DESCRIPTORS = _words(
 _RECIPIENTS = _words(
     "reporters journalists analysts investigators lawmakers parliament jurors the court lawmakers "
     "senators mps delegates supporters students an audience crowd residents viewers listeners readers "
-    "colleagues staff employees members shareholders investors officials police a told"
+    "colleagues staff employees members shareholders investors officials police a told council committee panel"
 )
 _ADJ_SUFFIXES = ("ian", "ean", "ese", "ish", "ch", "an", "i")
 # A narrator's comment hanging off the end of a claim: ", a claim that could not be verified".
@@ -356,6 +358,9 @@ class _Memory:
         self.text = text
         self.entities = {}  # normalised name -> _Entity
         self.clock = 0
+        # Organisations named only in narration ("Novo Nordisk cut its forecast", "Real Madrid forward X"):
+        # (clock, name, start, end), consulted only for "the company" / "the club".
+        self.narrated = []
 
     def add(self, name, start, end, kind, role):
         self.clock += 1
@@ -377,6 +382,18 @@ class _Memory:
         """A company named in narration ("carmaker Stellantis"), for a later "the company said"."""
         ent = self.add(name, start, end, "organisation", None)
         ent.is_company = True
+
+    def note_narrated(self, name, start, end):
+        self.narrated.append((self.clock, name, start, end))
+
+    def narrated_company(self, after):
+        """The latest organisation named in narration since clock `after`, made an entity; or None."""
+        if not self.narrated or self.narrated[-1][0] < after:
+            return None
+        _, name, start, end = self.narrated[-1]
+        ent = self.add(name, start, end, "organisation", None)
+        ent.is_company = True
+        return ent
 
     def touch(self, ent):
         self.clock += 1
@@ -459,6 +476,41 @@ def _note_companies(text, toks, memory):
                 j += 1
             if j - (k + 1) <= 4:
                 memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
+    # "Novo Nordisk cut its forecast": a subject owning "its" is an organisation.
+    lo = 1 if toks[0].low == "the" else 0
+    hi = _name_run(toks, lo)
+    if hi > lo and hi + 1 < len(toks) and toks[hi].word and not toks[hi].cap and toks[hi + 1].low == "its":
+        memory.note_narrated(text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end)
+    # "Real Madrid forward Kylian Mbappé", "Microsoft chief executive Satya Nadella": the employer.
+    k = 0
+    while k < len(toks):
+        hi = _name_run(toks, k)
+        if hi == k or (k > 0 and toks[k - 1].cap):
+            k = hi + 1
+            continue
+        r = hi
+        while r < len(toks) and r < hi + 2 and (toks[r].low in _ROLE_NOUNS or toks[r].low in _SQUAD_ROLES) and not toks[r].cap:
+            r += 1
+        if r > hi and r < len(toks) and toks[r].cap and toks[r].word:
+            memory.note_narrated(text[toks[k].start : toks[hi - 1].end], toks[k].start, toks[hi - 1].end)
+        k = hi + 1
+
+
+def _name_run(toks, lo):
+    """End of a run of 1-4 capitalised words at lo that could name an organisation (lo if none)."""
+    j = lo
+    while j < len(toks) and j - lo < 4:
+        t = toks[j]
+        if not (t.word and t.cap and not t.poss and not t.in_quote) or t.low in _ORG_NOUNS or t.low in _MODIFIERS:
+            break
+        if t.low in _ROLE_NOUNS or t.low in _DETERMINERS or t.low in _DAYS_MONTHS:
+            break
+        if "-" in t.text and t.text.split("-")[-1].islower():
+            break  # "Far-right", "Pro-Kremlin": adjectives
+        j += 1
+    if j == lo + 1 and toks[lo].low in _GAZETTEER:
+        return lo  # "Russia expanded its ...": a place, not an organisation
+    return j
 
 
 class _Attr:
@@ -733,13 +785,20 @@ def _find_that(toks, lo):
             return j
         if t.low in _AUX or _is_quote(t) or t.low in _CUE_VERBS or t.text in ";:":
             return None
-        if _looks_past_tense(t) and toks[j - 1].low != "as":
-            return None  # "said a change caused the outage that...": the claim's own verb ("as cited by" is not)
+        if _looks_past_tense(t) and not _participle_phrase(toks, j):
+            return None  # "said a change caused the outage that...": the claim's own verb
     return None
 
 
 def _looks_past_tense(t):
     return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4
+
+
+def _participle_phrase(toks, j):
+    """ "as cited by", "a statement published on Monday": an -ed word that is not a finite verb."""
+    before = toks[j - 1].low if j > 0 else ""
+    after = toks[j + 1].low if j + 1 < len(toks) else ""
+    return before == "as" or before in _MEDIA or before in _MEDIA_SINGLE or after == "by"
 
 
 def _skip_adjuncts(toks, i, lemma):
@@ -1559,6 +1618,7 @@ def _resolve_description(core, head_low, is_org, memory):
             return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
         if _is_company_noun(head_low):
             ent = memory.recent(lambda e: e.kind == "organisation" and (e.is_company or head_low in e.name.lower().split()))
+            ent = memory.narrated_company(ent.last if ent else 0) or ent
             return ent or memory.recent(
                 lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
             )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/<int:article_id>/", articles.article_detail, name="article_detail"),
     path("articles/export/", exports.articles_export, name="articles_export"),
     path("articles/<int:article_id>/export/", exports.article_export, name="article_export"),
+    path("articles/<int:article_id>/activity/", articles.article_activity, name="article_activity"),
     path("articles/<int:article_id>/panel/", claims.workspace_panel, name="workspace_panel"),
     path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", claims.claim_mark, name="claim_mark"),
     path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", claims.sentence_reviewed, name="sentence_reviewed"),

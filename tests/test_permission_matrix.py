@@ -20,6 +20,7 @@ EXPECTED = {
     "article_list": ("get", None, {}),
     "article_import": ("get", None, {"outsider": 403}),
     "article_detail": ("get", None, {}),
+    "article_activity": ("get", None, {"outsider": 302, "editor": 302, "reviewer": 302, "admin": 302}),
     "article_export": ("get", {"formats": "csv"}, {}),
     "articles_export": ("get", {"formats": "csv", "articles": "ARTICLE"}, {}),
     "workspace_panel": ("get", None, {"outsider": 302, "editor": 302, "reviewer": 302, "admin": 302}),

@@ -2,6 +2,7 @@ from itertools import groupby
 
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from ..forms import ExportForm, ImportForm
 from ..importing import ImportRefused, Metadata, import_article
@@ -75,7 +76,7 @@ def workspace_context(request, article, *, form=None, error=""):
         "sentence_count": len(sentences),
         "visible_count": len(visible),
         "progress": article.progress(),
-        "activity": list(HistoryEntry.objects.for_article(article.pk).with_actor()[:ACTIVITY_LIMIT]),
+        "activity": recent_activity(article),
         "filters": filters,
         "export_form": ExportForm(single=True),
         "speakers": speakers,
@@ -96,3 +97,17 @@ def _next_unlabelled(sentences, *, after):
 
 def _int(value):
     return int(value) if value and value.isdigit() else None
+
+
+def recent_activity(article):
+    return list(HistoryEntry.objects.for_article(article.pk).with_actor()[:ACTIVITY_LIMIT])
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def article_activity(request, article_id):
+    """The recent-activity fragment, which htmx reloads after workspace actions."""
+    article = get_article_for_user(request.user, article_id)
+    if not request.htmx:
+        return redirect("claims:article_detail", article_id=article.pk)
+    return render(request, "claims/_activity.html", {"article": article, "activity": recent_activity(article)})

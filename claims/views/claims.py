@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from ..forms import ClaimForm
 from ..models import Claim, EditRefused, Sentence, StaleEdit, Suggestion
@@ -39,7 +39,8 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
     context.update(progress=article.progress(), current_sentence_id=sentence.pk,
                    selected_claim_id=claim.pk if claim else None, oob=True)
-    return HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
+    response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
+    return trigger_client_event(response, "historyChanged")
 
 
 @require_GET

@@ -78,6 +78,7 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     screenshot(page, "workspace_claim_form")
     page.locator("#panel").get_by_role("button", name="Save").click()
     page.locator("#panel").get_by_text("Saved.").wait_for()
+    page.locator("#activity").get_by_text("proposed Unverified").wait_for()  # refreshed without a reload
     assert speakers(yusov) == ["Andrii Yusov"]
     assert yusov.get_by_text("Unverified · proposed").is_visible()
     assert_yusov_saved(seed_article)

@@ -415,3 +415,15 @@ def test_article_page_shows_the_twenty_newest_changes(client, editor, article):
     assert len(activity) == 20 and activity[0].after == {"reviewed": False, "number": 6}
     assert "Recent activity" in body and "<strong>alice</strong> marked sentence 6 as not reviewed" in body
     assert "imported" not in body.split("Recent activity", 1)[1]  # the import is the 25th entry, older than the 20
+
+
+def test_actions_tell_the_activity_section_to_refresh_itself(client, editor, sentence, django_assert_max_num_queries):
+    client.force_login(editor)
+    response = client.post(mark_url(sentence), **HTMX)
+    assert "historyChanged" in response["HX-Trigger"]
+    url = reverse("claims:article_activity", args=[sentence.article_id])
+    with django_assert_max_num_queries(8):
+        fragment = client.get(url, **HTMX)
+    body = fragment.content.decode()
+    assert 'id="activity"' in body and "<html" not in body and "marked a claim" in body
+    assert client.get(url).status_code == 302
