@@ -1,9 +1,19 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+
+@login_not_required
+def login(request):
+    # With DEBUG on (make run), the page names the demo accounts seed_demo creates.
+    view = auth_views.LoginView.as_view(redirect_authenticated_user=True, extra_context={"demo_accounts": settings.DEBUG})
+    return view(request)
+
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", login, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("claims.urls")),

@@ -189,3 +189,12 @@ def test_only_an_admin_may_restore_workbench_json_from_the_web(client, editor, a
     client.force_login(admin_user)
     response = client.post(import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"})
     assert response.status_code == 302 and Article.objects.count() == 2
+
+
+def test_login_page_names_the_demo_accounts_only_in_debug(client, settings):
+    from django.urls import reverse as url
+
+    settings.DEBUG = False
+    assert "workbench-demo" not in client.get(url("login")).content.decode()
+    settings.DEBUG = True
+    assert "password <strong>workbench-demo</strong>" in client.get(url("login")).content.decode()
