@@ -426,6 +426,13 @@ class _Memory:
 
         return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and initials(e) == word)
 
+    def by_word(self, word):
+        """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO")."""
+        ent = self.by_surname(word)
+        if ent is None and word.isupper() and len(word) > 1:
+            ent = self.by_acronym(word)
+        return ent
+
 
 # --- Public API --------------------------------------------------------------
 
@@ -1632,10 +1639,7 @@ def _resolve(text, toks, lo, hi, memory):
         has_name = False  # "Health officials in Kerala": the name is a post-modifier
 
     if has_name and hi - name_lo == 1 and all(t.low in _DETERMINERS for t in toks[lo:name_lo]):
-        word = toks[name_lo].text
-        ent = memory.by_surname(word)
-        if ent is None and word.isupper() and len(word) > 1:
-            ent = memory.by_acronym(word)
+        ent = memory.by_word(toks[name_lo].text)
         if ent is not None:
             memory.touch(ent)
             return result(ent, 0.85)
@@ -1680,10 +1684,7 @@ def _resolve(text, toks, lo, hi, memory):
             start = toks[name_lo].start
             name = text[start:m_end]
             if len(run) == 1:
-                word = run[0].text
-                ent = memory.by_surname(word)
-                if ent is None and word.isupper() and len(word) > 1:
-                    ent = memory.by_acronym(word)
+                ent = memory.by_word(run[0].text)
                 if ent is not None:
                     memory.touch(ent)
                     return result(ent, 0.85)
