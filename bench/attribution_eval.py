@@ -10,7 +10,7 @@ A suggestion matches a gold claim when their character spans overlap by at least
 half of their union (character Jaccard >= 0.5); each gold claim matches at most
 one suggestion, best overlap first. Exact matches have the same start and end.
 Speaker and channel accuracy are counted on matched pairs, comparing names
-with claims.attribution.normalise_name (so "the group" must have been resolved
+with claims.names.normalise_name (so "the group" must have been resolved
 to "Freedom of Russia Legion" to count). tests/test_attribution.py calls
 score() from here; docs/attribution.md records the figures.
 """
@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.attribution import normalise_name, suggest_attributions  # noqa: E402
+from claims.attribution import suggest_attributions
+from claims.names import normalise_name  # noqa: E402
 from claims.segmentation import split_sentences  # noqa: E402
 
 EVAL_PATH = ROOT / "tests" / "data" / "attribution_eval.json"

@@ -18,9 +18,9 @@ over its tokens, so the whole is linear in the length of the text.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from claims.names import normalise_name
 from claims.segmentation import split_sentences
 
 
@@ -1817,54 +1817,3 @@ def _copy(donor, span, sentence, confidence):
         confidence=min(donor.confidence, confidence), nested=False,
     )
     return Suggestion(**fields)
-
-
-# --- Matching names to the registry ------------------------------------------
-
-_HONORIFICS = _words("mr mrs ms mx dr prof sir dame lord lady the")
-
-
-_ARTICLE_RE = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[a-z]))")
-
-
-def normalise_name(name):
-    """Lowercase, accents and punctuation removed, single spaces: "Radosław Sikorski" -> "radoslaw sikorski".
-
-    A leading article goes ("The Kremlin", "a unit of soldiers"), an initial stays ("A. Yusov").
-    """
-    name = _ARTICLE_RE.sub("", name.strip())
-    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.lower().replace("’", "'").replace("'s ", " ")
-    return " ".join(re.findall(r"[^\W_]+", plain.replace("'", "")))
-
-
-def names_match(mention, full_name, aliases=()):
-    """Whether a mention ("Yusov", "A. Yusov", "Andrii Yusov") can name the source full_name.
-
-    A surname alone matches; initials match first names; accents, case and
-    punctuation are ignored; aliases are compared whole.
-    """
-    m = [w for w in normalise_name(mention).split() if w not in _HONORIFICS]
-    if not m:
-        return False
-    for candidate in (full_name, *aliases):
-        c = [w for w in normalise_name(candidate).split() if w not in _HONORIFICS]
-        if not c:
-            continue
-        if m == c:
-            return True
-        if m[-1] != c[-1]:
-            continue
-        if len(m) == 1:
-            return True  # surname only
-        # Every other word of the mention must match a first name, or be its initial.
-        firsts = c[:-1]
-        if len(m) - 1 > len(firsts):
-            continue
-        if all(
-            (a == b) or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-            for a, b in zip(m[:-1], firsts)
-        ):
-            return True
-    return False

@@ -1,5 +1,4 @@
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -9,7 +8,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.utils import timezone
 
-from .attribution import names_match
+from .names import fold, names_match
 
 USER = settings.AUTH_USER_MODEL
 
@@ -276,18 +275,40 @@ class SourceKind(models.TextChoices):
     ANONYMOUS = "anonymous", "Anonymous source"
 
 
-def fold(text):
-    """The form names are searched in: case and accents ignored ("Zelénskyy" and "ZELENSKYY" fold
-    alike), whitespace collapsed. Stored beside each name, because SQLite's LIKE and LOWER() fold
-    ASCII only (not Cyrillic) and PostgreSQL's unaccent is an extension: this works on both."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def _count_per_source(claims):
     """COUNT of the claims linked to the outer source, as a correlated subquery (see _count_per_article)."""
     rows = claims.filter(source=OuterRef("pk")).order_by().values("source").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(rows), 0)
+
+
+# best_match() looks at no more than this many sources sharing a mention's surname.
+MATCH_CANDIDATES = 20
+# SQLite refuses expressions nested deeper than 1,000, and a chain of ORs nests.
+SURNAMES_PER_QUERY = 100
+
+
+def _only_match(name, candidates):
+    """The only source among `candidates` that `name` can name, looking at them in search() order
+    (names starting with the surname first) and at the first MATCH_CANDIDATES that contain it."""
+    surname = fold(name.split()[-1])
+    containing = [
+        source for source in candidates
+        if surname in source.name_folded or any(surname in alias.name_folded for alias in source.aliases.all())
+    ]
+    containing.sort(key=lambda source: (not source.name_folded.startswith(surname), source.name, source.pk))
+    matches = [
+        source for source in containing[:MATCH_CANDIDATES]
+        if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _fold_name_on_save(instance, kwargs):
+    """The save() kwargs after refreshing instance.name_folded, which follows the name everywhere."""
+    instance.name_folded = fold(instance.name)
+    if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+        kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
+    return kwargs
 
 
 class SourceQuerySet(models.QuerySet):
@@ -312,18 +333,47 @@ class SourceQuerySet(models.QuerySet):
         aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded=key)
         return self.filter(Q(name_folded=key) | Exists(aliases))
 
+    def by_folded_names(self, names):
+        """{fold(name): the sources called that name or alias, in id order} for every name given, in
+        two queries however many names there are."""
+        keys = {fold(name or "") for name in names}
+        found = {key: {} for key in keys}
+        for source in self.filter(name_folded__in=keys):
+            found[source.name_folded][source.pk] = source
+        aliased = SourceAlias.objects.filter(name_folded__in=keys, source__in=self).select_related("source")
+        for alias in aliased:
+            found[alias.name_folded].setdefault(alias.source_id, alias.source)
+        return {key: sorted(sources.values(), key=lambda source: source.pk) for key, sources in found.items()}
+
     def best_match(self, name):
-        """The one active source a mention names: by exact name or alias first, else the only source
-        it matches by surname or initials ("Yusov", "A. Yusov" for Andrii Yusov). None if unsure."""
-        exact = self.active().named(name).first()
-        if exact is not None or not name.split():
-            return exact
-        candidates = self.active().search(name.split()[-1]).prefetch_related("aliases")[:20]
-        matches = [
-            source for source in candidates
-            if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
-        ]
-        return matches[0] if len(matches) == 1 else None
+        """The one active source a mention names (see best_matches); None if unsure."""
+        return self.best_matches([name])[name]
+
+    def best_matches(self, names):
+        """{name: the one active source it names, or None if unsure} in a fixed number of queries: by
+        exact name or alias first (the first by name), else the only source it matches by surname or
+        initials ("Yusov", "A. Yusov" for Andrii Yusov)."""
+        names = set(names)
+        exact = self.active().by_folded_names(names)
+        matches = {}
+        for name in names:
+            sources = sorted(exact[fold(name)], key=lambda source: (source.name, source.pk))
+            matches[name] = sources[0] if sources else None
+        unsure = {name for name, source in matches.items() if source is None and name.split()}
+        surnames = {fold(name.split()[-1]) for name in unsure}
+        if not surnames:
+            return matches
+        candidates = {}
+        surnames = sorted(surnames)
+        for chunk in range(0, len(surnames), SURNAMES_PER_QUERY):
+            containing = Q()
+            for surname in surnames[chunk : chunk + SURNAMES_PER_QUERY]:
+                alias = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__contains=surname)
+                containing |= Q(name_folded__contains=surname) | Exists(alias)
+            candidates.update((source.pk, source) for source in self.active().filter(containing).prefetch_related("aliases"))
+        for name in unsure:
+            matches[name] = _only_match(name, candidates.values())
+        return matches
 
     def with_record(self):
         """claim_count: the source's active claims; confirmed_count, denied_count, unverified_count: those
@@ -387,10 +437,7 @@ class Source(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-        super().save(*args, **kwargs)
+        super().save(*args, **_fold_name_on_save(self, kwargs))
 
     def snapshot(self, aliases):
         return {**{field: getattr(self, field) for field in self.EDITABLE}, "aliases": list(aliases)}
@@ -555,10 +602,7 @@ class SourceAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-        super().save(*args, **kwargs)
+        super().save(*args, **_fold_name_on_save(self, kwargs))
 
 
 class ClaimQuerySet(models.QuerySet):

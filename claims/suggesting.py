@@ -21,9 +21,10 @@ def suggest_claims(article):
         sentences = list(article.sentences.order_by("start"))
         starts = [sentence.start for sentence in sentences]
         claimed = set(Claim.objects.active().filter(article=article).values_list("start", "end"))
-        known = {}
+        found_all = suggest_attributions(article.text, article.language)
+        registry = Source.objects.best_matches({found.source_text for found in found_all})
         rows = []
-        for found in suggest_attributions(article.text, article.language):
+        for found in found_all:
             for sentence, start, end in _pieces(found.content_start, found.content_end, sentences, starts, article.text):
                 if (start, end) in claimed:
                     continue
@@ -31,7 +32,7 @@ def suggest_claims(article):
                     article=article, sentence=sentence, start=start, end=end,
                     source_text=found.source_text[:200], source_start=found.source_start, source_end=found.source_end,
                     source_kind=_kind(found), role=(getattr(found, "role_text", None) or "")[:200],
-                    source=_registry_match(found.source_text, known),
+                    source=registry[found.source_text],
                     channel=(found.channel_text or "")[:300], cue=(found.cue_text or "")[:100],
                     hedged=bool(getattr(found, "hedged", False)), nested=bool(getattr(found, "nested", False)),
                 ))
@@ -57,8 +58,3 @@ def _kind(found):
     kind = getattr(found, "source_kind", None)
     return kind if kind in SourceKind.values else SourceKind.PERSON
 
-
-def _registry_match(name, known):
-    if name not in known:
-        known[name] = Source.objects.best_match(name)
-    return known[name]
