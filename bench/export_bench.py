@@ -25,7 +25,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from claims.exporting import FORMATS, export_article  # noqa: E402
-from claims.importing import Metadata, import_article  # noqa: E402
+from claims.importing.metadata import Metadata  # noqa: E402
+from claims.importing.pipeline import import_article  # noqa: E402
 from claims.models import Claim, Label, Source  # noqa: E402
 from import_bench import article_text  # noqa: E402
 

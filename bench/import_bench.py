@@ -23,7 +23,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from claims.importing import Metadata, import_article  # noqa: E402
+from claims.importing.metadata import Metadata  # noqa: E402
+from claims.importing.pipeline import import_article  # noqa: E402
 from claims.segmentation import split_sentences  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -1,11 +1,11 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 
 from .exporting import FORMATS
+from .importing.metadata import LANGUAGE_CODE, is_http_url
 from .models import Article, EditRefused, ImportFormat, Source, SourceKind, Verdict
 
 FORMAT_CHOICES = [("auto", "Detect from the file")] + [
@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
     published = forms.DateField(label="Publication date", required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}),
                                 error_messages={"invalid": "Enter a date as YYYY-MM-DD."})
-    language = forms.RegexField(label="Language", regex=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", initial="en",
+    language = forms.RegexField(label="Language", regex=LANGUAGE_CODE, initial="en",
                                 max_length=16, error_messages={"invalid": "Use a language code such as en or uk."})
 
     def clean_file(self):
@@ -68,15 +68,12 @@ class ImportForm(forms.Form):
 def _evidence_links(value):
     """One http(s) link per line; anything else is refused by name."""
     links = []
-    validate = URLValidator(schemes=["http", "https"])
     for line in value.splitlines():
         link = line.strip()
         if not link:
             continue
-        try:
-            validate(link)
-        except ValidationError:
-            raise ValidationError(f"“{link[:80]}” is not an http:// or https:// link.") from None
+        if not is_http_url(link):
+            raise ValidationError(f"“{link[:80]}” is not an http:// or https:// link.")
         if link not in links:
             links.append(link)
     return links

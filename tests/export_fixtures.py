@@ -1,13 +1,17 @@
 """Annotated articles for the exporter tests: the seed article with claims in every label state, and
-a hostile article whose every user-supplied string carries markup, script and formula payloads."""
+a hostile article whose every user-supplied string carries markup, script and formula payloads; and
+the Workbench JSON round trip (export a document, restore one)."""
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
 
-from claims.importing import Metadata, import_article
+from claims.exporting import export_article
+from claims.importing.metadata import Metadata
+from claims.importing.pipeline import import_article
 from claims.models import Claim, Label, Source
 
 SEED = Path(settings.BASE_DIR) / "seeds" / "000_3ebd80acff131b37.txt"
@@ -66,6 +70,28 @@ def annotated_seed(editor, reviewer):
     _label(claims["gladkov"], by=editor, verdict="confirmed", status="rejected", reviewer=reviewer,
            rationale="Governor's Telegram.", comment="Telegram post is not independent evidence.")
     return article, claims
+
+
+def annotated_seed_with_history(editor, reviewer):
+    """The annotated seed plus history made the way editors make it: a claim marked, edited, labelled
+    and approved, and a sentence marked reviewed."""
+    article, _ = annotated_seed(editor, reviewer)
+    sentence = article.sentences.get(number=5)
+    claim = Claim.objects.with_labels().get(pk=Claim.mark(sentence, by=editor).pk)  # as the claim view loads it
+    claim.annotate(by=editor, version=claim.version, changes={"channel": "Telegram", "cue": "said"},
+                   label={"verdict": "confirmed", "rationale": "Seen.", "evidence": ["https://example.org/a"]})
+    claim.labels.get().approve(by=reviewer, comment="Agreed.")
+    article.sentences.get(number=1).set_reviewed(True, by=editor)
+    return article
+
+
+def exported(article_id):
+    """The article's Workbench JSON document."""
+    return json.loads(export_article(article_id, "json"))
+
+
+def restored(document, *, by):
+    return import_article(json.dumps(document).encode(), fmt="json", by=by)
 
 
 def hostile_article(editor, reviewer):

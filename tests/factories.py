@@ -5,7 +5,8 @@ from itertools import count
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from claims.importing import Metadata, import_article
+from claims.importing.metadata import Metadata
+from claims.importing.pipeline import import_article
 from claims.models import Claim, Label, Source
 
 _serial = count(1)

@@ -38,7 +38,7 @@ FORMATS = {
         Format("html", "Reader page (HTML)", "html", "text/html; charset=utf-8", "html", reader_facing=True),
         Format("md", "Markdown", "md", "text/markdown; charset=utf-8", "markdown", reader_facing=True),
         Format("csv", "CSV", "csv", "text/csv; charset=utf-8", "csv_writer"),
-        Format("json", "Workbench JSON (full)", "json", "application/json", "json_full", with_history=True),
+        Format("json", "Workbench JSON (full)", "json", "application/json", "workbench_json.writer", with_history=True),
         Format("webannotation", "W3C Web Annotation", "jsonld", "application/ld+json", "webannotation"),
         Format("claimreview", "schema.org ClaimReview", "jsonld", "application/ld+json", "claimreview",
                approved_only_always=True),

@@ -5,10 +5,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from ..forms import ExportForm, ImportForm
-from ..importing import ImportRefused, Metadata, import_article
+from ..importing.metadata import ImportRefused, Metadata
+from ..importing.pipeline import import_and_suggest
 from ..models import Article, HistoryEntry
 from ..permissions import can_import, get_article_for_user, permission_required
-from ..suggesting import suggest_claims
 from .workspace import Filters, load_sentences, panel_context
 
 ACTIVITY_LIMIT = 20
@@ -38,14 +38,13 @@ def article_import(request):
             language=form.cleaned_data["language"],
         )
         try:
-            article = import_article(
+            article, _ = import_and_suggest(
                 data, filename=filename, fmt=form.cleaned_data["format"], meta=meta, by=request.user,
                 allow_restore=request.user.has_perm("claims.delete_article"),
             )
         except ImportRefused as refusal:
             form.add_error(form.error_field, str(refusal))
         else:
-            suggest_claims(article)
             return redirect("claims:article_detail", article_id=article.pk)
     return render(request, "claims/article_import.html", {"form": form})
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from claims.importing import import_article
+from claims.importing.pipeline import import_article
 from claims.models import Claim, HistoryEntry, Label
 from tests.browser.conftest import assert_accessible, screenshot, sign_in
 from tests.factories import create_article, create_source

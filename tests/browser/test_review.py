@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from claims.importing import import_article
+from claims.importing.pipeline import import_article
 from claims.models import Label
 from tests.browser.conftest import assert_accessible, new_speaker, screenshot, sign_in
 

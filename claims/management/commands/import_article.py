@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.importing import FORMATS, ImportRefused, Metadata, import_article
-from claims.suggesting import suggest_claims
+from claims.importing.metadata import ImportRefused, Metadata
+from claims.importing.pipeline import FORMATS, import_and_suggest
 
 
 def iso_date(value):
@@ -43,10 +43,9 @@ class Command(BaseCommand):
             published=published, language=options["language"],
         )
         try:
-            article = import_article(data, filename=path.name, fmt=options["format"], meta=meta)
+            article, suggested = import_and_suggest(data, filename=path.name, fmt=options["format"], meta=meta)
         except ImportRefused as refusal:
             raise CommandError(str(refusal)) from None
-        suggested = suggest_claims(article)
         count = article.sentences.count()
         self.stdout.write(
             f"Imported {article.title!r}: {count} sentences, {suggested} suggested attributions, "

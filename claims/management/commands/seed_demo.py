@@ -6,11 +6,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from claims.conversion import ConversionError, extract
-from claims.importing import ImportRefused, Metadata, import_article
-from claims.models import Article
+from claims.importing.metadata import ImportRefused, Metadata
+from claims.importing.pipeline import import_and_suggest
 from claims.permissions import ADMIN, EDITOR, REVIEWER, ensure_roles
-from claims.suggesting import suggest_claims
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_PASSWORD = "workbench-demo"
@@ -33,12 +31,15 @@ class Command(BaseCommand):
             accounts = self.create_accounts()
             loaded = [self.load(path, by=accounts["editor"]) for path in sorted(SEEDS_DIR.glob("*.*"))]
         new = sum(1 for article in loaded if article)
-        self.stdout.write(f"Demo accounts: editor, reviewer, admin (password {DEMO_PASSWORD}); {new} new seed articles.")
+        self.stdout.write(
+            f"Demo accounts: editor, reviewer, admin (password {DEMO_PASSWORD}); {new} new seed articles."
+        )
 
     def create_accounts(self):
         User = get_user_model()
         accounts = {}
-        for username, group, is_admin in [("editor", EDITOR, False), ("reviewer", REVIEWER, False), ("admin", ADMIN, True)]:
+        roles = [("editor", EDITOR, False), ("reviewer", REVIEWER, False), ("admin", ADMIN, True)]
+        for username, group, is_admin in roles:
             user, created = User.objects.get_or_create(username=username)
             if created:
                 user.set_password(DEMO_PASSWORD)
@@ -50,16 +51,11 @@ class Command(BaseCommand):
 
     def load(self, path, *, by):
         """Import one seed file unless an article with the same text exists already."""
-        try:
-            extracted_text = extract(path.read_bytes(), filename=path.name).text
-        except ConversionError as error:
-            raise CommandError(f"{path.name}: {error}") from None
-        if Article.objects.with_text(extracted_text).exists():
-            return None
         meta = SEED_METADATA.get(path.name, Metadata())
         try:
-            article = import_article(path.read_bytes(), filename=path.name, meta=meta, by=by)
+            article, _ = import_and_suggest(
+                path.read_bytes(), filename=path.name, meta=meta, by=by, skip_known_text=True
+            )
         except ImportRefused as refusal:
             raise CommandError(f"{path.name}: {refusal}") from None
-        suggest_claims(article)
         return article

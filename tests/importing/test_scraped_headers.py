@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from claims.scraped_headers import RULES, strip_scraped_header
+from claims.importing.scraped_headers import RULES, strip_scraped_header
 
 
 def test_seed_header_gives_the_date_and_is_removed():

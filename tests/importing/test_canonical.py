@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from claims.canonical import canonicalise
+from claims.importing.canonical import canonicalise
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"])

@@ -1,13 +1,6 @@
-"""Restoring a Workbench JSON export (claims/exporting/json_full.py, described in docs/export-json.md)
-as a new article: text, sentences as stored, sources, claims, labels and history, in one transaction.
-
-Call it through import_article(data, fmt="json"), the single entry point for imports. The whole
-document is checked before anything is written; any problem is an ImportRefused naming it.
-
-People are matched by username. A username unknown here gets an inactive account with no password
-and no role, so every label keeps who proposed and who approved it, and the four-eyes rule
-(reviewer ≠ proposer) holds exactly as it did where the file came from. Nobody is credited with
-work the file says someone else did."""
+"""Reading a Workbench JSON file (writer.py, described in docs/export-json.md) and checking all of it
+before anything is written: read() answers the document's content as plain Python values, or raises
+ImportRefused naming the first problem in one line. save.py writes what it answers."""
 
 import json
 from datetime import date, datetime
@@ -15,33 +8,19 @@ from datetime import date, datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import DataError, IntegrityError, transaction
 
-from .exporting.common import safe_links
-from .exporting.json_full import SCHEMA, VERSION
-from .importing import LANGUAGE_RE, ImportRefused, Metadata
-from .models import (
-    Article, Claim, ClaimOrigin, HistoryEntry, ImportFormat, Label, LabelStatus, Sentence, Source, SourceAlias,
-    SourceKind, Verdict, fold,
-)
+from ...importing.metadata import ImportRefused, is_http_url, is_language_code
+from ...models import Article, Claim, ClaimOrigin, HistoryEntry, LabelStatus, Source, SourceAlias, SourceKind, Verdict
+from .schema import SCHEMA, VERSION
 
 DECIDED = (LabelStatus.APPROVED, LabelStatus.REJECTED)
 
 
-def restore(data: bytes, *, by=None, meta=Metadata()) -> Article:
+def read(data: bytes) -> dict:
+    """{"article", "sentences", "sources", "claims", "history"} of a valid file, dates parsed."""
     document = _parse(data)
     _refuse_nul(document)
-    doc = _checked(document)
-    try:
-        with transaction.atomic():
-            return _save(doc, by=by, meta=meta)
-    except (IntegrityError, DataError) as error:  # a rule the checks above missed; nothing was saved
-        raise ImportRefused(f"The file breaks a database rule: {str(error).splitlines()[0]}") from error
-
-
-# --- Reading and checking ---------------------------------------------------------------------
-
+    return _checked(document)
 
 def _parse(data):
     if len(data) > settings.IMPORT_MAX_BYTES:
@@ -53,7 +32,8 @@ def _parse(data):
     except UnicodeDecodeError:
         raise ImportRefused("The file is not UTF-8 text, so it is not a Workbench JSON export.") from None
     except json.JSONDecodeError as error:
-        raise ImportRefused(f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise ImportRefused(f"The file is not valid JSON ({where}: {error.msg}).") from None
     except (ValueError, RecursionError) as error:
         raise ImportRefused(f"The file is not valid JSON ({error}).") from None
 
@@ -162,10 +142,13 @@ def _checked(document):
     if not isinstance(document, dict):
         raise ImportRefused("Workbench JSON: the file must hold one JSON object.")
     if document.get("schema") != SCHEMA:
-        raise ImportRefused(f"This is not a Workbench JSON export (its schema is {document.get('schema')!r}, not {SCHEMA!r}).")
+        raise ImportRefused(
+            f"This is not a Workbench JSON export (its schema is {document.get('schema')!r}, not {SCHEMA!r})."
+        )
     if document.get("version") != VERSION:
         raise ImportRefused(
-            f"Workbench JSON version {document.get('version')!r} is not supported; this workbench reads version {VERSION}."
+            f"Workbench JSON version {document.get('version')!r} is not supported; "
+            f"this workbench reads version {VERSION}."
         )
     article = _article(_get(document, "article", "file"))
     sentences = _sentences(_list(document, "sentences", "file"), article["text"])
@@ -178,11 +161,8 @@ def _checked(document):
 def _article(obj):
     where = "article"
     url = _text(obj, "url", where, max_length=_field_length(Article, "url"))
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            _fail(f"{where}.url", f"must be an http or https address, not {url!r}")
+    if url and not is_http_url(url):
+        _fail(f"{where}.url", f"must be an http or https address, not {url!r}")
     published = _get(obj, "published", where)
     if published is not None:
         try:
@@ -190,7 +170,7 @@ def _article(obj):
         except (TypeError, ValueError):
             _fail(f"{where}.published", f"must be a date as YYYY-MM-DD or null, not {published!r}")
     language = _text(obj, "language", where)
-    if not LANGUAGE_RE.match(language):
+    if not is_language_code(language):
         _fail(f"{where}.language", f"must be a code such as 'en' or 'uk', not {language!r}")
     return {
         "id": _int(obj, "id", where),
@@ -217,7 +197,8 @@ def _sentences(rows, text):
             _fail(f"{where}.number", f"is {number}; sentences must be numbered 1, 2, 3… in order")
         paragraph = _int(obj, "paragraph", where, minimum=1, maximum=len(text))  # one per "\n\n" at most
         if paragraph < previous_paragraph:
-            _fail(f"{where}.paragraph", f"is {paragraph}, before the previous sentence's paragraph {previous_paragraph}")
+            _fail(f"{where}.paragraph",
+                  f"is {paragraph}, before the previous sentence's paragraph {previous_paragraph}")
         start, end = _int(obj, "start", where), _int(obj, "end", where)
         if start >= end:
             _fail(where, f"is empty or reversed ({start}–{end})")
@@ -293,7 +274,7 @@ def _label(obj, where):
     status = _choice(obj, "status", where, LabelStatus.values)
     evidence = _list(obj, "evidence", where)
     for k, link in enumerate(evidence):
-        if not isinstance(link, str) or safe_links([link]) != [link]:
+        if not is_http_url(link):
             _fail(f"{where}.evidence[{k}]", f"must be an http or https address, not {link!r}")
     label = {
         "id": _int(obj, "id", where),
@@ -326,118 +307,12 @@ def _history(obj, where):
         "at": _moment(obj, "at", where),
         "actor": _username(obj, "actor", where, optional=True),
         "action": _choice(obj, "action", where, HistoryEntry.Action.values),
-        "object_type": _text(obj, "object_type", where, required=True, max_length=_field_length(HistoryEntry, "object_type")),
+        "object_type": _text(
+            obj, "object_type", where, required=True, max_length=_field_length(HistoryEntry, "object_type")
+        ),
         "object_id": _int(obj, "object_id", where),
         "claim_id": _int(obj, "claim_id", where, optional=True),
         "before": before,
         "after": after,
     }
 
-
-# --- Saving -----------------------------------------------------------------------------------
-
-
-def _save(doc, *, by, meta):
-    people = _people(doc, by)
-    article = _save_article(doc["article"], by=by, meta=meta)
-    Sentence.objects.bulk_create(
-        [Sentence(article=article, **sentence) for sentence in doc["sentences"].values()], batch_size=2000
-    )
-    sentence_ids = dict(article.sentences.values_list("number", "pk"))
-    sources = {file_id: _matching_source(source, by=by) for file_id, source in doc["sources"].items()}
-
-    claims = {}
-    for file_id, claim in doc["claims"].items():
-        claims[file_id] = Claim(
-            article=article, sentence_id=sentence_ids[claim["sentence"]], start=claim["start"], end=claim["end"],
-            source=sources.get(claim["source"]), channel=claim["channel"], cue=claim["cue"], origin=claim["origin"],
-            created_by=people.get(claim["created_by"]), created_at=claim["created_at"],
-        )
-    Claim.objects.bulk_create(claims.values())
-
-    labels = {}
-    for file_id, claim in doc["claims"].items():
-        for label in claim["labels"]:
-            labels[label["id"]] = Label(
-                claim=claims[file_id], verdict=label["verdict"], status=label["status"], rationale=label["rationale"],
-                evidence=label["evidence"], claim_version=claims[file_id].version,
-                claim_snapshot=claims[file_id].snapshot(), proposed_by=people[label["proposed_by"]],
-                proposed_at=label["proposed_at"], reviewed_by=people.get(label["reviewed_by"]),
-                reviewed_at=label["reviewed_at"], review_comment=label["review_comment"],
-            )
-    Label.objects.bulk_create(labels.values())
-
-    new_ids = {"article": {doc["article"]["id"]: article.pk}, "claim": _pks(claims), "label": _pks(labels),
-               "source": _pks(sources)}
-    HistoryEntry.objects.bulk_create([_history_row(entry, article, new_ids, people) for entry in doc["history"]])
-    original = doc["article"]
-    HistoryEntry.record(
-        actor=by, action=HistoryEntry.Action.IMPORTED, obj=article, article=article,
-        after={
-            "title": article.title, "format": ImportFormat.JSON, "sentences": len(sentence_ids),
-            "claims": len(claims), "labels": len(labels),
-            "restored_from": {
-                "article_id": original["id"], "source_format": original["source_format"],
-                "created_at": original["created_at"].isoformat(), "imported_by": original["imported_by"],
-            },
-        },
-    )
-    return article
-
-
-def _people(doc, by):
-    """Username -> user for every person the file names; unknown ones get an inactive account."""
-    names = {claim["created_by"] for claim in doc["claims"].values()}
-    names |= {entry["actor"] for entry in doc["history"]}
-    for claim in doc["claims"].values():
-        names |= {name for label in claim["labels"] for name in (label["proposed_by"], label["reviewed_by"])}
-    names.discard(None)
-    User = get_user_model()
-    field = User.USERNAME_FIELD
-    people = {getattr(user, field): user for user in User.objects.filter(**{f"{field}__in": names})}
-    for name in sorted(names - people.keys()):
-        user = User(**{field: name}, is_active=False)
-        user.set_unusable_password()  # a record of who did the work, not a way in
-        user.save()
-        people[name] = user
-    return people
-
-
-def _save_article(original, *, by, meta):
-    # Metadata given with the import (a form field, a command option) wins over the file's.
-    language = meta.language if meta.language != Metadata().language else original["language"]
-    return Article.objects.create(
-        title=meta.title.strip() or original["title"], outlet=meta.outlet.strip() or original["outlet"],
-        url=meta.url.strip() or original["url"], published=meta.published or original["published"],
-        language=language, text=original["text"], source_format=ImportFormat.JSON, imported_by=by,
-    )
-
-
-def _matching_source(source, *, by):
-    """The registry's source called this name (by its name or an alias, case and accents ignored),
-    preferring one whose own name matches, then the oldest; else a new source as the file describes
-    it. A matched source is left as it is: an import never edits the shared registry."""
-    matches = list(Source.objects.active().named(source["name"]).order_by("pk"))
-    if matches:
-        return min(matches, key=lambda match: match.name_folded != fold(source["name"]))
-    new = Source(name=source["name"], kind=source["kind"], role=source["role"], affiliation=source["affiliation"])
-    folded_name = fold(source["name"])
-    aliases = [alias for alias in source["aliases"] if fold(alias) != folded_name]
-    return new.save_new(by=by, aliases=aliases)
-
-
-def _pks(objects):
-    return {file_id: obj.pk for file_id, obj in objects.items()}
-
-
-def _history_row(entry, article, new_ids, people):
-    """A new row for an entry of the file: same time, action and values, the person matched by
-    username, ids mapped to the restored objects (0 for an object the file does not carry, such as
-    a sentence or a removed claim), and an `imported` note in `after` with the original ids."""
-    object_id = new_ids.get(entry["object_type"], {}).get(entry["object_id"], 0)
-    return HistoryEntry(
-        at=entry["at"], actor=people.get(entry["actor"]), action=entry["action"], object_type=entry["object_type"],
-        object_id=object_id, article=article, claim_id=new_ids["claim"].get(entry["claim_id"]),
-        before=entry["before"],
-        after={**(entry["after"] or {}), "imported": {"object_id": entry["object_id"], "claim_id": entry["claim_id"]}},
-    )

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from claims.importing import ImportRefused, Metadata, import_article
+from claims.importing.metadata import ImportRefused, Metadata
+from claims.importing.pipeline import import_article
 from claims.models import Article, HistoryEntry, Sentence
 from claims.segmentation import split_sentences
 

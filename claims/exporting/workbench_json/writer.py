@@ -1,11 +1,8 @@
-"""Workbench JSON: the whole annotated article, every label and its history, versioned so that
-claims.restoring can read it back (import_article(data, fmt="json")). docs/export-json.md describes
-every field; bump VERSION when a field changes meaning or disappears (adding one does not)."""
+"""The Workbench JSON writer: the whole annotated article, every label and its history, in the
+schema of schema.py, so that check.py and save.py can read it back."""
 
-from .common import isoformat, safe_links, to_json
-
-SCHEMA = "workbench-article"
-VERSION = 1
+from ..common import isoformat, safe_links, to_json
+from .schema import SCHEMA, VERSION
 
 
 def render(data, options):

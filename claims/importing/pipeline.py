@@ -1,53 +1,48 @@
 """Importing an article: file bytes -> sanitised canonical text -> article and sentences, in one
-transaction. The web form and the import_article command both call import_article(). A Workbench
-JSON export (fmt "json", or a .json file) is restored whole by claims.restoring instead."""
+transaction. The web form, the import_article command and seed_demo all call import_and_suggest().
+A Workbench JSON export (fmt "json", or a .json file) is restored whole by
+claims.exporting.workbench_json instead."""
 
 import bisect
 import re
-from dataclasses import dataclass
-from datetime import date
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 
+from ..exporting.workbench_json.save import restore
+from ..models import Article, HistoryEntry, Sentence
+from ..segmentation import split_sentences
+from ..suggesting import suggest_claims
 from .conversion import FORMATS as CONVERTED_FORMATS
 from .conversion import ConversionError, extract
-from .models import Article, HistoryEntry, Sentence
-from .segmentation import split_sentences
+from .metadata import ImportRefused, Metadata, check_metadata
 
-LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # What --format and fmt accept besides "auto": the converted formats, and a Workbench JSON export.
 FORMATS = (*CONVERTED_FORMATS, "json")
 TITLE_FROM_TEXT_CHARS = 120
 
 
-class ImportRefused(ValueError):
-    """Bad input; str() is one line for the person importing."""
+def import_and_suggest(data: bytes, **options) -> tuple[Article | None, int]:
+    """import_article(), then the article's attribution suggestions: (the article, how many were
+    suggested). The one call that may take long, so the one a task queue will take over."""
+    article = import_article(data, **options)
+    return article, suggest_claims(article) if article else 0
 
 
-@dataclass(frozen=True)
-class Metadata:
-    title: str = ""
-    outlet: str = ""
-    url: str = ""
-    published: date | None = None
-    language: str = "en"
-
-
-def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None, allow_restore=True) -> Article:
+def import_article(
+    data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None, allow_restore=True, skip_known_text=False
+) -> Article | None:
     """The new article. allow_restore=False refuses workbench JSON, which carries approvals and
-    people: the web form allows it to admins only; the command line is trusted."""
+    people: the web form allows it to admins only; the command line is trusted. With
+    skip_known_text, a converted file whose text an article holds already is not imported again:
+    the answer is None (seed_demo loads each seed once)."""
     if fmt != "auto" and fmt not in FORMATS:
         raise ImportRefused(f"Unknown format {fmt[:40]!r}: choose auto, {', '.join(FORMATS)}.")
-    _check_metadata(meta)
+    check_metadata(meta)
     if fmt == "json" or (fmt == "auto" and PurePath(filename).suffix.lower() == ".json"):
         if not allow_restore:
             raise ImportRefused("A workbench JSON file brings its approvals with it; only an admin may restore one.")
-        from .restoring import restore  # imported here: restoring imports ImportRefused from this module
-
         return restore(data, by=by, meta=meta)
     try:
         extracted = extract(data, filename=filename, fmt=fmt, max_bytes=settings.IMPORT_MAX_BYTES)
@@ -56,6 +51,8 @@ def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=
     text = extracted.text
     if not text:
         raise ImportRefused("No article text was found in the file.")
+    if skip_known_text and Article.objects.with_text(text).exists():
+        return None
     rows = _sentence_rows(text, meta.language)
     title = meta.title.strip() or extracted.title or _title_from_text(text, rows)
     with transaction.atomic():
@@ -82,16 +79,6 @@ def import_article(data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=
     return article
 
 
-def _check_metadata(meta):
-    if not LANGUAGE_RE.match(meta.language or ""):
-        raise ImportRefused(f"Language must be a code such as 'en' or 'uk', not {meta.language!r}.")
-    if meta.url:
-        try:
-            URLValidator(schemes=["http", "https"])(meta.url.strip())
-        except ValidationError:
-            raise ImportRefused(f"URL must be an http or https address, not {meta.url!r}.") from None
-
-
 def _sentence_rows(text, language):
     """Unsaved Sentence rows with 1-based numbers and paragraph numbers."""
     paragraph_starts = [0] + [match.end() for match in re.finditer(r"\n\n+", text)]
@@ -115,4 +102,3 @@ def _title_from_text(text, rows):
     if len(first) <= TITLE_FROM_TEXT_CHARS:
         return first
     return first[:TITLE_FROM_TEXT_CHARS].rsplit(" ", 1)[0] + "…"
-
