@@ -27,7 +27,7 @@ def import_and_suggest(data: bytes, **options) -> tuple[Article | None, int]:
     """import_article(), then the article's attribution suggestions: (the article, how many were
     suggested). The one call that may take long, so the one a task queue will take over."""
     article = import_article(data, **options)
-    return article, suggest_claims(article) if article else 0
+    return article, (suggest_claims(article) if article else 0)
 
 
 def import_article(

@@ -1,6 +1,6 @@
 """extract(): the bytes of an uploaded or pasted file -> canonical article text, title and date.
 
-No database: run with `pytest tests/importing/`.
+No database.
 """
 
 import datetime

@@ -1,4 +1,4 @@
-"""The import workflow: one transaction from bytes to article and sentences."""
+"""The import workflow: one transaction from bytes to article and sentences, then the suggestions."""
 
 import io
 from datetime import date
@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from claims.importing.metadata import ImportRefused, Metadata
-from claims.importing.pipeline import import_article
+from claims.importing.pipeline import import_and_suggest, import_article
 from claims.models import Article, HistoryEntry, Sentence
 from claims.segmentation import split_sentences
 
@@ -154,3 +154,17 @@ def test_bad_metadata_is_refused(db):
     with pytest.raises(ImportRefused, match="URL"):
         import_article(b"One.", fmt="text", meta=Metadata(url="javascript:alert(1)"))
     assert Article.objects.count() == 0
+
+
+def test_import_and_suggest_stores_the_suggestions_with_the_article(db):
+    article, suggested = import_and_suggest(SEED.read_bytes(), filename=SEED.name)
+    assert suggested == article.suggestions.count() > 0
+
+
+def test_a_known_text_is_imported_again_unless_asked_to_skip_it(db):
+    first = import_article(SEED.read_bytes(), filename=SEED.name)
+    assert import_article(SEED.read_bytes(), filename=SEED.name, skip_known_text=True) is None
+    assert Article.objects.count() == 1
+    assert import_and_suggest(SEED.read_bytes(), filename=SEED.name, skip_known_text=True) == (None, 0)
+    second = import_article(SEED.read_bytes(), filename=SEED.name)
+    assert second.pk != first.pk and second.text == first.text
