@@ -1,5 +1,6 @@
-"""Attribution suggestions for an article: run claims.attribution over its text once and store what it
-finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside one sentence).
+"""Attribution suggestions for an article: run claims.attribution over its text once and store the
+AttributionCandidates it finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside
+one sentence).
 
 suggest_claims() is the one call that importing views and commands make, so the work can move to a
 task queue without changing them."""
