@@ -1,5 +1,5 @@
-"""Quotations over several sentences: every sentence of a quotation gets the speaker of the sentence
-that carries its attribution."""
+"""Quotations over several sentences: every sentence of a quotation left open gets the speaker of the
+sentence that carries its attribution, and so does a wholly quoted sentence right after an attributed one."""
 
 from dataclasses import replace
 
