@@ -11,7 +11,7 @@ half of their union (character Jaccard >= 0.5); each gold claim matches at most
 one suggestion, best overlap first. Exact matches have the same start and end.
 Speaker and channel accuracy are counted on matched pairs, comparing names
 with claims.names.normalise_name (so "the group" must have been resolved
-to "Freedom of Russia Legion" to count). tests/test_attribution.py calls
+to "Freedom of Russia Legion" to count). tests/attribution/test_pipeline.py calls
 score() from here; docs/attribution.md records the figures.
 """
 

@@ -1,5 +1,6 @@
-"""Attribution suggestions for an article: run claims.attribution over its text once and store what it
-finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside one sentence).
+"""Attribution suggestions for an article: run claims.attribution over its text once and store the
+AttributionCandidates it finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside
+one sentence).
 
 suggest_claims() runs inside claims.importing.pipeline.import_and_suggest(), the one call that importing
 views and commands make, so the work can move to a task queue without changing them."""
@@ -31,10 +32,10 @@ def suggest_claims(article):
                 rows.append(Suggestion(
                     article=article, sentence=sentence, start=start, end=end,
                     source_text=found.source_text[:200], source_start=found.source_start, source_end=found.source_end,
-                    source_kind=_kind(found), role=(getattr(found, "role_text", None) or "")[:200],
+                    source_kind=_kind(found), role=(found.role_text or "")[:200],
                     source=registry[found.source_text],
                     channel=(found.channel_text or "")[:300], cue=(found.cue_text or "")[:100],
-                    hedged=bool(getattr(found, "hedged", False)), nested=bool(getattr(found, "nested", False)),
+                    hedged=found.hedged, nested=found.nested,
                 ))
         Suggestion.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
@@ -55,6 +56,5 @@ def _pieces(start, end, sentences, starts, text):
 
 
 def _kind(found):
-    kind = getattr(found, "source_kind", None)
-    return kind if kind in SourceKind.values else SourceKind.PERSON
+    return found.source_kind if found.source_kind in SourceKind.values else SourceKind.PERSON
 

@@ -1,0 +1,202 @@
+"""The claim clause around a cue: where it starts after the cue, past the recipient, channel, time
+and place phrases and "that" ("told Suspilne on May 22 that ..."), or where it ends before the speaker."""
+
+from .channels import channel_at, find_channel
+from .lexicon import (
+    AUX,
+    BREAKS,
+    CUE_VERBS,
+    DAYS_MONTHS,
+    DETERMINERS,
+    EVENT_OBJECTS,
+    MEDIA,
+    MEDIA_SINGLE,
+    OUTLET_DESCRIPTORS,
+    RECIPIENTS,
+    TIME_WORDS,
+    word_set,
+)
+from .tokens import is_quote
+
+
+def nothing_after(toks, i):
+    """Only adjuncts (channel, time, place) follow the cue."""
+    j = skip_adjuncts(toks, i, "say")
+    return not any(t.word for t in toks[j:])
+
+
+def is_quote_start(toks, lo, hi):
+    """The right-hand claim is a second quotation: `"Q1," he said, "Q2."`."""
+    return any(t.text == "," for t in toks[lo:hi]) and hi > 0 and (
+        is_quote(toks[hi - 1]) or (hi < len(toks) and is_quote(toks[hi]))
+    )
+
+
+def left_claim_end(toks, subj_lo):
+    """End (exclusive token index) of a claim standing before the attribution, or None."""
+    j = subj_lo - 1
+    if j < 1:
+        return None
+    if not (toks[j].text in ",:;" or is_quote(toks[j]) or toks[j].text in "?!"):
+        return None
+    # At least a few words of claim.
+    words = sum(1 for t in toks[:j] if t.word)
+    return j if words >= 2 else None
+
+
+def with_right_claim(toks, attr, lemma, require_clause):
+    """Find the claim after the cue (and its channel, time and "that")."""
+    n = len(toks)
+    cue_hi = attr.cue_hi
+    lo = skip_adjuncts(toks, cue_hi, lemma)
+    that = find_that(toks, cue_hi)
+    if that is not None:
+        lo = that + 1
+    if lo < n and toks[lo].low == "that" and lo > cue_hi:
+        lo += 1  # "warned in a post on Facebook that": the cue inside the channel hid the "that"
+    if lo < n and toks[lo].text in ":,":
+        lo += 1
+    # Trailing punctuation only: nothing to the right.
+    rest = [t for t in toks[lo:] if t.word]
+    if not rest:
+        return None
+    first = toks[lo]
+    clause = (
+        (lo > 0 and toks[lo - 1].low in ("that", ":"))
+        or is_quote(first)
+        or (lo > 0 and is_quote(toks[lo - 1]))
+        or (first.low == "to" and lemma in ("claim", "deny", "allege", "admit"))
+        or (first.low.endswith("ing") and lemma in ("report", "deny", "admit", "claim", "confirm"))
+        or (first.low in ("of", "on") and lemma in ("warn", "insist"))
+        or _has_finite_verb(toks, lo)
+    )
+    if require_clause and not clause:
+        return None
+    if not clause and first.low in BREAKS:
+        return None  # "reported to the police", "claimed in court"
+    if not clause and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + 3]):
+        return None
+    if lemma == "tell" and lo == cue_hi:
+        return None  # "told" needs whom it was told to
+    attr.side = "right"
+    attr.claim_lo, attr.claim_hi = lo, n
+    attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel
+    return attr
+
+
+def _has_finite_verb(toks, lo):
+    for t in toks[lo + 1 : lo + 10]:
+        if t.low in AUX or t.text in ",;:" or is_quote(t):
+            return t.low in AUX
+        if t.low.endswith("ed") and len(t.low) > 4 and not t.cap:
+            return True
+    return False
+
+
+def find_that(toks, lo):
+    """A "that" opening the claim within a few adjunct tokens after the cue."""
+    for j in range(lo, min(lo + 16, len(toks))):
+        t = toks[j]
+        if t.low == "that":
+            return j
+        if t.low in AUX or is_quote(t) or t.low in CUE_VERBS or t.text in ";:":
+            return None
+        if _looks_past_tense(t) and not _participle_phrase(toks, j):
+            return None  # "said a change caused the outage that...": the claim's own verb
+    return None
+
+
+def _looks_past_tense(t):
+    return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4
+
+
+def _participle_phrase(toks, j):
+    """ "as cited by", "a statement published on Monday": an -ed word that is not a finite verb."""
+    before = toks[j - 1].low if j > 0 else ""
+    after = toks[j + 1].low if j + 1 < len(toks) else ""
+    return before == "as" or before in MEDIA or before in MEDIA_SINGLE or after == "by"
+
+
+def skip_adjuncts(toks, i, lemma):
+    """Skip the recipient, channel, time and place phrases right after a cue."""
+    n = len(toks)
+    if lemma == "tell" and i < n:
+        i = _skip_recipient(toks, i)
+    while i < n:
+        t = toks[i]
+        if t.text == ",":
+            i += 1
+            continue
+        if t.low in TIME_WORDS:
+            i += 1
+            continue
+        j = _skip_time(toks, i)
+        if j > i:
+            i = j
+            continue
+        found = channel_at(toks, i)
+        if found is not None:
+            i = found[4]
+            continue
+        if lemma in ("explain", "say", "write", "report", "state", "confirm") and t.low == "to" and i + 1 < n and (
+            toks[i + 1].low in DETERMINERS or toks[i + 1].cap
+        ):
+            i = _skip_recipient(toks, i + 1)
+            continue
+        if t.low in ("in", "at", "from") and i + 1 < n and toks[i + 1].cap and toks[i + 1].low not in DETERMINERS:
+            j = i + 1
+            while j < n and toks[j].cap:
+                j += 1
+            if j >= n or toks[j].text in ",.;" or toks[j].low in ("on", "that", "in", "at"):
+                i = j  # "in Washington", "at Leeds Crown Court"
+                continue
+        break
+    return i
+
+
+_TIME_FILLERS = word_set("on early late this last next at in the by around about until")
+_TIME_NOUNS = word_set("morning afternoon evening night day week weekend month year midnight noon a.m p.m hours")
+
+
+def _skip_time(toks, i):
+    """Skip "on May 22", "early on Monday", "last week", "on Thursday night"; return i if none."""
+    n = len(toks)
+    j = i
+    seen = False
+    while j < n:
+        t = toks[j]
+        if t.low in DAYS_MONTHS or t.low in _TIME_NOUNS or (
+            t.text[0].isdigit() and j > i
+            and (toks[j - 1].low in DAYS_MONTHS or toks[j - 1].low in ("on", "at", "by", "until"))
+        ):
+            seen = True
+        elif t.low not in _TIME_FILLERS or seen and t.low in ("in", "at", "the", "by"):
+            break
+        j += 1
+    while j > i and toks[j - 1].low in _TIME_FILLERS:
+        j -= 1
+    return j if seen else i
+
+
+def _skip_recipient(toks, i):
+    n = len(toks)
+    j = i
+    count = 0
+    while j < n and count < 8:
+        t = toks[j]
+        if not t.word:
+            break
+        if t.low in ("that", "on", "in", "at", "after", "before", "as", "about", "during", "for", "with"):
+            break
+        if t.low in DETERMINERS and j > i:
+            break  # "told The Guardian the findings were...": a new noun phrase
+        if (
+            t.cap or t.poss or t.text[0].isdigit() or t.low in DETERMINERS or t.low in OUTLET_DESCRIPTORS
+            or t.low in RECIPIENTS
+            or t.low in ("conference", "briefing", "press", "hearing", "meeting", "summit", "rally", "gathering", "call")
+        ):
+            j += 1
+            count += 1
+            continue
+        break
+    return j

@@ -1,0 +1,294 @@
+"""The attributions in one sentence: each reporting cue, its speaker's tokens and its claim's tokens.
+
+Finite verbs ("Yusov said", ", said Yusov", "has denied", "... but warned that"), "according to",
+participles (", later saying that", "a video purporting to show"). The claim clause around a cue is
+found by clauses, the speaker's noun phrase by noun_phrases; nothing here resolves who the speaker is.
+"""
+
+from .channels import find_channel
+from .clauses import find_that, is_quote_start, left_claim_end, nothing_after, skip_adjuncts, with_right_claim
+from .lexicon import (
+    ANON_NOUNS,
+    AUX,
+    CLAUSE_ONLY,
+    CUE_VERBS,
+    DETERMINERS,
+    HEDGES,
+    MEDIA,
+    NEGATIONS,
+    ORG_NOUNS,
+    PARTICIPLE_CUES,
+    PASSIVE,
+    PRONOUNS,
+    SHOW_WORDS,
+    SKIPPABLE,
+    word_set,
+)
+from .noun_phrases import is_speaker_np, loose_subject, np_back, np_forward, sentence_subject, subject_before
+from .tokens import QUOTES, is_quote
+
+
+class _Attr:
+    """An attribution being built inside one sentence."""
+
+    __slots__ = (
+        "appos", "channel", "claim_hi", "claim_lo", "clause_lo", "cue_hi", "cue_lo", "extra_claims", "nested",
+        "participle", "side", "subj_hi", "subj_lo",
+    )
+
+    def __init__(self, cue_lo, cue_hi):
+        self.cue_lo, self.cue_hi = cue_lo, cue_hi
+        self.subj_lo = self.subj_hi = None
+        self.claim_lo = self.claim_hi = None
+        self.side = None
+        self.channel = None
+        self.nested = False
+        self.clause_lo = None  # where this attribution's clause starts, for bounding claims before it
+        self.participle = False
+        self.extra_claims = []
+        self.appos = None  # (lo, hi) of an apposition: "said Hanna Virtanen, the lead auditor"
+
+
+# A real sentence holds a handful of attributions; more means the input is not prose.
+_MAX_PER_SENTENCE = 12
+
+
+def find_attributions(toks):
+    """The attributions in a sentence's tokens, in order, each claim bounded by the next attribution."""
+    if not toks:
+        return []
+    attrs = []
+    n = len(toks)
+    i = 0
+    finite_cue_seen = any(
+        t.low in CUE_VERBS and not t.in_quote and not t.low.endswith("ing") for t in toks
+    )
+    while i < n:
+        tok = toks[i]
+        if tok.in_quote or not tok.word:
+            i += 1
+            continue
+        attr = None
+        if tok.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            if not finite_cue_seen:
+                attr = _according_to(toks, i)
+        elif tok.low == "purporting" and i + 2 < n and toks[i + 1].low == "to" and toks[i + 2].low in SHOW_WORDS:
+            attr = _participle(toks, i, i + 3, attrs, media_required=False)
+        elif tok.low in SHOW_WORDS and tok.low != "show":
+            lo = i - 1 if i > 0 and toks[i - 1].low in HEDGES else i
+            attr = _participle(toks, lo, i + 1, attrs, media_required=True)
+        elif tok.low in PARTICIPLE_CUES:
+            attr = _participle(toks, i, i + 1, attrs, media_required=False)
+        elif tok.low in CUE_VERBS and not tok.low.endswith("ing"):
+            attr = _finite(toks, i, attrs)
+        if attr is not None:
+            attrs.append(attr)
+            if len(attrs) >= _MAX_PER_SENTENCE:
+                break  # not prose; bounds the work on degenerate input
+            i = attr.cue_hi
+        else:
+            i += 1
+    _bound_claims(toks, attrs)
+    return attrs
+
+
+def _prev_index(toks, i, skip=SKIPPABLE):
+    """Index of the token before i, skipping adverbs and auxiliaries; -1 at the start."""
+    j = i - 1
+    while j >= 0 and toks[j].low in skip:
+        j -= 1
+    return j
+
+
+def _finite(toks, i, attrs):
+    """A finite reporting verb at i: "Yusov said", ", said Yusov", "has denied", "... but warned that"."""
+    tok = toks[i]
+    lemma = CUE_VERBS[tok.low]
+    if tok.cap and i > 0 and toks[i - 1].text not in QUOTES + ",":
+        return None  # a name: "Islamic State", "The Post"
+    j = i - 1
+    if j >= 0:
+        before = toks[j]
+        if before.low in DETERMINERS or before.poss:
+            return None  # "the reported figures", "his claims"
+        if before.low == "all" and tok.low == "told":
+            return None
+    k = _prev_index(toks, i, SKIPPABLE - word_set("has have had"))
+    if k >= 0:
+        b = toks[k].low
+        if b in PASSIVE or b in NEGATIONS or b == "to":
+            return None  # "was told", "did not say", "declined to comment"
+        if b in AUX and b not in ("has", "have", "had", "do", "does", "did"):
+            return None  # "will announce": not yet said
+        if b in ("has", "have", "had"):
+            k2 = _prev_index(toks, k)
+            if k2 >= 0 and toks[k2].low in NEGATIONS:
+                return None
+    if tok.low in ("states", "rules", "posts", "notes", "reports", "claims", "warns", "estimates") and (
+        k < 0 or not (toks[k].cap or toks[k].low in PRONOUNS or toks[k].low in ORG_NOUNS | ANON_NOUNS)
+    ):
+        return None  # plural nouns: "the United States", "new rules"
+    if tok.low == lemma and k >= 0:
+        b = toks[k]
+        if not (b.low in ("they", "we", "i", "you") or (b.word and b.low.endswith("s") and b.low not in DETERMINERS)):
+            return None  # a base form needs a plural subject: "officials say", not "state media"
+    attr = _Attr(i, i + 1)
+    # Relative clause: "soldiers who claimed to have...".
+    if k >= 0 and toks[k].low in ("who", "which") and not toks[k].acronym and (k == 0 or toks[k - 1].text != ","):
+        lo = np_back(toks, k)
+        if lo is None:
+            return None
+        attr.subj_lo, attr.subj_hi = lo, k
+        attr.nested = True
+        attr.side = "right"
+        attr.clause_lo = lo
+        return with_right_claim(toks, attr, lemma, require_clause=True)
+    # Source before the cue.
+    subj = subject_before(toks, _prev_index(toks, i))
+    if subj is None and nothing_after(toks, i + 1):
+        subj = loose_subject(toks, _prev_index(toks, i))  # "CLAIM, the district collector announced."
+    if subj is None and k >= 0 and toks[k].low in ("and", "but"):
+        # "Bailey said inflation was falling but warned that ...": the earlier speaker goes on.
+        earlier = [a for a in attrs if a.subj_lo is not None and not a.nested and a.side == "right"]
+        if not earlier:
+            return None
+        attr.subj_lo, attr.subj_hi = earlier[-1].subj_lo, earlier[-1].subj_hi
+        attr.clause_lo = k
+        return with_right_claim(toks, attr, lemma, require_clause=True)
+    if subj is not None:
+        attr.subj_lo, attr.subj_hi = subj
+        attr.clause_lo = attr.subj_lo
+        if attr.subj_lo > 0 and toks[attr.subj_lo - 1].low in ("while", "whereas", "but", "and"):
+            attr.clause_lo = attr.subj_lo - 1
+        right = with_right_claim(toks, attr, lemma, require_clause=lemma in CLAUSE_ONLY)
+        if right is not None and right.claim_lo is not None:
+            left = left_claim_end(toks, attr.subj_lo)
+            if left is not None and right.claim_lo < len(toks) and is_quote_start(toks, attr.cue_hi, right.claim_lo):
+                right.extra_claims.append((0, left))  # "Q1," he said, "Q2."
+            return right
+        # Nothing after the cue: the claim is before the attribution ("CLAIM, X said.").
+        left = left_claim_end(toks, attr.subj_lo)
+        if left is None:
+            return None
+        attr.side = "left"
+        attr.claim_lo, attr.claim_hi = 0, left
+        attr.channel = find_channel(toks, attr.cue_lo, len(toks))
+        return attr
+    # Source after the cue: "CLAIM, said Yusov."
+    if i > 0 and (toks[i - 1].text == "," or is_quote(toks[i - 1])):
+        left = left_claim_end(toks, i)
+        if left is None:
+            return None
+        forward = np_forward(toks, i + 1)
+        if forward is None:
+            return None
+        hi, appos_hi = forward
+        attr.subj_lo, attr.subj_hi = i + 1, hi
+        if appos_hi > hi + 1:
+            attr.appos = (hi + 1, appos_hi)
+        attr.side = "left"
+        attr.claim_lo, attr.claim_hi = 0, left
+        attr.clause_lo = i - 1
+        attr.channel = find_channel(toks, attr.cue_lo, len(toks))
+        return attr
+    return None
+
+
+def _according_to(toks, i):
+    n = len(toks)
+    lo = i + 2
+    hi = lo
+    while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
+        hi += 1
+    if hi == lo or not is_speaker_np(toks, lo, hi):
+        return None
+    attr = _Attr(i, i + 2)
+    attr.subj_lo, attr.subj_hi = lo, hi
+    attr.clause_lo = i
+    if i == 0 or (i > 0 and toks[i - 1].text == "," and not any(t.word for t in toks[:i - 1])):
+        # "According to police, CLAIM."
+        k = hi
+        while k < n and not toks[k].word and not is_quote(toks[k]):
+            k += 1
+        if k >= n:
+            return None
+        attr.side = "right"
+        attr.claim_lo, attr.claim_hi = k, n
+    else:
+        end = i - 1 if toks[i - 1].text == "," else i
+        if end < 1:
+            return None
+        attr.side = "left"
+        attr.claim_lo, attr.claim_hi = 0, end
+    return attr
+
+
+def _participle(toks, lo, hi, attrs, media_required):
+    """ "..., later saying that", "claiming...", "a video purporting to show"."""
+    n = len(toks)
+    j = lo - 1
+    while j >= 0 and toks[j].low in (
+        "later", "also", "while", "before", "again", "repeatedly", "allegedly", "reportedly", "purportedly"
+    ):
+        j -= 1
+    media = None
+    for m in range(lo - 1, max(lo - 6, -1), -1):
+        if toks[m].low in MEDIA:
+            media = m
+            break
+        if toks[m].text in ",;" or toks[m].low in CUE_VERBS:
+            break
+    after_comma = j >= 0 and toks[j].text == ","
+    if media_required and media is None:
+        return None
+    if not (after_comma or media is not None):
+        return None
+    if hi >= n or not any(t.word for t in toks[hi:]):
+        return None
+    attr = _Attr(lo, hi)
+    attr.participle = True
+    attr.clause_lo = j if after_comma else lo
+    # The speaker: the previous attribution's source in this sentence, or the sentence subject.
+    previous = [a for a in attrs if a.subj_lo is not None and not a.nested]
+    if previous:
+        attr.subj_lo, attr.subj_hi = previous[-1].subj_lo, previous[-1].subj_hi
+    else:
+        subj = sentence_subject(toks, (media if media is not None else j) if (media is not None or j >= 0) else lo)
+        if subj is None:
+            return None
+        attr.subj_lo, attr.subj_hi = subj
+    k = hi
+    if toks[lo].low == "telling":
+        k = skip_adjuncts(toks, hi, "tell")  # ", telling supporters in Nakuru that ..."
+        if k == hi:
+            return None  # "telling" needs whom it was told to
+        if k < n and toks[k].low == "that":
+            k += 1
+    that = find_that(toks, hi)
+    if k == hi and that is not None and that - hi <= 2:
+        k = that + 1
+    attr.side = "right"
+    attr.claim_lo, attr.claim_hi = k, n
+    if media is not None:
+        attr.channel = find_channel(toks, media - 2 if media >= 2 else 0, lo) or find_channel(toks, 0, lo)
+    return attr
+
+
+def _bound_claims(toks, attrs):
+    """A claim ends where the next attribution's clause begins ("..., later saying")."""
+    for a in attrs:
+        if a.side != "right":
+            continue
+        for b in attrs:
+            if b is a or b.clause_lo is None or b.clause_lo <= a.claim_lo or b.clause_lo >= a.claim_hi:
+                continue
+            boundary = (
+                b.participle or b.clause_lo < b.subj_lo or (b.clause_lo > 0 and toks[b.clause_lo - 1].text in ",;")
+            )
+            boundary = boundary or toks[b.clause_lo].low in ("and", "but")  # "... but warned that"
+            if b.side == "left":
+                boundary = True
+            if boundary:
+                a.claim_hi = min(a.claim_hi, b.clause_lo)
+            else:
+                b.nested = True

@@ -1,0 +1,239 @@
+"""The words the rules know: reporting cues, roles, organisations, channels, hedges.
+
+A new cue verb goes into CUE_VERBS (all its forms on one line, the lemma first); if its object must be
+a clause ("added that ...", never "added a third goal"), its lemma goes into CLAUSE_ONLY too. Roles,
+organisation nouns, media and outlet descriptors have their own sets below. All are compared lowercased.
+"""
+
+
+def word_set(s):
+    return frozenset(s.split())
+
+
+# Cue verb forms -> lemma.
+CUE_VERBS = {}
+for _line in """
+say says said saying
+tell tells told telling
+claim claims claimed claiming
+add adds added adding
+explain explains explained explaining
+deny denies denied denying
+write writes wrote writing
+post posts posted posting
+announce announces announced announcing
+insist insists insisted insisting
+warn warns warned warning
+argue argues argued arguing
+report reports reported reporting
+state states stated stating
+note notes noted noting
+confirm confirms confirmed confirming
+allege alleges alleged alleging
+admit admits admitted admitting
+acknowledge acknowledges acknowledged acknowledging
+stress stresses stressed stressing
+emphasise emphasises emphasised emphasising
+emphasize emphasizes emphasized emphasizing
+caution cautions cautioned cautioning
+estimate estimates estimated estimating
+predict predicts predicted predicting
+reveal reveals revealed revealing
+testify testifies testified testifying
+reply replies replied replying
+assert asserts asserted asserting
+declare declares declared declaring
+tweet tweets tweeted tweeting
+suggest suggests suggested suggesting
+maintain maintains maintained maintaining
+concede concedes conceded conceding
+rule rules ruled
+""".strip().splitlines():
+    _forms = _line.split()
+    for _form in _forms:
+        CUE_VERBS[_form] = _forms[0]
+
+# Verbs whose object must be a clause ("added that...", not "added a third goal").
+CLAUSE_ONLY = word_set(
+    "add announce note state write post reveal estimate predict suggest maintain declare "
+    "stress emphasise emphasize testify reply tweet explain acknowledge argue caution assert concede "
+    "rule insist"
+)
+# Objects that make "claimed/denied/confirmed X" an event, not a statement.
+EVENT_OBJECTS = word_set(
+    "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
+    "cup prize place spot record points point lead top championship pole bail entry access permission "
+    "visa visas request appeal application motion"
+)
+PARTICIPLE_CUES = word_set(
+    "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
+    "confirming asserting stressing emphasising emphasizing writing telling"
+)
+# Media that can carry a claim: "a video purporting to show", "a statement saying".
+MEDIA = word_set(
+    "statement video videos footage post posts clip images image photos photo pictures message letter "
+    "report tweet broadcast speech interview ruling filing address recording"
+)
+MEDIA_VERBS = word_set("published posted released issued shared put aired broadcast circulated")
+SHOW_WORDS = word_set("showing show shows")
+
+HEDGES = word_set(
+    "allegedly alleged purportedly purported reportedly supposedly apparently unverified unconfirmed"
+)
+
+DETERMINERS = word_set("the a an this these those its his her their our another some any")
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "organisation"}
+AUX = word_set(
+    "has have had is are was were be been being am do does did will would can could should may might "
+    "must shall"
+)
+PASSIVE = word_set("is are was were be been being get gets got")
+NEGATIONS = word_set("not n't never no without cannot")
+SKIPPABLE = word_set(
+    "also previously later earlier again repeatedly recently once then still further separately "
+    "publicly privately initially originally first subsequently has have had reportedly allegedly "
+    "already just now only quickly immediately yesterday today"
+)
+# Words that cannot be inside a subject noun phrase.
+BREAKS = word_set(
+    "that which who whom whose where when while if as because since than and or but nor so yet to in "
+    "on by with from into onto over under after before during about against between through without "
+    "within across is are was were be been being am has have had do does did will would can could "
+    "should may might must shall not there here then what how why also however although though "
+    "despite until unless once whether"
+) | frozenset(form for form, lemma in CUE_VERBS.items() if form != lemma) | AUX
+INTRO_WORDS = word_set(
+    "earlier later meanwhile in on at after before during speaking separately also however but and then "
+    "since while when asked last this on"
+)
+
+# Nouns that name a speaker.
+ROLE_NOUNS = word_set(
+    """
+    spokesperson spokesman spokeswoman spokespeople official minister governor mayor president
+    chancellor premier secretary senator congressman congresswoman representative rep sen gov judge
+    justice prosecutor attorney lawyer chief director executive ceo cfo chairman chairwoman chair head
+    leader commander general gen colonel col lt captain capt coach manager economist analyst scientist
+    researcher professor prof astronomer epidemiologist doctor dr mr mrs ms sir dame lord lady king
+    queen prince princess pope bishop archbishop cardinal author editor ambassador envoy adviser
+    advisor diplomat negotiator auditor inspector officer sheriff commissioner founder owner striker
+    goalkeeper player midfielder defender deputy vice aide expert lawmaker mp mep councillor councilor
+    candidate activist nurse teacher engineer investor strategist historian physicist biologist
+    chemist surgeon physician psychologist sociologist curator architect pilot detective sergeant
+    superintendent constable marshal admiral major lieutenant brigadier ombudsman regulator speaker
+    whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist
+    """
+)
+ORG_NOUNS = word_set(
+    """
+    group ministry department government administration agency office company firm corporation corps
+    legion army military navy force forces police service council commission committee parliament
+    court tribunal party union association federation fund bank club team league foundation institute
+    university authority authorities board organisation organization movement front brigade battalion
+    militia coalition alliance network media outlet newspaper broadcaster station kremlin pentagon
+    embassy campaign school hospital regulator watchdog operator airline carrier manufacturer maker
+    retailer insurer lender exchange inc corp ltd plc llc ag gmbh sa se foods motors airlines energy
+    holdings industries technologies systems pharmaceuticals capital partners house cabinet senate
+    congress assembly duma rada presidency secretariat directorate command headquarters staff
+    prosecutor's ngo charity trust society institution centre center laboratory lab observatory
+    """
+)
+GROUP_WORDS = word_set(
+    "group legion corps brigade battalion militia movement front army coalition alliance network "
+    "organisation organization unit wagner"
+)
+ANON_NOUNS = word_set(
+    """
+    source sources people person officials witness witnesses resident residents soldier soldiers
+    activists analysts experts diplomats insider insiders employee employees worker workers officers
+    researchers scientists critic critics supporters opponents lawmakers prosecutors investigators
+    investigator doctors agencies organisers organizers fans parents students teachers farmers locals
+    villagers survivors victims relatives family families unit defendant plaintiff victim man woman
+    official spokesperson spokesman spokeswoman
+    """
+)
+PUBLIC_WORDS = word_set(
+    "ministry department government administration agency office commission council court police "
+    "kremlin house parliament authority army military force forces service committee senate congress "
+    "cabinet presidency union association federation party"
+)
+COMPANY_SUFFIXES = word_set(
+    "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
+    "technologies systems pharmaceuticals capital partners bank"
+)
+NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
+# Common nouns put in front of a company's name: "carmaker Stellantis".
+COMPANY_NOUNS = word_set(
+    "company firm carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
+    "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
+    "contractor subcontractor builder consultancy"
+)
+# Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
+SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")
+# Generic words that say nothing about which person a description means.
+GENERIC_ROLE = word_set("official the a an of for 's former")
+MODIFIERS = word_set(
+    """
+    foreign defence defense interior finance health economy economic prime deputy chief former senior
+    military intelligence state state-owned federal regional local national western eastern
+    northern southern public private independent top junior acting interim commerce trade justice
+    education energy environment transport labour labor home general human rights police fire air
+    emergency security armed naval separatist opposition ruling central city county district
+    """
+)
+GAZETTEER = word_set(
+    """
+    kyiv kiev moscow washington beijing london paris berlin brussels tokyo warsaw ankara tehran
+    jerusalem minsk tbilisi budapest rome madrid vienna ottawa canberra delhi islamabad seoul
+    pyongyang taipei damascus baghdad cairo riyadh doha kremlin pentagon ukraine russia china
+    america britain germany france poland israel iran turkey japan india nato eu un who imf
+    """
+)
+DAYS_MONTHS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+TIME_WORDS = word_set(
+    "yesterday today tonight earlier later previously recently again also repeatedly separately publicly "
+    "privately initially then afterwards overnight"
+)
+PLATFORMS = {
+    "telegram": "Telegram", "x": "X", "twitter": "Twitter", "facebook": "Facebook",
+    "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube", "whatsapp": "WhatsApp",
+    "weibo": "Weibo", "vkontakte": "VKontakte", "vk": "VK", "linkedin": "LinkedIn",
+    "bluesky": "Bluesky", "threads": "Threads", "truth": "Truth Social", "signal": "Signal",
+}
+# Two-word media first: "press conference" before "conference".
+MEDIA_PHRASES = [
+    ("press", "conference"), ("news", "conference"), ("press", "release"), ("conference", "call"),
+    ("press", "briefing"), ("news", "briefing"), ("televised", "address"), ("social", "media"),
+    ("state", "television"), ("state", "tv"), ("video", "address"), ("video", "message"),
+    ("radio", "interview"), ("television", "interview"), ("tv", "interview"), ("earnings", "call"),
+    ("blog", "post"), ("news", "release"), ("radio", "address"),
+]
+MEDIA_SINGLE = word_set(
+    "statement video footage post interview briefing letter speech ruling filing tweet address message "
+    "email podcast broadcast memo report judgment judgement verdict call television radio website "
+    "blog newsletter"
+)
+OUTLET_DESCRIPTORS = word_set(
+    """
+    news outlet media agency newspaper broadcaster channel radio tv television station daily weekly
+    magazine website site state-owned state public private independent online journal wire service
+    network programme program show another the a an its their his her regular weekly daily
+    investigative business financial local national regional broadcast
+    """
+)
+RECIPIENTS = word_set(
+    "reporters journalists analysts investigators lawmakers parliament jurors the court lawmakers "
+    "senators mps delegates supporters students an audience crowd residents viewers listeners readers "
+    "colleagues staff employees members shareholders investors officials police a told council committee panel"
+)
+ADJ_SUFFIXES = ("ian", "ean", "ese", "ish", "ch", "an", "i")
+# A narrator's comment hanging off the end of a claim: ", a claim that could not be verified".
+COMMENT_STARTS = word_set("a an which something this")
+COMMENT_HEADS = word_set("claim claims assertion allegation charge statement figure account")
+
+
+def is_company_noun(low):
+    return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6)

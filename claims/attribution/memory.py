@@ -1,0 +1,106 @@
+"""The article memory: the speakers and organisations met so far, for resolving back-references."""
+
+from claims.names import normalise_name
+
+from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS
+
+
+class _Entity:
+    __slots__ = (
+        "end", "is_company", "is_group", "is_place", "is_public", "kind", "last", "name", "role", "start",
+        "surname",
+    )
+
+    def __init__(self, name, start, end, kind, role, last):
+        self.name, self.start, self.end, self.kind, self.role = name, start, end, kind, role
+        words = name.lower().split()
+        self.is_group = any(w in GROUP_WORDS for w in words)
+        self.is_place = name.lower() in GAZETTEER
+        self.is_public = any(w in PUBLIC_WORDS for w in words)
+        self.is_company = any(w in COMPANY_SUFFIXES for w in words)
+        self.last = last
+        key = normalise_name(name).split()
+        self.surname = key[-1] if len(key) > 1 else None
+
+
+class Memory:
+    """Speakers met so far, for resolving back-references."""
+
+    def __init__(self, text):
+        self.text = text
+        self.entities = {}  # normalised name -> _Entity
+        self.clock = 0
+        # Organisations named only in narration ("Novo Nordisk cut its forecast", "Real Madrid forward X"):
+        # (clock, name, start, end), consulted only for "the company" / "the club".
+        self.narrated = []
+
+    def add(self, name, start, end, kind, role):
+        self.clock += 1
+        key = normalise_name(name)
+        ent = self.entities.get(key)
+        if ent is None:
+            # The source points at where the full name first appears.
+            first = self.text.find(name)
+            if 0 <= first < start:
+                start, end = first, first + len(name)
+            ent = self.entities[key] = _Entity(name, start, end, kind, role, self.clock)
+        else:
+            ent.last = self.clock
+            if role and not ent.role:
+                ent.role = role
+        return ent
+
+    def note_company(self, name, start, end):
+        """A company named in narration ("carmaker Stellantis"), for a later "the company said"."""
+        ent = self.add(name, start, end, "organisation", None)
+        ent.is_company = True
+
+    def note_narrated(self, name, start, end):
+        self.narrated.append((self.clock, name, start, end))
+
+    def narrated_company(self, after):
+        """The latest organisation named in narration since clock `after`, made an entity; or None."""
+        if not self.narrated or self.narrated[-1][0] < after:
+            return None
+        _, name, start, end = self.narrated[-1]
+        ent = self.add(name, start, end, "organisation", None)
+        ent.is_company = True
+        return ent
+
+    def touch(self, ent):
+        self.clock += 1
+        ent.last = self.clock
+        return ent
+
+    def recent(self, predicate):
+        best = None
+        for ent in self.entities.values():
+            if predicate(ent) and (best is None or ent.last > best.last):
+                best = ent
+        return best
+
+    def by_surname(self, word):
+        key = normalise_name(word)
+        return self.recent(lambda e: e.kind == "person" and e.surname == key)
+
+    def by_tail(self, name):
+        """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
+        key = normalise_name(name).split()
+        return self.recent(
+            lambda e: e.kind == "person" and len(e.name.split()) > len(key)
+            and normalise_name(e.name).split()[-len(key):] == key
+        )
+
+    def by_acronym(self, word):
+        def initials(e):
+            parts = [w for w in e.name.split() if w[0].isupper() and w.lower() not in ("of", "the", "for")]
+            return "".join(w[0] for w in parts)
+
+        return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and initials(e) == word)
+
+    def by_word(self, word):
+        """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO")."""
+        ent = self.by_surname(word)
+        if ent is None and word.isupper() and len(word) > 1:
+            ent = self.by_acronym(word)
+        return ent

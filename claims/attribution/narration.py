@@ -1,0 +1,182 @@
+"""Names met in narration, remembered for later back-references: companies ("carmaker Stellantis"),
+employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names in apposition."""
+
+from .lexicon import (
+    DAYS_MONTHS,
+    DETERMINERS,
+    GAZETTEER,
+    GROUP_WORDS,
+    MODIFIERS,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    SQUAD_ROLES,
+    is_company_noun,
+    word_set,
+)
+from .tokens import is_quote
+
+
+def note_names(text, toks, memory):
+    """Remember the names a sentence introduces in narration, whether or not it holds an attribution."""
+    # "carmaker Stellantis", "the planemaker Airbus": a company.
+    for k in range(len(toks) - 1):
+        if is_company_noun(toks[k].low) and toks[k + 1].cap and not toks[k + 1].in_quote:
+            j = k + 1
+            while j < len(toks) and toks[j].cap and not toks[j].poss and toks[j].word:
+                j += 1
+            if j - (k + 1) <= 4:
+                memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
+    # "Novo Nordisk cut its forecast": a subject owning "its" is an organisation.
+    lo = 1 if toks[0].low == "the" else 0
+    hi = _name_run(toks, lo)
+    if hi > lo and hi + 1 < len(toks) and toks[hi].word and not toks[hi].cap and toks[hi + 1].low == "its":
+        memory.note_narrated(text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end)
+    # "Real Madrid forward Kylian Mbappé", "Microsoft chief executive Satya Nadella": the employer.
+    k = 0
+    while k < len(toks):
+        hi = _name_run(toks, k)
+        if hi == k or (k > 0 and toks[k - 1].cap):
+            k = hi + 1
+            continue
+        r = hi
+        while (
+            r < len(toks) and r < hi + 2 and (toks[r].low in ROLE_NOUNS or toks[r].low in SQUAD_ROLES)
+            and not toks[r].cap
+        ):
+            r += 1
+        if r > hi and r < len(toks) and toks[r].cap and toks[r].word:
+            memory.note_narrated(text[toks[k].start : toks[hi - 1].end], toks[k].start, toks[hi - 1].end)
+        k = hi + 1
+    _note_appositions(text, toks, memory)
+
+
+_APPOS_ARTICLES = word_set("the a an")
+_APPOS_BREAKS = word_set("of for at in behind hired based that which who whose with from on by to")
+
+
+def _appos_name(toks, lo):
+    """End of a proper name at lo for an apposition: 1-5 capitalised words, "of" inside (lo if none)."""
+    j = lo
+    while j < len(toks) and j - lo < 5:
+        t = toks[j]
+        if (t.word and t.cap and not t.poss and not t.in_quote and (t.low not in DETERMINERS or t.acronym)) or (
+            t.low in ("of", "&") and j > lo and j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].word
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _appos_descriptor(toks, lo):
+    """(head index, end index) of a descriptor at lo ("contractor", "city's new mayor"), or None.
+
+    The descriptor is 1-4 words, the last a noun from the company, organisation or role lexicons;
+    a post-modifier ("hired to repair the bridge", "for the family") may follow up to the comma.
+    """
+    j = lo
+    while j < len(toks) and j - lo < 4 and toks[j].word and not toks[j].in_quote and toks[j].low not in _APPOS_BREAKS:
+        if toks[j].cap and not toks[j].poss and (j + 1 >= len(toks) or not toks[j + 1].word):
+            return None  # "the company, Apple" is pattern 1, a trailing name is not a descriptor
+        j += 1
+    if j == lo:
+        return None
+    head = j - 1
+    if toks[head].cap or toks[head].poss:
+        return None
+    return head, j
+
+
+def _appos_kind(low):
+    if is_company_noun(low):
+        return "company"
+    if low in GROUP_WORDS:
+        return "group"
+    if low in ORG_NOUNS:
+        return "organisation"
+    if low in ROLE_NOUNS:
+        return "person"
+    return None
+
+
+def _note_appositions(text, toks, memory):
+    """Remember a name introduced in apposition, for later back-references.
+
+    "The contractor, Northbank Construction, disputed ..." and "Northbank Construction, the firm hired
+    to ..., said ...": the descriptor's head says what the name is (a company noun: a company; a group
+    word: a group; another organisation noun: an organisation; a role noun: a person with that role).
+    """
+    n = len(toks)
+    k = 0
+    while k < n - 3:
+        t = toks[k]
+        if t.in_quote:
+            k += 1
+            continue
+        # "The <descriptor>, <Name>, ..."
+        if t.low in _APPOS_ARTICLES and (k == 0 or not toks[k - 1].cap):
+            d = _appos_descriptor(toks, k + 1)
+            if d and d[1] == d[0] + 1 and d[1] + 1 < n and toks[d[1]].text == ",":
+                head, end = d
+                lo = end + 1
+                hi = _appos_name(toks, lo)
+                if hi > lo and hi < n and toks[hi].text == "," and not (
+                    hi + 1 < n and toks[hi + 1].low in ("and", "or")
+                ):
+                    _remember_apposition(text, toks, memory, lo, hi, head, k, head + 1)
+                    k = hi
+                    continue
+        # "<Name>, the <descriptor> ...,"
+        if t.word and t.cap and (k == 0 or not (toks[k - 1].cap and toks[k - 1].word)):
+            lo = k + 1 if t.low in DETERMINERS and not t.acronym else k
+            hi = _appos_name(toks, lo)
+            if hi > lo and hi + 2 < n and toks[hi].text == "," and toks[hi + 1].low in _APPOS_ARTICLES:
+                d = _appos_descriptor(toks, hi + 2)
+                if d:
+                    head, end = d
+                    close = end
+                    while (
+                        close < n and close - end < 8 and toks[close].text not in ",.;:"
+                        and not is_quote(toks[close])
+                    ):
+                        close += 1
+                    if close < n and toks[close].text in ",.;":
+                        _remember_apposition(text, toks, memory, lo, hi, head, hi + 1, close)
+                        k = close
+                        continue
+        k += 1
+
+
+def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
+    kind = _appos_kind(toks[head].low)
+    if kind is None:
+        return
+    if hi - lo == 1 and toks[lo].low in GAZETTEER:
+        return  # "the capital, Kyiv,": a place
+    name, start, end = text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end
+    if kind == "person":
+        memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end])
+        return
+    ent = memory.add(name, start, end, "organisation", None)
+    if ent.kind == "organisation":
+        if kind == "company":
+            ent.is_company = True
+        elif kind == "group":
+            ent.is_group = True
+
+
+def _name_run(toks, lo):
+    """End of a run of 1-4 capitalised words at lo that could name an organisation (lo if none)."""
+    j = lo
+    while j < len(toks) and j - lo < 4:
+        t = toks[j]
+        if not (t.word and t.cap and not t.poss and not t.in_quote) or t.low in ORG_NOUNS or t.low in MODIFIERS:
+            break
+        if t.low in ROLE_NOUNS or t.low in DETERMINERS or t.low in DAYS_MONTHS:
+            break
+        if "-" in t.text and t.text.split("-")[-1].islower():
+            break  # "Far-right", "Pro-Kremlin": adjectives
+        j += 1
+    if j == lo + 1 and toks[lo].low in GAZETTEER:
+        return lo  # "Russia expanded its ...": a place, not an organisation
+    return j

@@ -1,0 +1,216 @@
+"""The speaker's noun phrase next to a cue: before it ("the intelligence official said"), after it
+(", said Yusov, spokesperson for ..."), across an apposition, or the subject of the sentence."""
+
+from .lexicon import (
+    ANON_NOUNS,
+    AUX,
+    BREAKS,
+    DAYS_MONTHS,
+    DETERMINERS,
+    INTRO_WORDS,
+    MEDIA_SINGLE,
+    MODIFIERS,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    is_company_noun,
+)
+from .tokens import is_quote
+
+
+def loose_subject(toks, k):
+    """Any short noun phrase between a comma (or quote) and the cue: "..., the district collector said"."""
+    if k < 1 or not toks[k].word:
+        return None
+    j = k
+    while j >= 0 and toks[j].word and toks[j].low not in BREAKS and k - j < 6:
+        j -= 1
+    if j < 0 or not (toks[j].text == "," or is_quote(toks[j])):
+        return None
+    lo = j + 1
+    if not (toks[lo].low in DETERMINERS or toks[lo].cap):
+        return None
+    return (lo, k + 1)
+
+
+def np_back(toks, hi):
+    """Start of the subject noun phrase ending just before hi, or None."""
+    j = hi - 1
+    lo = None
+    count = 0
+    while j >= 0 and count < 12:
+        t = toks[j]
+        if not t.word:
+            if t.text in "-–&'’" and lo is not None:
+                j -= 1
+                continue
+            if t.text == "." and lo is not None and j > 0 and toks[j - 1].cap and (
+                len(toks[j - 1].text) == 1 or toks[j - 1].low in ROLE_NOUNS
+            ):
+                j -= 1  # an initial or a title: "A. Yusov", "Mr. Smith"
+                continue
+            break
+        if t.acronym:  # "WHO regional director Hans Kluge"
+            lo = j
+            count += 1
+            j -= 1
+            continue
+        if t.low in BREAKS and lo is not None and _bridges(toks, j):
+            lo = j  # "people familiar with the matter", "officials who spoke on condition of anonymity"
+            count += 1
+            j -= 1
+            continue
+        if t.low in BREAKS and not (
+            t.low in ("for", "at", "of") or (t.low in PRONOUNS and lo is None)
+            or (t.cap and t.low in ("may", "will"))  # capitalised, a name: "Theresa May"
+        ):
+            break
+        if t.low in ("of", "for", "at") and lo is None:
+            break
+        lo = j
+        count += 1
+        j -= 1
+    if lo is None:
+        return None
+    # Drop prepositions left dangling at the front ("of ...").
+    while lo < hi and toks[lo].low in ("of", "for", "at"):
+        lo += 1
+    if lo >= hi:
+        return None
+    return lo if is_speaker_np(toks, lo, hi) else None
+
+
+def _bridges(toks, j):
+    """Whether the break word at j sits inside a speaker's post-modifier."""
+    low = toks[j].low
+    before = toks[j - 1].low if j > 0 else ""
+    after = toks[j + 1].low if j + 1 < len(toks) else ""
+    if low in ("with", "to", "on") and before in ("familiar", "close", "briefed", "knowledgeable"):
+        return True
+    if low == "with" and after == "knowledge":
+        return True
+    if low == "on" and after == "condition":
+        return True
+    if low in ("in", "at") and (before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")):
+        return True  # "officials in Kerala", "a source in Ukraine's security service"
+    if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
+        return True
+    return low in ("were", "was") and before == "who"
+
+
+def is_speaker_np(toks, lo, hi):
+    words = [t for t in toks[lo:hi] if t.word]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        return True
+    for t in words:
+        low = t.low
+        if t.acronym or t.cap and low not in DETERMINERS and low not in BREAKS and low not in DAYS_MONTHS:
+            return True
+        if (
+            low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old")
+            or is_company_noun(low)
+        ):
+            return True
+        if low.endswith("'s") and low[:-2] in ORG_NOUNS:
+            return True
+    return False
+
+
+def subject_before(toks, k):
+    """(lo, hi) of the speaker before the cue whose previous meaningful token is k."""
+    if k < 0:
+        return None
+    t = toks[k]
+    if t.word:
+        lo = np_back(toks, k + 1)
+        return (lo, k + 1) if lo is not None else None
+    if t.text != ",":
+        return None
+    # "Mohamed Salah, who scored twice, said"; "The airline's chief executive, Johan Lindqvist, explained".
+    j = k - 1
+    while j >= 0 and toks[j].text != "," and k - j < 25:
+        if is_quote(toks[j]) or toks[j].text in ";:":
+            return None
+        j -= 1
+    if j < 1 or toks[j].text != ",":
+        return None
+    middle = toks[j + 1 : k]
+    if not middle:
+        return None
+    first = middle[0]
+    before = np_back(toks, j)
+    if before is None:
+        return None
+    if (
+        first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
+        or first.text.isdigit()
+        or first.low in ROLE_NOUNS
+        or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
+    ):
+        return (before, j)
+    if all(m.cap or not m.word for m in middle) and len(middle) <= 5:
+        # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,".
+        return (before, k)
+    if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
+        return (before, j)  # "the ministry, in a statement, said"
+    return None
+
+
+def np_forward(toks, i):
+    """End of the speaker noun phrase starting at i (inverted order), or None."""
+    n = len(toks)
+    j = i
+    while j < n:
+        t = toks[j]
+        if not t.word:
+            if t.text == "." and j + 1 < n and len(t.text) == 1 and len(toks[j - 1].text) == 1:
+                j += 1
+                continue
+            break
+        if t.low in ("in", "on", "to", "as", "according", "that", "via", "at", "during", "after", "while") or (
+            t.low in AUX
+        ):
+            break
+        if t.low in DAYS_MONTHS and j > i:
+            break
+        j += 1
+    if j == i or not is_speaker_np(toks, i, j):
+        return None
+    # Apposition: ", spokesperson for the UN Secretary-General" / ", the lead auditor".
+    if j < n and toks[j].text == ",":
+        k = j + 1
+        while k < n and toks[k].text not in ",.;:" and not is_quote(toks[k]):
+            k += 1
+        if k > j + 1:
+            return j, k
+    return j, j
+
+
+def sentence_subject(toks, limit):
+    """The subject at the start of the sentence: after an opening "Earlier the same day," phrase."""
+    start = 0
+    if toks and toks[0].low in INTRO_WORDS:
+        for j in range(1, min(limit, 14)):
+            if toks[j].text == ",":
+                start = j + 1
+                break
+    j = start
+    while j < limit:
+        t = toks[j]
+        if not t.word:
+            break
+        low = t.low
+        if t.cap or low in DETERMINERS or t.poss or low in ("of", "for") or low in ROLE_NOUNS or low in ORG_NOUNS or (
+            low in ANON_NOUNS
+        ) or low in MODIFIERS:
+            j += 1
+            continue
+        break
+    if j == start:
+        return None
+    lo = np_back(toks, j)
+    if lo is None or lo < start:
+        return None
+    return (lo, j)

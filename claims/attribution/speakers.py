@@ -1,0 +1,218 @@
+"""Resolving the speaker: the source behind a mention, against the article memory ("Yusov", "the
+intelligence official", "the group", "he" resolve to speakers met earlier; a new name is remembered)."""
+
+import re
+
+from .lexicon import (
+    ANON_NOUNS,
+    DETERMINERS,
+    GENERIC_ROLE,
+    GROUP_WORDS,
+    NOBLE_TITLES,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    is_company_noun,
+)
+
+
+def resolve_speaker(text, toks, lo, hi, memory):
+    """The source behind the mention toks[lo:hi], as a dict, or None."""
+    # Cut post-modifiers off the mention as written? No: the mention is what is written.
+    while lo < hi and not toks[lo].word:
+        lo += 1
+    while hi > lo and not toks[hi - 1].word:
+        hi -= 1
+    if lo >= hi:
+        return None
+    m_start, m_end = toks[lo].start, toks[hi - 1].end
+    mention = (text[m_start:m_end], m_start, m_end)
+    words = toks[lo:hi]
+
+    def result(ent, confidence, role=None):
+        return {
+            "entity": ent, "text": ent.name, "start": ent.start, "end": ent.end, "kind": ent.kind,
+            "role": role if role is not None else ent.role, "mention": mention, "confidence": confidence,
+        }
+
+    def literal(kind, confidence, drop_article=False, role=None):
+        a = lo
+        if drop_article and toks[a].low in ("the",) and a + 1 < hi:
+            a += 1
+        start = toks[a].start
+        name = text[start:m_end]
+        ent = memory.add(name, start, m_end, kind, role)
+        if ent.kind != kind and kind != "anonymous":
+            ent.kind = kind
+        return result(ent, confidence, role)
+
+    # Pronouns.
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        want = PRONOUNS[words[0].low]
+        if want == "person":
+            ent = memory.recent(lambda e: e.kind == "person")
+        elif want == "plural":
+            ent = memory.recent(lambda e: e.kind in ("organisation", "anonymous"))
+        else:
+            ent = memory.recent(lambda e: e.kind == "organisation")
+        if ent is None:
+            # Nobody to refer back to: keep the pronoun, with little confidence.
+            kind = "person" if want == "person" else "organisation"
+            return {
+                "entity": None, "text": mention[0], "start": m_start, "end": m_end, "kind": kind,
+                "role": None, "mention": mention, "confidence": 0.4,
+            }
+        memory.touch(ent)
+        return result(ent, 0.7)
+
+    # Split off a post-modifier: "people familiar with the matter", "a unit of Russian soldiers".
+    core_hi = hi
+    for k in range(lo + 1, hi):
+        if toks[k].low in (
+            "of", "for", "at", "with", "familiar", "close", "representing", "who", "which", "from", "briefed",
+            "involved", "in",
+        ):
+            core_hi = k
+            break
+    core = toks[lo:core_hi]
+
+    # A trailing run of capitalised words is a name ("... Andrii Yusov", "the Russian Volunteer Corps").
+    name_lo = hi
+    while (
+        name_lo > lo and toks[name_lo - 1].cap and not toks[name_lo - 1].poss
+        and toks[name_lo - 1].low not in DETERMINERS
+    ):
+        name_lo -= 1
+    # Let a name run cross "of": "Freedom of Russia Legion".
+    while name_lo - 2 > lo and toks[name_lo - 1].low == "of" and toks[name_lo - 2].cap and not toks[name_lo - 2].poss:
+        k = name_lo - 2
+        while k > lo and toks[k - 1].cap and not toks[k - 1].poss and toks[k - 1].low not in DETERMINERS:
+            k -= 1
+        name_lo = k
+    has_name = name_lo < hi and not (
+        hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS | ORG_NOUNS and name_lo == lo
+    )
+    if hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS and name_lo == lo:
+        has_name = False  # "Prosecutors said", "Critics said"
+    if name_lo - 1 > lo and toks[name_lo - 1].low in ("in", "at", "from", "with", "for") and (
+        toks[name_lo - 2].low in ANON_NOUNS or toks[name_lo - 2].low in ROLE_NOUNS
+        or toks[name_lo - 2].low in ("police", "authorities")
+    ):
+        has_name = False  # "Health officials in Kerala": the name is a post-modifier
+
+    if has_name and hi - name_lo == 1 and all(t.low in DETERMINERS for t in toks[lo:name_lo]):
+        ent = memory.by_word(toks[name_lo].text)
+        if ent is not None:
+            memory.touch(ent)
+            return result(ent, 0.85)
+
+    if has_name:
+        role_lo = lo + 1 if toks[lo].low in ("the", "a", "an") and lo + 1 < name_lo else lo
+        # A role in front of the name: "Belgorod Oblast Governor Vyacheslav Gladkov".
+        last_role = None
+        for k in range(lo, hi):
+            if toks[k].low in ROLE_NOUNS and k < hi - 1:
+                last_role = k
+        run = toks[name_lo:hi]
+        org_head = any(t.low in ORG_NOUNS for t in run) or (
+            name_lo > lo and toks[lo].low == "the" and last_role is None
+        )
+        if last_role is not None and last_role >= name_lo - 1 and not org_head:
+            first = last_role + 1
+            if hi - first == 1 and toks[last_role].low in NOBLE_TITLES:
+                first = last_role  # "Lady Hale", "Lord Sumption"
+            role_text = text[toks[role_lo].start : toks[last_role].end]
+            if first >= hi:
+                return None
+            start = toks[first].start
+            ent = memory.add(text[start:m_end], start, m_end, "person", role_text)
+            return result(ent, 0.9, role_text)
+        if last_role is not None and last_role < name_lo and not org_head:
+            start = toks[name_lo].start
+            role_text = text[toks[role_lo].start : toks[name_lo - 1].end].strip() if role_lo < name_lo else ""
+            if len(run) == 1:
+                ent = memory.by_surname(run[0].text)
+                if ent is not None:
+                    memory.touch(ent)
+                    return result(ent, 0.85)
+            ent = memory.add(text[start:m_end], start, m_end, "person", role_text or None)
+            return result(ent, 0.9, role_text or None)
+        if org_head or name_lo > lo and toks[name_lo - 1].low in DETERMINERS:
+            start = toks[name_lo].start
+            if any(t.low in ORG_NOUNS for t in run) or toks[lo].low == "the":
+                ent = memory.add(text[start:m_end], start, m_end, "organisation", None)
+                return result(ent, 0.9)
+        if name_lo == lo or all(t.low in DETERMINERS or not t.word for t in toks[lo:name_lo]):
+            start = toks[name_lo].start
+            name = text[start:m_end]
+            if len(run) == 1:
+                ent = memory.by_word(run[0].text)
+                if ent is not None:
+                    memory.touch(ent)
+                    return result(ent, 0.85)
+                ent = memory.add(name, start, m_end, "organisation", None)
+                return result(ent, 0.75)
+            ent = memory.by_tail(name)
+            if ent is not None:
+                memory.touch(ent)
+                return result(ent, 0.85)
+            ent = memory.add(name, start, m_end, "person", None)
+            return result(ent, 0.85)
+        # Something else before the name, e.g. "Ukraine's Sikorski": keep the name.
+        start = toks[name_lo].start
+        ent = memory.add(text[start:m_end], start, m_end, "person", text[toks[lo].start:toks[name_lo - 1].end])
+        return result(ent, 0.7)
+
+    # A description: "the intelligence official", "the group", "a source familiar with the matter".
+    head = None
+    for t in core:
+        low = t.low[:-2] if t.poss else t.low
+        if (
+            low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old")
+            or is_company_noun(low)
+        ):
+            head = t
+    if head is None:
+        head = core[-1]
+    head_low = head.low
+    definite = toks[lo].low == "the"
+    is_org = (head_low in ORG_NOUNS or is_company_noun(head_low)) and head_low not in ANON_NOUNS
+    if definite:
+        ent = _resolve_description(core, head_low, is_org, memory)
+        if ent is not None:
+            memory.touch(ent)
+            return result(ent, 0.75)
+    named = any(t.cap and not t.poss and t.low not in DETERMINERS for t in core[1:])
+    if is_org:
+        return literal("organisation", 0.8 if named else 0.7, drop_article=named)
+    return literal("anonymous", 0.75)
+
+
+def _resolve_description(core, head_low, is_org, memory):
+    if head_low.endswith("-year-old"):
+        return memory.recent(lambda e: e.kind == "person")
+    if is_org:
+        if head_low in GROUP_WORDS:
+            return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
+        if is_company_noun(head_low):
+            ent = memory.recent(
+                lambda e: e.kind == "organisation" and (e.is_company or head_low in e.name.lower().split())
+            )
+            ent = memory.narrated_company(ent.last if ent else 0) or ent
+            return ent or memory.recent(
+                lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
+            )
+        return memory.recent(
+            lambda e: e.kind == "organisation" and head_low in e.name.lower().replace("'s", "").split()
+        )
+    content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
+    if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
+        return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
+    if not content:
+        return None
+    def role_match(e):
+        if e.kind != "person" or not e.role:
+            return False
+        role_words = set(re.findall(r"\w+", e.role.lower()))
+        return bool(content & role_words)
+    return memory.recent(role_match)

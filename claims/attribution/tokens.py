@@ -1,0 +1,69 @@
+"""Tokens of each sentence: words and punctuation, each marked as inside or outside a quotation.
+
+Every regex here is a flat tokenizer. Quotation state carries over sentence boundaries within a
+paragraph, so a quotation left open runs into the next sentences.
+"""
+
+import re
+
+_QUOTE_OPEN = "“«„‘"
+_QUOTE_CLOSE = "”»"
+QUOTES = "\"“”«»„"
+# Trimmed off both ends of a claim.
+TRIM = " \t\r\n\"“”‘’«»„‹›,;:."
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+class _Tok:
+    __slots__ = ("acronym", "cap", "end", "in_quote", "low", "poss", "start", "text", "word")
+
+    def __init__(self, m, in_quote):
+        self.start, self.end = m.span()
+        self.text = m.group()
+        self.low = self.text.lower()
+        first = self.text[0]
+        self.word = first.isalnum()
+        self.cap = first.isupper()
+        self.poss = self.low.endswith(("'s", "’s"))
+        self.in_quote = in_quote
+        # "WHO", "US": a name even when it spells a function word.
+        self.acronym = len(self.text) > 1 and self.text.isupper() and self.text.isalpha()
+
+
+def _tokenize(text, start, end, in_quote):
+    """Tokens of text[start:end]; in_quote says whether a quotation is open at start."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        ch = m.group()
+        if ch in QUOTES:
+            if ch in _QUOTE_OPEN:
+                opening = True
+            elif ch in _QUOTE_CLOSE:
+                opening = False
+            else:  # a straight quote: opening unless a quotation is open
+                opening = not in_quote
+            tok = _Tok(m, False)
+            toks.append(tok)
+            in_quote = opening
+            continue
+        toks.append(_Tok(m, in_quote))
+    return toks, in_quote
+
+
+def is_quote(tok):
+    return tok.text in QUOTES
+
+
+def tokenized_sentences(text, sentences):
+    """For each sentence: its tokens, whether a quotation was open at its start, and at its end."""
+    in_quote = False
+    prev_end = 0
+    for s_start, s_end in sentences:
+        gap = text[prev_end:s_start]
+        if "\n\n" in gap or "\n \n" in gap:
+            in_quote = False  # a new paragraph re-opens its quotation
+        opened_before = in_quote
+        toks, in_quote = _tokenize(text, s_start, s_end, in_quote)
+        prev_end = s_end
+        yield toks, opened_before, in_quote

@@ -1,0 +1,23 @@
+"""claims.attribution.channels: outlets, platforms and intermediaries, else the medium."""
+
+from claims.attribution import suggest_attributions
+from tests.attribution.helpers import claim_text, find
+
+
+def test_seed_channels_are_the_outlets_and_platforms(seed):
+    text, suggestions = seed
+    assert find(text, suggestions, "Armed Russian anti-government groups").channel_text == "Suspilne"
+    assert find(text, suggestions, "Russian shelling of Ukrainian border oblasts").channel_text == "Hromadske"
+    assert find(text, suggestions, "returning home").channel_text == "Telegram"
+    assert find(text, suggestions, "Vladimir Putin had already been informed").channel_text == "TASS"
+    assert find(text, suggestions, "to liberate these territories").channel_text is None
+
+
+def test_according_to_and_intermediary_channels():
+    text = "According to police, the driver lost control. Lavrov said talks were possible, according to the RIA Novosti news agency."
+    police, lavrov = suggest_attributions(text)
+    assert (police.source_text, police.cue_text, claim_text(text, police)) == (
+        "police", "According to", "the driver lost control"
+    )
+    assert lavrov.channel_text == "RIA Novosti"
+    assert claim_text(text, lavrov) == "talks were possible"

@@ -1,0 +1,21 @@
+"""claims.attribution.cues: a cue word that is a noun, an event, passive or negated is no attribution."""
+
+from claims.attribution import suggest_attributions
+from tests.attribution.helpers import claim_text
+
+
+def test_no_suggestion_on_unsourced_narration(seed):
+    text, suggestions = seed
+    # The scraped header line and the narration around the nested claim carry no claim.
+    header_end = text.index("\n")
+    assert all(s.content_start > header_end for s in suggestions)
+    assert not any("was founded by" in claim_text(text, s) for s in suggestions)
+    for narration in (
+        "The Freedom of Russia Legion was founded by a unit of Russian soldiers.",
+        "Russian shelling of Ukrainian border oblasts has recently increased.",
+        "Heavy rain flooded parts of the old town overnight. All told, 200 homes were damaged.",
+        "Liverpool claimed the title on Sunday. Substitute Oscar Bobb added a third late on.",
+        "The company posted a net loss of €41 million. The reported figures were revised.",
+        "The company did not say how much it would invest. Volkswagen declined to comment.",
+    ):
+        assert suggest_attributions(narration) == [], narration

@@ -1,0 +1,18 @@
+"""claims.attribution.narration: names met in narration are remembered for later back-references."""
+
+from claims.attribution import suggest_attributions
+
+
+def test_names_introduced_in_apposition_are_remembered():
+    text = (
+        "The supplier, Halvorsen Kitchens, cancelled the festival order. "
+        "\"Our ovens failed the safety check,\" the firm said on Friday. "
+        "Ines Duarte, the festival director, blamed the heatwave. The director said tickets would be refunded."
+    )
+    firm, director = suggest_attributions(text)
+    assert firm.mention_text == "the firm" and firm.source_text == "Halvorsen Kitchens"
+    assert firm.source_kind == "organisation"
+    assert text[firm.source_start : firm.source_end] == "Halvorsen Kitchens"
+    assert text.index("Halvorsen Kitchens") == firm.source_start
+    assert director.mention_text == "The director" and director.source_text == "Ines Duarte"
+    assert director.source_kind == "person"

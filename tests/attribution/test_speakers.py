@@ -1,0 +1,65 @@
+"""claims.attribution.speakers: who the speaker is, back-references resolved against the speakers met before."""
+
+from claims.attribution import suggest_attributions
+from tests.attribution.helpers import claim_text, find
+
+
+def test_every_yusov_statement_resolves_to_the_full_name_in_sentence_one(seed):
+    text, suggestions = seed
+    first = text.index("Andrii Yusov")
+    yusov = [s for s in suggestions if s.source_text == "Andrii Yusov"]
+    assert [s.mention_text for s in yusov] == [
+        "spokesperson for Ukraine's military intelligence Andrii Yusov",
+        "Yusov",
+        "the intelligence official",
+    ]
+    for s in yusov:
+        assert (s.source_start, s.source_end) == (first, first + len("Andrii Yusov"))
+        assert s.source_kind == "person"
+        assert s.role_text == "spokesperson for Ukraine's military intelligence"
+
+
+def test_the_group_resolves_to_the_most_recent_group(seed):
+    text, suggestions = seed
+    video = find(text, suggestions, "their group's activities")
+    assert video.source_text == "Russian Volunteer Corps"
+    assert video.mention_text == "The group"
+    assert video.cue_text == "purporting to show"
+    assert video.channel_text == "video"
+    assert video.hedged
+    reported = find(text, suggestions, "capturing the settlements")
+    assert reported.source_text == "Freedom of Russia Legion"
+    assert reported.mention_text == "the group"
+
+
+def test_seed_organisations_governor_and_kremlin(seed):
+    text, suggestions = seed
+    assert find(text, suggestions, "its members conducted combat").source_text == "Russian Volunteer Corps"
+    gladkov = [s for s in suggestions if s.source_text == "Vyacheslav Gladkov"]
+    assert [s.cue_text for s in gladkov] == ["claimed", "saying"]
+    assert gladkov[0].role_text == "Belgorod Oblast Governor"
+    assert claim_text(text, gladkov[0]) == "attacks on several settlements in his region"
+    assert gladkov[1].hedged  # "had allegedly entered"
+    peskov = [s for s in suggestions if s.source_text == "Dmitry Peskov"]
+    assert [s.mention_text for s in peskov] == ["The Kremlin spokesperson Dmitry Peskov", "Peskov"]
+    assert peskov[0].role_text == "Kremlin spokesperson"
+    kyiv = find(text, suggestions, "any connection to the group's operations")
+    assert (kyiv.source_text, kyiv.source_kind, kyiv.cue_text) == ("Kyiv", "organisation", "denied")
+
+
+def test_anonymous_sources_and_their_back_reference():
+    text = (
+        "The talks have stalled, people familiar with the matter said. "
+        "A deal is unlikely this year, the people said."
+    )
+    first, second = suggest_attributions(text)
+    assert first.source_kind == second.source_kind == "anonymous"
+    assert first.source_text == second.source_text == "people familiar with the matter"
+    assert second.mention_text == "the people"
+
+
+def test_pronoun_resolves_to_the_last_speaker():
+    text = "Health Minister Mónica García told Cadena SER radio that rates had fallen. “We have to act now,” she added."
+    told, added = suggest_attributions(text)
+    assert told.channel_text == "Cadena SER"
+    assert added.source_text == "Mónica García" and added.mention_text == "she"
