@@ -23,7 +23,9 @@ def review_queue(request):
         label.stale_changes = label.changes_since_proposed()
         offset = label.claim.start - label.context_start
         length = label.claim.end - label.claim.start
-        label.context_parts = (label.context[:offset], label.context[offset : offset + length], label.context[offset + length :])
+        label.context_parts = (
+            label.context[:offset], label.context[offset : offset + length], label.context[offset + length :]
+        )
     open_labels = Label.objects.open()
     return render(request, "claims/review_queue.html", {
         "page": page,
@@ -57,12 +59,14 @@ def _decided(request, label, *, error=""):
 
 
 def _label(label_id):
-    return get_object_or_404(Label.objects.select_related("claim__article", "claim__source", "proposed_by"), pk=label_id)
+    labels = Label.objects.select_related("claim__article", "claim__source", "proposed_by")
+    return get_object_or_404(labels, pk=label_id)
 
 
 @require_POST
 @permission_required("review_label")
 def label_approve(request, label_id):
+    """Approve one proposal: the claim's verdict becomes final."""
     label = _label(label_id)
     try:
         label.approve(by=request.user, comment=request.POST.get("comment", ""))
@@ -74,9 +78,10 @@ def label_approve(request, label_id):
 @require_POST
 @permission_required("review_label")
 def label_reject(request, label_id):
-    label = _label(label_id)
+    """Reject one proposal; the comment is required, since the editor revises the label by it."""
+    label, comment = _label(label_id), request.POST.get("comment", "")
     try:
-        label.reject(by=request.user, comment=request.POST.get("comment", ""))
+        label.reject(by=request.user, comment=comment)
     except EditRefused as refusal:
         return _decided(request, label, error=str(refusal))
     return _decided(request, label)

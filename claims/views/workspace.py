@@ -154,7 +154,8 @@ def _respond_invalid(request, claim, form, *, error=""):
         sentence = load_sentence(claim.article, sentence_id=claim.sentence_id)
         context = panel_context(request, claim.article, sentence=sentence, claim=claim, form=form, error=error)
         return render(request, "claims/_panel.html", context)
-    return render(request, "claims/article_detail.html", workspace_context(request, claim.article, form=form, error=error))
+    context = workspace_context(request, claim.article, form=form, error=error)
+    return render(request, "claims/article_detail.html", context)
 
 
 def _reload(request, article, sentence, notice):
