@@ -71,10 +71,9 @@ def can_read(user):
 def get_article_for_user(user, article_id):
     """The article, for a user who may read it (can_read); 404 when it does not exist or they may not,
     so that nobody learns which articles exist without being allowed to read them."""
-    article = get_object_or_404(Article, pk=article_id)
     if not can_read(user):
         raise Http404("No such article.")
-    return article
+    return get_object_or_404(Article, pk=article_id)
 
 
 def can_annotate(user):
@@ -84,11 +83,11 @@ def can_annotate(user):
 def get_claim_for_editing(user, claim_id):
     """An active claim with its article, sentence, speaker and labels; 404 if there is none or the user
     may not read it (can_read), 403 if they may read it but not change claims."""
+    if not can_read(user):
+        raise Http404("No such claim.")
     claim = get_object_or_404(
         Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id
     )
-    if not can_read(user):
-        raise Http404("No such claim.")
     if not can_annotate(user):
         raise PermissionDenied
     claim.sentence.article = claim.article
