@@ -292,3 +292,110 @@ class ExportForm(forms.Form):
 
     def error_text(self):
         return " ".join(error for errors in self.errors.values() for error in errors)
+
+
+class LenientForm(forms.Form):
+    """Values a person can edit by hand (the query string, a hidden field). One that is missing or
+    does not parse counts as its field's initial value and the others still apply: a hand-edited URL
+    never gives an error page. Read the values from cleaned_data, which is complete at once."""
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.full_clean()
+
+    def clean(self):
+        return {name: self.cleaned_data.get(name) or field.initial for name, field in self.fields.items()}
+
+    @property
+    def active(self):
+        """Whether a value differs from its initial one: a filter is on."""
+        return any(self.cleaned_data[name] != field.initial for name, field in self.fields.items())
+
+
+def _id_field():
+    return forms.IntegerField(required=False, min_value=1)
+
+
+class IdsField(forms.Field):
+    """The ids among the values of a repeated field (ticked boxes); other values are dropped."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, values):
+        id_field, ids = forms.IntegerField(min_value=1), []
+        for value in values or []:
+            try:
+                ids.append(id_field.clean(value))
+            except ValidationError:
+                continue
+        return ids
+
+
+class QueueFilterForm(LenientForm):
+    """The review queue's filters; the cleaned values are LabelQuerySet.matching()'s arguments."""
+
+    AGE_CHOICES = [("", "Any age"), (1, "Older than a day"), (7, "Older than a week"), (30, "Older than 30 days")]
+
+    article = _id_field()
+    speaker = _id_field()
+    verdict = forms.ChoiceField(choices=Verdict.choices, required=False, initial="")
+    proposer = _id_field()
+    age = forms.TypedChoiceField(choices=AGE_CHOICES, coerce=int, required=False, initial="")
+
+
+class WorkspaceFilterForm(LenientForm):
+    """Which sentences the workspace shows; the cleaned values are claims.workspace.keeps()'s arguments."""
+
+    SHOW_CHOICES = [("all", "All sentences"), ("claims", "Only claims"), ("unlabelled", "Unlabelled claims")]
+
+    show = forms.ChoiceField(choices=SHOW_CHOICES, required=False, initial="all")
+    speaker = _id_field()
+    label = forms.ChoiceField(choices=[*Verdict.choices, ("none", "No label yet")], required=False, initial="")
+
+
+class SelectionForm(LenientForm):
+    """The workspace's selected claim or, without one, sentence (ids)."""
+
+    claim = _id_field()
+    sentence = _id_field()
+
+
+class SourceSearchForm(LenientForm):
+    """The registry's search box: a name or alias, or part of one."""
+
+    q = forms.CharField(required=False, initial="")
+
+
+class MarkForm(forms.Form):
+    """Where a new claim lies: the exact words given, else a selection's start and end offsets, else
+    (neither given) the whole sentence."""
+
+    quote = forms.CharField(required=False)
+    start = forms.IntegerField(required=False, min_value=0)
+    end = forms.IntegerField(required=False, min_value=0)
+
+    def span(self, sentence):
+        """(start, end) in the article text, (None, None) for the whole sentence; EditRefused when the
+        words are not in the sentence or the selection cannot be read."""
+        self.is_valid()
+        quote = self.cleaned_data.get("quote")
+        if quote:
+            return sentence.locate(quote)
+        start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
+        if start is None and end is None and not self.errors:
+            return None, None
+        if start is None or end is None:
+            raise EditRefused("The selection could not be read; select the words again.")
+        return start, end
+
+
+class RemoveForm(LenientForm):
+    """The claim version the person loaded; an unreadable one never matches (StaleEdit)."""
+
+    version = forms.IntegerField(required=False, min_value=1, initial=0)
+
+
+class LabelSelectionForm(LenientForm):
+    """The proposals ticked in the review queue."""
+
+    labels = IdsField(required=False, initial=[])

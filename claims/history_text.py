@@ -1,5 +1,6 @@
 """History entries in plain English: "alice proposed Unverified", "bob changed channel from “Telegram”
-to “TASS”". Pure: reads an entry's actor, action, object_type, before and after; never queries.
+to “TASS”", and a source's changes as rows of a table. Pure: reads an entry's actor, action,
+object_type, before and after; never queries.
 
 Texts come back as plain strings; templates escape them like any other value."""
 
@@ -8,6 +9,11 @@ QUOTE_LIMIT = 80
 CLAIM_FIELDS = {"channel": "channel", "cue": "cue"}
 SOURCE_FIELDS = {
     "name": "name", "kind": "kind", "role": "role", "affiliation": "affiliation", "notes": "notes", "aliases": "aliases",
+}
+# The rows of a source page's history table, by the field they show.
+SOURCE_CHANGE_LABELS = {
+    "name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes",
+    "aliases": "Aliases", "merged_into_name": "Merged into", "merged_name": "Merged in",
 }
 
 
@@ -27,6 +33,29 @@ def what(entry):
     if describe_change is None:
         return f"{entry.action} a {entry.object_type}"
     return describe_change(before, after)
+
+
+def source_changes(entry):
+    """A source's history entry as (label, before, after) rows of text, before None when there was
+    nothing before."""
+    before, after = entry.before or {}, entry.after or {}
+    return [
+        (label, shown(before[field]) if field in before else None, shown(after.get(field)))
+        for field, label in SOURCE_CHANGE_LABELS.items()
+        if field in before or field in after
+    ]
+
+
+def claims_moved(entry):
+    """How many claims the change moved (a merge, a split)."""
+    return len((entry.after or {}).get("claims_moved", []))
+
+
+def shown(value):
+    """A value as a table cell: a list joined with commas, "—" for nothing."""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or "—"
+    return "—" if value in (None, "") else str(value)
 
 
 def quoted(value):

@@ -3,8 +3,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.utils import timezone
 
@@ -287,6 +288,18 @@ MATCH_CANDIDATES = 20
 SURNAMES_PER_QUERY = 100
 
 
+def _best_match(name, candidates):
+    """best_matches() for one name among the candidates it loaded."""
+    key = fold(name)
+    exact = [
+        source for source in candidates
+        if source.name_folded == key or any(alias.name_folded == key for alias in source.aliases.all())
+    ]
+    if exact:
+        return min(exact, key=lambda source: (source.name, source.pk))
+    return _only_match(name, candidates) if name.split() else None
+
+
 def _only_match(name, candidates):
     """The only source among `candidates` that `name` can name, looking at them in search() order
     (names starting with the surname first) and at the first MATCH_CANDIDATES that contain it."""
@@ -350,30 +363,22 @@ class SourceQuerySet(models.QuerySet):
         return self.best_matches([name])[name]
 
     def best_matches(self, names):
-        """{name: the one active source it names, or None if unsure} in a fixed number of queries: by
-        exact name or alias first (the first by name), else the only source it matches by surname or
-        initials ("Yusov", "A. Yusov" for Andrii Yusov)."""
+        """{name: the one active source it names, or None if unsure}: by exact name or alias first (the
+        first by name), else the only source it matches by surname or initials ("Yusov", "A. Yusov" for
+        Andrii Yusov). Two queries for every SURNAMES_PER_QUERY distinct surnames."""
         names = set(names)
-        exact = self.active().by_folded_names(names)
-        matches = {}
-        for name in names:
-            sources = sorted(exact[fold(name)], key=lambda source: (source.name, source.pk))
-            matches[name] = sources[0] if sources else None
-        unsure = {name for name, source in matches.items() if source is None and name.split()}
-        surnames = {fold(name.split()[-1]) for name in unsure}
-        if not surnames:
-            return matches
+        keys = {fold(name) for name in names}
+        surnames = sorted({fold(name.split()[-1]) for name in names if name.split()})
+        exact = Q(name_folded__in=keys) | Exists(SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__in=keys))
         candidates = {}
-        surnames = sorted(surnames)
-        for chunk in range(0, len(surnames), SURNAMES_PER_QUERY):
-            containing = Q()
+        for chunk in range(0, max(len(surnames), 1), SURNAMES_PER_QUERY):
+            wanted = exact
             for surname in surnames[chunk : chunk + SURNAMES_PER_QUERY]:
                 alias = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__contains=surname)
-                containing |= Q(name_folded__contains=surname) | Exists(alias)
-            candidates.update((source.pk, source) for source in self.active().filter(containing).prefetch_related("aliases"))
-        for name in unsure:
-            matches[name] = _only_match(name, candidates.values())
-        return matches
+                wanted |= Q(name_folded__contains=surname) | Exists(alias)
+            found = self.active().filter(wanted).prefetch_related("aliases")
+            candidates.update((source.pk, source) for source in found)
+        return {name: _best_match(name, candidates.values()) for name in names}
 
     def with_record(self):
         """claim_count: the source's active claims; confirmed_count, denied_count, unverified_count: those
@@ -692,11 +697,15 @@ class Claim(models.Model):
                 article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin,
                 created_by=by, **fields,
             )
-            HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.CREATED, obj=claim, article=sentence.article, claim=claim,
-                after={**claim.snapshot(), "origin": origin, **(note or {})},
-            )
+            HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
         return claim
+
+    def creation_entry(self, *, by, note=None):
+        """The history entry of this claim's creation; `note` adds to it (e.g. the suggestion it came from)."""
+        return HistoryEntry.entry(
+            actor=by, action=HistoryEntry.Action.CREATED, obj=self, article_id=self.article_id, claim=self,
+            after={**self.snapshot(), "origin": self.origin, **(note or {})},
+        )
 
     def annotate(self, *, by, version, changes, label=None):
         """Apply the editor's changes (span, source, channel, cue) and label in one transaction.
@@ -804,9 +813,69 @@ class LabelStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+REJECTION_NEEDS_COMMENT = "Say why you reject this label: the editor sees your comment."
+
+
 class LabelQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=LabelStatus.PROPOSED)
+
+    def matching(self, *, article=None, speaker=None, verdict="", proposer=None, age=None):
+        """The review queue's filters, each left out when empty: the claim's article and speaker (ids),
+        the verdict, the proposer (a user id) and `age`, proposed more than that many days ago."""
+        lookups = {
+            "claim__article_id": article, "claim__source_id": speaker, "verdict": verdict, "proposed_by_id": proposer,
+            "proposed_at__lt": timezone.now() - timedelta(days=age) if age else None,
+        }
+        return self.filter(**{lookup: value for lookup, value in lookups.items() if value})
+
+    def articles(self):
+        """The articles these labels' claims are in, each once."""
+        return Article.objects.filter(claims__labels__in=self).distinct()
+
+    def speakers(self):
+        """The sources of these labels' claims, each once."""
+        return Source.objects.filter(claims__labels__in=self).distinct()
+
+    def proposers(self):
+        """The people who proposed these labels."""
+        return get_user_model().objects.filter(pk__in=self.values("proposed_by"))
+
+    def decide(self, status, *, by, comment=""):
+        """Give each label here `status` (approved or rejected) on its own rules (Label.check_decision),
+        in one transaction with a fixed number of queries. The rows are locked and re-read, in the
+        queue's order so that two reviewers deciding overlapping sets cannot deadlock: of two reviewers
+        acting at once exactly one decides a label and the other is told what happened. Returns
+        (decided, refused): the labels decided, and (label, EditRefused) for each of the others."""
+        if status == LabelStatus.REJECTED and not comment.strip():
+            raise EditRefused(REJECTION_NEEDS_COMMENT)
+        with transaction.atomic():
+            # Only label rows are locked (no joins): claims and reviewers are read afterwards.
+            labels = list(Label.objects.filter(pk__in=self.values("pk")).select_for_update())
+            prefetch_related_objects(labels, "claim__article", "reviewed_by")
+            decided, refused = [], []
+            for label in labels:
+                try:
+                    label.check_decision(status, by=by)
+                except EditRefused as refusal:
+                    refused.append((label, refusal))
+                else:
+                    decided.append(label)
+            now, comment = timezone.now(), comment.strip()
+            Label.objects.filter(pk__in=[label.pk for label in decided], status=LabelStatus.PROPOSED).update(
+                status=status, reviewed_by=by, reviewed_at=now, review_comment=comment
+            )
+            for label in decided:
+                label.status, label.reviewed_by, label.reviewed_at, label.review_comment = status, by, now, comment
+            HistoryEntry.record_all([
+                HistoryEntry.entry(
+                    actor=by, action=HistoryEntry.Action(status), obj=label, article_id=label.claim.article_id,
+                    claim=label.claim, before={"status": LabelStatus.PROPOSED},
+                    after={"status": status, "verdict": label.verdict, "comment": comment},
+                )
+                for label in decided
+            ])
+        return decided, refused
 
     def for_review(self):
         """Open proposals, oldest first, with what the review queue shows: claim, speaker, proposer,
@@ -903,40 +972,39 @@ class Label(models.Model):
         return changed or ["edited"]
 
     def approve(self, *, by, comment=""):
-        return self._decide(by=by, status=LabelStatus.APPROVED, comment=comment)
+        """Approve this proposal, or raise EditRefused saying why not (see check_decision)."""
+        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.APPROVED, by=by, comment=comment))
 
     def reject(self, *, by, comment):
-        if not comment.strip():
-            raise EditRefused("Say why you reject this label: the editor sees your comment.")
-        return self._decide(by=by, status=LabelStatus.REJECTED, comment=comment)
+        """Reject this proposal with the comment the editor reads, or raise EditRefused saying why not."""
+        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.REJECTED, by=by, comment=comment))
 
-    def _decide(self, *, by, status, comment):
-        """Record one decision. The row is locked and re-read, so of two reviewers acting at once
-        exactly one decides and the other is told what happened."""
+    def _take(self, outcome):
+        """This label's state after LabelQuerySet.decide(), or its refusal raised."""
+        decided, refused = outcome
+        for _, refusal in refused:
+            raise refusal
+        if not decided:
+            raise Label.DoesNotExist(f"label {self.pk} does not exist")
+        label = decided[0]
+        self.status, self.reviewed_by, self.reviewed_at = label.status, label.reviewed_by, label.reviewed_at
+        self.review_comment = label.review_comment
+        return self
+
+    def check_decision(self, status, *, by):
+        """Raise EditRefused unless `by` may give this label `status` now: nobody reviews their own
+        proposal (four-eyes rule), a proposal is decided once (AlreadyDecided), and one whose claim
+        changed since cannot be approved as it was (StaleEdit). Reads self.claim, loaded by the caller."""
         if by.pk == self.proposed_by_id:
             raise EditRefused("You proposed this label; someone else has to review it (four-eyes rule).")
-        with transaction.atomic():
-            label = Label.objects.select_for_update().get(pk=self.pk)
-            if label.status != LabelStatus.PROPOSED:
-                raise AlreadyDecided(label.decision_summary())
-            label.claim = Claim.objects.select_related("article").get(pk=label.claim_id)
-            changed = label.changes_since_proposed()
-            if status == LabelStatus.APPROVED and changed:
-                raise StaleEdit(
-                    f"The claim changed after this label was proposed ({', '.join(changed)}); it cannot be "
-                    "approved as it was. Reject it, or ask the editor to propose again."
-                )
-            now = timezone.now()
-            Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(
-                status=status, reviewed_by=by, reviewed_at=now, review_comment=comment.strip()
+        if self.status != LabelStatus.PROPOSED:
+            raise AlreadyDecided(self.decision_summary())
+        changed = self.changes_since_proposed()
+        if status == LabelStatus.APPROVED and changed:
+            raise StaleEdit(
+                f"The claim changed after this label was proposed ({', '.join(changed)}); it cannot be "
+                "approved as it was. Reject it, or ask the editor to propose again."
             )
-            self.status, self.reviewed_by, self.reviewed_at, self.review_comment = status, by, now, comment.strip()
-            HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action(status), obj=self, article=label.claim.article, claim=label.claim,
-                before={"status": LabelStatus.PROPOSED},
-                after={"status": status, "verdict": self.verdict, "comment": self.review_comment},
-            )
-        return self
 
     def decision_summary(self):
         when = timezone.localtime(self.reviewed_at).strftime("%d %b %Y %H:%M") if self.reviewed_at else ""
@@ -960,9 +1028,54 @@ class SuggestionStatus(models.TextChoices):
     DISMISSED = "dismissed", "Dismissed"
 
 
+SUGGESTION_DECIDED = "This suggestion was already accepted or dismissed."
+
+
 class SuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=SuggestionStatus.PENDING)
+
+    def accept(self, *, by):
+        """Accept every pending suggestion here in one transaction, with a fixed number of queries: each
+        becomes a claim with speaker, channel and cue filled in. A speaker is looked up in the registry
+        once per name (Source.objects.best_match), or added with the role the text gives. The rows are
+        locked, so a suggestion two people accept at once is accepted once. Returns (claims, refused):
+        the claims made, and (suggestion, EditRefused) for those whose span no longer lies inside their
+        sentence, which stay pending."""
+        with transaction.atomic():
+            # Only suggestion rows are locked (no joins): their sentences are read afterwards.
+            suggestions = list(Suggestion.objects.filter(pk__in=self.values("pk")).pending().select_for_update())
+            prefetch_related_objects(suggestions, "sentence")
+            accepted, refused = [], []
+            for suggestion in suggestions:
+                try:
+                    _check_span(suggestion.sentence, suggestion.start, suggestion.end)
+                except EditRefused as refusal:
+                    refused.append((suggestion, refusal))
+                else:
+                    accepted.append(suggestion)
+            sources = {}
+            for suggestion in accepted:
+                if suggestion.source_text not in sources:
+                    sources[suggestion.source_text] = suggestion.registry_source(by=by)
+            claims = Claim.objects.bulk_create([
+                Claim(
+                    article_id=suggestion.article_id, sentence=suggestion.sentence, start=suggestion.start,
+                    end=suggestion.end, origin=ClaimOrigin.SUGGESTION, created_by=by,
+                    source=sources[suggestion.source_text], channel=suggestion.channel, cue=suggestion.cue,
+                )
+                for suggestion in accepted
+            ])
+            HistoryEntry.record_all([
+                claim.creation_entry(by=by, note={"suggestion": suggestion.pk})
+                for suggestion, claim in zip(accepted, claims)
+            ])
+            now = timezone.now()
+            for suggestion, claim in zip(accepted, claims):
+                suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.ACCEPTED, by, now
+                suggestion.claim = claim
+            Suggestion.objects.bulk_update(accepted, ["status", "decided_by", "decided_at", "claim"])
+        return claims, refused
 
 
 class Suggestion(models.Model):
@@ -1012,33 +1125,36 @@ class Suggestion(models.Model):
         return f"{self.source_text} {self.cue} [{self.start}, {self.end})"
 
     def accept(self, *, by):
-        """Create the claim with speaker, channel and cue filled in; the speaker is matched in the
-        registry by name or alias, or added with the role the text gives."""
-        with transaction.atomic():
-            self._decide(SuggestionStatus.ACCEPTED, by=by)
-            source = Source.objects.best_match(self.source_text)
-            if source is None:
-                source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200])
-                source.save_new(by=by)
-            claim = Claim.mark(
-                self.sentence, by=by, start=self.start, end=self.end, origin=ClaimOrigin.SUGGESTION,
-                source=source, channel=self.channel, cue=self.cue, note={"suggestion": self.pk},
-            )
-            Suggestion.objects.filter(pk=self.pk).update(claim=claim)
-            self.claim = claim
-        return claim
+        """Make this suggestion a claim (see SuggestionQuerySet.accept), or raise EditRefused saying why not."""
+        claims, refused = Suggestion.objects.filter(pk=self.pk).accept(by=by)
+        for _, refusal in refused:
+            raise refusal
+        if not claims:
+            raise AlreadyDecided(SUGGESTION_DECIDED)
+        self.status, self.claim = SuggestionStatus.ACCEPTED, claims[0]
+        return claims[0]
 
-    def _decide(self, status, *, by):
-        """Leave the pending state exactly once, whoever else clicks at the same moment."""
-        if not Suggestion.objects.filter(pk=self.pk, status=SuggestionStatus.PENDING).update(
-            status=status, decided_by=by, decided_at=timezone.now()
-        ):
-            raise AlreadyDecided("This suggestion was already accepted or dismissed.")
-        self.status = status
+    def same_speaker(self):
+        """This article's suggestions that name the same speaker, this one included."""
+        return Suggestion.objects.filter(article_id=self.article_id, source_text=self.source_text)
+
+    def registry_source(self, *, by):
+        """The registry's source this suggestion names, matched by name or alias, else a new one with
+        the kind and role the text gives."""
+        source = Source.objects.best_match(self.source_text)
+        if source is None:
+            source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200]).save_new(by=by)
+        return source
 
     def dismiss(self, *, by):
+        """Dismiss this suggestion for good; AlreadyDecided if someone accepted or dismissed it first."""
         with transaction.atomic():
-            self._decide(SuggestionStatus.DISMISSED, by=by)
+            # A conditional update: of two people deciding at once, exactly one leaves the pending state.
+            if not Suggestion.objects.pending().filter(pk=self.pk).update(
+                status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now()
+            ):
+                raise AlreadyDecided(SUGGESTION_DECIDED)
+            self.status = SuggestionStatus.DISMISSED
             HistoryEntry.record(
                 actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article,
                 before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},
@@ -1061,6 +1177,10 @@ class HistoryQuerySet(models.QuerySet):
     def for_article(self, article_id):
         """An article's recent activity, newest first."""
         return self.filter(article_id=article_id).order_by("-at", "-id")
+
+    def for_source(self, source_id):
+        """A source's history, newest first."""
+        return self.filter(source_id=source_id).order_by("-at", "-id")
 
     def with_actor(self):
         return self.select_related("actor")
@@ -1165,17 +1285,23 @@ class HistoryEntry(models.Model):
         raise HistoryIsAppendOnly("history rows cannot be deleted")
 
     @classmethod
+    def entry(cls, *, actor, action, obj, before=None, after=None, **about):
+        """An entry about `obj`, not saved yet. `about` names what it belongs to: article, claim and
+        source, as objects or as article_id, claim_id and source_id."""
+        return cls(
+            actor=actor, action=action, object_type=obj._meta.model_name, object_id=obj.pk,
+            before=before, after=after, **about,
+        )
+
+    @classmethod
     def record(cls, *, actor, action, obj, before=None, after=None, article=None, claim=None, source=None):
         """Append one entry. Call it inside the transaction that makes the change."""
+        entry = cls.entry(actor=actor, action=action, obj=obj, before=before, after=after,
+                          article=article, claim=claim, source=source)
+        return cls.record_all([entry])[0]
+
+    @classmethod
+    def record_all(cls, entries):
+        """Append entries (see entry()) in one INSERT. Call it inside the transaction that makes the change."""
         assert transaction.get_connection().in_atomic_block, "history must be written with its change"
-        return cls.objects.create(
-            actor=actor,
-            action=action,
-            object_type=obj._meta.model_name,
-            object_id=obj.pk,
-            article=article,
-            claim=claim,
-            source=source,
-            before=before,
-            after=after,
-        )
+        return cls.objects.bulk_create(entries)

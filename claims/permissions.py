@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Article, Claim
@@ -62,8 +63,16 @@ def permission_required(codename):
     return decorator
 
 
+def can_read(user):
+    """Every signed-in, active user may read (and export) every article, its claims and its history."""
+    return user.is_authenticated and user.is_active
+
+
 def get_article_for_user(user, article_id):
-    """Every signed-in user may read (and export) every article; 404 when it does not exist."""
+    """The article, for a user who may read it (can_read); 404 when it does not exist or they may not,
+    so that nobody learns which articles exist without being allowed to read them."""
+    if not can_read(user):
+        raise Http404("No such article.")
     return get_object_or_404(Article, pk=article_id)
 
 
@@ -72,8 +81,10 @@ def can_annotate(user):
 
 
 def get_claim_for_editing(user, claim_id):
-    """An active claim with its article, sentence, speaker and labels; 404 if there is none,
-    403 if the user may not change claims."""
+    """An active claim with its article, sentence, speaker and labels; 404 if there is none or the user
+    may not read it (can_read), 403 if they may read it but not change claims."""
+    if not can_read(user):
+        raise Http404("No such claim.")
     claim = get_object_or_404(
         Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id
     )

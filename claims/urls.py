@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, claims, dashboard, exports, review, sources
+from .views import articles, dashboard, exports, review, sources, workspace
 
 app_name = "claims"
 
@@ -8,20 +8,20 @@ urlpatterns = [
     path("", articles.article_list, name="article_list"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("articles/import/", articles.article_import, name="article_import"),
-    path("articles/<int:article_id>/", articles.article_detail, name="article_detail"),
+    path("articles/<int:article_id>/", workspace.article_detail, name="article_detail"),
     path("articles/export/", exports.articles_export, name="articles_export"),
     path("articles/<int:article_id>/export/", exports.article_export, name="article_export"),
-    path("articles/<int:article_id>/activity/", articles.article_activity, name="article_activity"),
-    path("articles/<int:article_id>/panel/", claims.workspace_panel, name="workspace_panel"),
-    path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", claims.claim_mark, name="claim_mark"),
-    path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", claims.sentence_reviewed, name="sentence_reviewed"),
-    path("articles/<int:article_id>/sentences/<int:sentence_id>/split/", claims.sentence_split, name="sentence_split"),
-    path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", claims.sentence_merge, name="sentence_merge"),
-    path("claims/<int:claim_id>/", claims.claim_save, name="claim_save"),
-    path("claims/<int:claim_id>/remove/", claims.claim_remove, name="claim_remove"),
-    path("suggestions/<int:suggestion_id>/accept/", claims.suggestion_accept, name="suggestion_accept"),
-    path("suggestions/<int:suggestion_id>/dismiss/", claims.suggestion_dismiss, name="suggestion_dismiss"),
-    path("suggestions/<int:suggestion_id>/accept-speaker/", claims.suggestions_accept_speaker, name="suggestions_accept_speaker"),
+    path("articles/<int:article_id>/activity/", workspace.article_activity, name="article_activity"),
+    path("articles/<int:article_id>/panel/", workspace.workspace_panel, name="workspace_panel"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", workspace.claim_mark, name="claim_mark"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", workspace.sentence_reviewed, name="sentence_reviewed"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/split/", workspace.sentence_split, name="sentence_split"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", workspace.sentence_merge, name="sentence_merge"),
+    path("claims/<int:claim_id>/", workspace.claim_save, name="claim_save"),
+    path("claims/<int:claim_id>/remove/", workspace.claim_remove, name="claim_remove"),
+    path("suggestions/<int:suggestion_id>/accept/", workspace.suggestion_accept, name="suggestion_accept"),
+    path("suggestions/<int:suggestion_id>/dismiss/", workspace.suggestion_dismiss, name="suggestion_dismiss"),
+    path("suggestions/<int:suggestion_id>/accept-speaker/", workspace.suggestions_accept_speaker, name="suggestions_accept_speaker"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/approve/", review.labels_approve, name="labels_approve"),
     path("review/<int:label_id>/approve/", review.label_approve, name="label_approve"),

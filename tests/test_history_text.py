@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from claims.history_text import QUOTE_LIMIT, describe
+from claims.history_text import QUOTE_LIMIT, claims_moved, describe, source_changes
 
 
 class Person:
@@ -73,3 +73,25 @@ def test_long_values_are_cut_and_markup_is_left_as_text():
     text = describe(history)
     assert "<b>x</b>" in text and text.endswith("…”")
     assert len(text.split("“", 1)[1]) <= QUOTE_LIMIT + 1
+
+
+# A source page's table of changes
+
+
+def test_source_changes_are_rows_of_label_before_and_after():
+    history = entry("updated", "source", before={"role": "", "aliases": ["Yusov"]},
+                    after={"role": "spokesperson", "aliases": ["Yusov", "A. Yusov"]})
+    assert source_changes(history) == [("Role or title", "—", "spokesperson"), ("Aliases", "Yusov", "Yusov, A. Yusov")]
+
+
+def test_a_new_source_has_nothing_before_and_empty_values_show_a_dash():
+    history = entry("created", "source", after={"name": "TASS", "kind": "organisation", "notes": "", "aliases": []})
+    assert source_changes(history) == [
+        ("Name", None, "TASS"), ("Kind", None, "organisation"), ("Notes", None, "—"), ("Aliases", None, "—")]
+
+
+def test_a_merge_names_both_sources_and_counts_the_claims_moved():
+    folded = entry("merged", "source", before={"merged_into": None},
+                   after={"merged_into": 2, "merged_into_name": "Yusov", "claims_moved": [4, 5]})
+    assert source_changes(folded) == [("Merged into", None, "Yusov")]
+    assert claims_moved(folded) == 2 and claims_moved(entry("created", "source")) == 0

@@ -1,11 +1,17 @@
-"""Integrity rules the database itself enforces, on SQLite and PostgreSQL alike."""
+"""Integrity rules the database itself enforces, on SQLite and PostgreSQL alike; then the QuerySet methods
+and decisions the views call."""
+
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from claims.models import Article, Claim, HistoryEntry, HistoryIsAppendOnly, Label, Sentence, Source
-from tests.factories import create_article, create_claim, create_label, create_source
+from claims.models import (
+    AlreadyDecided, Article, Claim, EditRefused, HistoryEntry, HistoryIsAppendOnly, Label, Sentence, Source, StaleEdit,
+    Suggestion,
+)
+from tests.factories import create_article, create_claim, create_label, create_source, create_user
 
 
 def assert_refused(write):
@@ -173,6 +179,133 @@ def test_best_matches_needs_the_same_queries_for_few_or_many_names(db, django_as
     for n in range(count):
         create_source(name=f"Speaker{n} Surname{n}")
     names = [f"S. Surname{n}" for n in range(count)] + [f"Speaker{n} Surname{n}" for n in range(count)]
-    with django_assert_max_num_queries(2 + 2 * 3):  # exact: 2; surnames: 2 per 100 (sources, aliases)
+    with django_assert_max_num_queries(2 * 3):  # two per 100 surnames (sources, their aliases)
         matches = Source.objects.best_matches(names)
     assert all(source is not None for source in matches.values())
+
+
+# QuerySet methods and decisions the views call
+
+
+@pytest.fixture
+def proposals(article, editor, second_editor):
+    """Two open proposals: a denied one by alice on a speaker's claim, 10 days old, and a confirmed one by bob."""
+    first, second = article.sentences.all()[:2]
+    mayor = create_source(name="Mayor")
+    old = create_label(claim=create_claim(sentence=first, source=mayor), by=editor, verdict="denied")
+    Label.objects.filter(pk=old.pk).update(proposed_at=timezone.now() - timedelta(days=10))
+    new = create_label(claim=create_claim(sentence=second), by=second_editor, verdict="confirmed")
+    return old, new
+
+
+def test_labels_match_the_queue_filters(proposals, article, editor):
+    old, new = proposals
+    labels = Label.objects.open()
+    assert set(labels.matching()) == {old, new}
+    assert list(labels.matching(article=article.pk, verdict="denied", proposer=editor.pk, age=7)) == [old]
+    assert list(labels.matching(speaker=old.claim.source_id)) == [old]
+    assert list(labels.matching(age=30)) == [] and list(labels.matching(article=999)) == []
+
+
+def test_open_labels_name_their_articles_speakers_and_proposers(proposals, article, editor, second_editor, db):
+    old, new = proposals
+    create_article(sentences=1, title="Nothing open here")
+    Label.objects.filter(pk=new.pk).update(status=Label.Status.WITHDRAWN)
+    open_labels = Label.objects.open()
+    assert list(open_labels.articles()) == [article]
+    assert list(open_labels.speakers()) == [old.claim.source]
+    assert list(open_labels.proposers()) == [editor]
+
+
+def test_deciding_several_labels_decides_each_on_its_own_rule(article, editor, reviewer, admin_user):
+    sentences = list(article.sentences.all())
+    fine, own, stale, decided = (
+        create_label(claim=create_claim(sentence=s), by=editor) for s in [*sentences, sentences[0]]
+    )
+    Label.objects.filter(pk=own.pk).update(proposed_by=reviewer)
+    stale.claim.annotate(by=editor, version=stale.claim.version, changes={"cue": "said"}, label=None)
+    Label.objects.filter(pk=decided.pk).update(status=Label.Status.WITHDRAWN)
+
+    approved, refused = Label.objects.filter(pk__in=[fine.pk, own.pk, stale.pk, decided.pk]).decide(
+        Label.Status.APPROVED, by=reviewer, comment=" Checked. "
+    )
+    assert approved == [fine] and (approved[0].status, approved[0].review_comment) == ("approved", "Checked.")
+    reasons = {label.pk: refusal for label, refusal in refused}
+    assert "four-eyes" in str(reasons[own.pk])
+    assert isinstance(reasons[stale.pk], StaleEdit) and "(cue)" in str(reasons[stale.pk])
+    assert isinstance(reasons[decided.pk], AlreadyDecided) and "withdrawn" in str(reasons[decided.pk])
+    assert dict(Label.objects.values_list("pk", "status")) == {
+        fine.pk: "approved", own.pk: "proposed", stale.pk: "proposed", decided.pk: "withdrawn"}
+    entry = HistoryEntry.objects.get(action="approved")
+    assert (entry.actor, entry.object_id, entry.claim_id) == (reviewer, fine.pk, fine.claim_id)
+    assert entry.article_id == article.pk
+    assert entry.after == {"status": "approved", "verdict": "unverified", "comment": "Checked."}
+
+
+def test_a_stale_label_may_still_be_rejected_but_never_without_a_comment(article, editor, reviewer):
+    label = create_label(claim=create_claim(sentence=article.sentences.first()), by=editor)
+    label.claim.annotate(by=editor, version=label.claim.version, changes={"cue": "said"}, label=None)
+    with pytest.raises(EditRefused, match="Say why"):
+        label.reject(by=reviewer, comment="  ")
+    assert label.reject(by=reviewer, comment="Stale.").status == "rejected"
+    with pytest.raises(AlreadyDecided, match="charlie already rejected this label"):
+        Label.objects.get(pk=label.pk).approve(by=create_user(username="zed", role="reviewer"))
+
+
+def suggestion_on(sentence, **fields):
+    defaults = {"source_text": "Andrii Yusov", "source_start": sentence.start, "source_end": sentence.start + 5,
+                "cue": "said", "start": sentence.start, "end": sentence.end}
+    return Suggestion.objects.create(article=sentence.article, sentence=sentence, **{**defaults, **fields})
+
+
+def test_accepting_suggestions_makes_one_claim_each_with_one_new_source(article, editor):
+    first, second, third = article.sentences.all()
+    accepted = [suggestion_on(first, role="spokesperson", channel="Suspilne"), suggestion_on(second)]
+    decided = suggestion_on(third)
+    decided.dismiss(by=editor)
+    claims, refused = Suggestion.objects.filter(article=article).accept(by=editor)
+    assert refused == [] and len(claims) == 2
+    source = Source.objects.get()
+    assert (source.name, source.role) == ("Andrii Yusov", "spokesperson")
+    assert [(c.sentence_id, c.source, c.origin, c.channel) for c in Claim.objects.order_by("start")] == [
+        (first.pk, source, "suggestion", "Suspilne"), (second.pk, source, "suggestion", "")]
+    assert [s.claim for s in Suggestion.objects.filter(pk__in=[a.pk for a in accepted])] == claims
+    assert HistoryEntry.objects.filter(action="created", object_type="claim").count() == 2
+    assert Suggestion.objects.get(pk=decided.pk).status == "dismissed"
+
+
+def test_a_suggestion_whose_sentence_was_cut_stays_pending(article, editor):
+    first = article.sentences.first()
+    suggestion = suggestion_on(first)
+    Sentence.objects.filter(pk=first.pk).update(end=first.end - 3)
+    with pytest.raises(EditRefused, match="must lie inside sentence 1"):
+        Suggestion.objects.get(pk=suggestion.pk).accept(by=editor)
+    assert Suggestion.objects.get(pk=suggestion.pk).status == "pending" and Claim.objects.count() == 0
+
+
+def test_a_suggestion_is_decided_once(article, editor):
+    suggestion = suggestion_on(article.sentences.first())
+    suggestion.accept(by=editor)
+    with pytest.raises(AlreadyDecided):
+        Suggestion.objects.get(pk=suggestion.pk).accept(by=editor)
+    with pytest.raises(AlreadyDecided):
+        Suggestion.objects.get(pk=suggestion.pk).dismiss(by=editor)
+    assert Claim.objects.count() == 1
+
+
+def test_same_speaker_means_the_same_name_in_the_same_article(article):
+    first, second, third = article.sentences.all()
+    suggestion = suggestion_on(first)
+    same = suggestion_on(second)
+    suggestion_on(third, source_text="Dmitry Peskov")
+    other = create_article(sentences=1).sentences.get()
+    suggestion_on(other)
+    assert set(suggestion.same_speaker()) == {suggestion, same}
+
+
+def test_a_sources_history_is_newest_first(db, editor):
+    source = create_source(name="Mayor")
+    source.update_record(by=editor, version=1, role="mayor")
+    source.update_record(by=editor, version=2, role="former mayor")
+    create_source(name="Other").update_record(by=editor, version=1, role="x")
+    assert [entry.after["role"] for entry in HistoryEntry.objects.for_source(source.pk)] == ["former mayor", "mayor"]

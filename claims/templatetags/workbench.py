@@ -59,6 +59,17 @@ def history_line(entry):
 
 
 @register.filter
+def source_changes(entry):
+    """A source's history entry as (label, before, after) rows of text; see history_text.source_changes."""
+    return history_text.source_changes(entry)
+
+
+@register.filter
+def claims_moved(entry):
+    return history_text.claims_moved(entry)
+
+
+@register.filter
 def age(moment):
     """How long ago, in its largest unit: "3 days", "5 hours", "under a minute"."""
     if not moment:

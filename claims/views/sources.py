@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from ..forms import SourceForm, SourceMergeForm
+from ..forms import SourceForm, SourceMergeForm, SourceSearchForm
 from ..models import EditRefused, HistoryEntry, Source, SourceAlias, StaleEdit
 from ..permissions import permission_required
 
@@ -23,7 +23,7 @@ def _aliases():
 @require_GET
 @vary_on_headers("HX-Request")
 def source_list(request):
-    q = request.GET.get("q", "").strip()
+    q = SourceSearchForm(request.GET).cleaned_data["q"]
     sources = Source.objects.active().search(q).with_record().prefetch_related(_aliases())
     page = Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "can_add": request.user.has_perm("claims.add_source")}
@@ -34,36 +34,9 @@ def source_list(request):
 @require_GET
 def source_search(request):
     """The speaker type-ahead: the same fragment for htmx and plain requests."""
-    q = request.GET.get("q", "").strip()
+    q = SourceSearchForm(request.GET).cleaned_data["q"]
     sources = list(Source.objects.active().search(q)[:OPTIONS_LIMIT]) if q else []
     return render(request, "claims/_source_options.html", {"sources": sources, "q": q})
-
-
-HISTORY_FIELDS = {
-    "name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes",
-    "aliases": "Aliases", "merged_into_name": "Merged into", "merged_name": "Merged in",
-}
-
-
-def _shown(value):
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value) or "—"
-    return "—" if value in (None, "") else str(value)
-
-
-def _history(source):
-    """The source's history, newest first, each entry with `changes`: (label, before, after) rows of
-    text, before None when there was nothing before."""
-    entries = list(HistoryEntry.objects.filter(source=source).select_related("actor")[:HISTORY_LIMIT])
-    for entry in entries:
-        before, after = entry.before or {}, entry.after or {}
-        entry.changes = [
-            (label, _shown(before[field]) if field in before else None, _shown(after.get(field)))
-            for field, label in HISTORY_FIELDS.items()
-            if field in before or field in after
-        ]
-        entry.claims_moved = len(after.get("claims_moved", []))
-    return entries
 
 
 def _detail_context(request, source, merge_form=None):
@@ -74,7 +47,7 @@ def _detail_context(request, source, merge_form=None):
         "source": source,
         "aliases": list(source.aliases.all()),
         "claims": list(source.claims_made()),
-        "history": _history(source),
+        "history": list(HistoryEntry.objects.for_source(source.pk).with_actor()[:HISTORY_LIMIT]),
         "merge_form": merge_form,
         "can_change": can_change,
     }

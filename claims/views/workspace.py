@@ -1,86 +1,77 @@
-"""What the workspace page and its htmx fragments have in common: loading an article's sentences
-with their claims in a fixed number of queries, the filters, and the side panel."""
+"""The workspace: one article's sentences with their claims, progress, filters and recent activity; the
+side panel; and its actions: mark, edit and remove claims, split, merge and tick off sentences, accept
+and dismiss suggestions.
 
-from collections import defaultdict
-from dataclasses import dataclass
+Every action is a plain form POST that redirects back to the workspace; with htmx it answers with
+the side panel and, out of band, the changed sentence row and the progress bar."""
 
-from ..forms import ClaimForm
-from ..models import Claim, HistoryEntry, Verdict
-from ..permissions import can_annotate
+from itertools import groupby
 
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+
+from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm, SelectionForm, WorkspaceFilterForm
+from ..models import Claim, EditRefused, HistoryEntry, Sentence, StaleEdit, Suggestion
+from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
+from ..workspace import claim_in, keeps, load_sentence, load_sentences
+
+ACTIVITY_LIMIT = 20
 TIMELINE_LIMIT = 50
 
 
-@dataclass(frozen=True)
-class Filters:
-    show: str = "all"  # all | claims | unlabelled
-    speaker: int | None = None
-    label: str = ""  # a verdict, or "none"
-
-    SHOW_CHOICES = [("all", "All sentences"), ("claims", "Only claims"), ("unlabelled", "Unlabelled claims")]
-
-    @classmethod
-    def from_query(cls, query):
-        show = query.get("show", "all")
-        speaker = query.get("speaker", "")
-        label = query.get("label", "")
-        return cls(
-            show=show if show in dict(cls.SHOW_CHOICES) else "all",
-            speaker=int(speaker) if speaker.isdigit() else None,
-            label=label if label in Verdict.values or label == "none" else "",
-        )
-
-    @property
-    def active(self):
-        return self != Filters()
-
-    def keeps(self, sentence):
-        claims = sentence.active_claims
-        if self.show == "claims" and not claims:
-            return False
-        if self.show == "unlabelled" and not any(c.current_label is None for c in claims):
-            return False
-        if self.speaker and not any(c.source_id == self.speaker for c in claims):
-            return False
-        if self.label and not any(_verdict(c) == self.label for c in claims):
-            return False
-        return True
+# The page, its panel and its activity
 
 
-def _verdict(claim):
-    label = claim.current_label
-    return label.verdict if label else "none"
+@require_GET
+def article_detail(request, article_id):
+    """The workspace: sentences in paragraphs with their claims, progress, filters and the side panel."""
+    article = get_article_for_user(request.user, article_id)
+    return render(request, "claims/article_detail.html", workspace_context(request, article))
 
 
-def load_sentences(article):
-    """The article's sentences, each with .active_claims (speaker and labels loaded) and
-    .pending_suggestions: four queries."""
-    sentences = list(article.sentences.all())
-    claims, suggestions = defaultdict(list), defaultdict(list)
-    for claim in article.claims.active().with_labels():
-        claim.article = article
-        claims[claim.sentence_id].append(claim)
-    for suggestion in article.suggestions.pending():
-        suggestion.quote = article.text[suggestion.start : suggestion.end]
-        suggestions[suggestion.sentence_id].append(suggestion)
-    for sentence in sentences:
-        sentence.article = article
-        sentence.active_claims = claims[sentence.pk]
-        sentence.pending_suggestions = suggestions[sentence.pk]
-    return sentences
+def workspace_context(request, article, *, form=None, error=""):
+    """The whole page's context. `form` is an invalid ClaimForm to show in the panel instead of the
+    selected claim's saved values."""
+    sentences = load_sentences(article)
+    filters = WorkspaceFilterForm(request.GET)
+    selected = SelectionForm(request.GET).cleaned_data
+    claims = {claim.pk: claim for sentence in sentences for claim in sentence.active_claims}
+    by_id = {sentence.pk: sentence for sentence in sentences}
+    claim = claims.get(form.claim.pk if form is not None else selected["claim"])
+    current = by_id[claim.sentence_id] if claim else by_id.get(selected["sentence"], sentences[0])
+    if claim:
+        claim.sentence = current
+    visible = [sentence for sentence in sentences if keeps(sentence, **filters.cleaned_data)]
+    speakers = sorted({c.source for c in claims.values() if c.source}, key=lambda source: source.name)
+    return {
+        **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
+        "paragraphs": [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)],
+        "sentence_count": len(sentences),
+        "visible_count": len(visible),
+        "progress": article.progress(),
+        "activity": recent_activity(article),
+        "filters": filters,
+        "export_form": ExportForm(single=True),
+        "speakers": speakers,
+        "next_unlabelled": _next_unlabelled(sentences, after=current),
+        "current_sentence_id": current.pk,
+        "selected_claim_id": claim.pk if claim else None,
+    }
 
 
-def load_sentence(article, sentence_id):
-    sentence = article.sentences.get(pk=sentence_id)
-    sentence.article = article
-    sentence.active_claims = list(Claim.objects.active().filter(sentence=sentence).with_labels())
-    sentence.pending_suggestions = list(sentence.suggestions.pending())
-    for suggestion in sentence.pending_suggestions:
-        suggestion.quote = article.text[suggestion.start : suggestion.end]
-    for claim in sentence.active_claims:
-        claim.article = article
-        claim.sentence = sentence
-    return sentence
+def _next_unlabelled(sentences, *, after):
+    """The first sentence after `after` (wrapping round) holding a claim without a label."""
+    start = sentences.index(after) + 1
+    for sentence in sentences[start:] + sentences[:start]:
+        if any(claim.current_label is None for claim in sentence.active_claims):
+            return sentence
+    return None
 
 
 def panel_context(request, article, *, sentence, claim=None, form=None, error="", notice=""):
@@ -99,3 +90,199 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
         "notice": notice,
         "can_annotate": can_annotate(request.user),
     }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def workspace_panel(request, article_id):
+    """The side panel for ?claim= or ?sentence=; only htmx asks for the fragment alone."""
+    article = get_article_for_user(request.user, article_id)
+    if not request.htmx:
+        return redirect(f"{reverse('claims:article_detail', args=[article.pk])}?{request.GET.urlencode()}")
+    selected = SelectionForm(request.GET).cleaned_data
+    sentence = load_sentence(article, sentence_id=selected["sentence"], claim_id=selected["claim"])
+    if sentence is None:
+        raise Http404("No such claim or sentence in this article.")
+    claim = claim_in(sentence, selected["claim"])
+    return render(request, "claims/_panel.html", panel_context(request, article, sentence=sentence, claim=claim))
+
+
+def recent_activity(article):
+    return list(HistoryEntry.objects.for_article(article.pk).with_actor()[:ACTIVITY_LIMIT])
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def article_activity(request, article_id):
+    """The recent-activity fragment, which htmx reloads after workspace actions."""
+    article = get_article_for_user(request.user, article_id)
+    if not request.htmx:
+        return redirect("claims:article_detail", article_id=article.pk)
+    return render(request, "claims/_activity.html", {"article": article, "activity": recent_activity(article)})
+
+
+# How actions answer
+
+
+def workspace_url(article, sentence_id, *, claim=None):
+    url = reverse("claims:article_detail", args=[article.pk])
+    selected = f"claim={claim.pk}" if claim is not None else f"sentence={sentence_id}"
+    return f"{url}?{selected}#sentence-{sentence_id}"
+
+
+def _respond(request, article, sentence_id, *, claim=None, form=None, error="", notice=""):
+    """htmx: the panel plus the sentence row and progress out of band. Plain: back to the workspace."""
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        elif notice:
+            messages.success(request, notice)
+        return redirect(workspace_url(article, sentence_id, claim=claim))
+    sentence = load_sentence(article, sentence_id=sentence_id)
+    if claim is not None:
+        claim = claim_in(sentence, claim.pk)
+    context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
+    context.update(progress=article.progress(), current_sentence_id=sentence.pk,
+                   selected_claim_id=claim.pk if claim else None, oob=True)
+    response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
+    return trigger_client_event(response, "historyChanged")
+
+
+def _respond_invalid(request, claim, form, *, error=""):
+    """Invalid input changes nothing: the form comes back with its messages, status 200."""
+    if request.htmx:
+        sentence = load_sentence(claim.article, sentence_id=claim.sentence_id)
+        context = panel_context(request, claim.article, sentence=sentence, claim=claim, form=form, error=error)
+        return render(request, "claims/_panel.html", context)
+    context = workspace_context(request, claim.article, form=form, error=error)
+    return render(request, "claims/article_detail.html", context)
+
+
+def _reload(request, article, sentence, notice):
+    messages.success(request, notice)
+    url = workspace_url(article, sentence.pk)
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+# Claims
+
+
+def _sentence(request, article_id, sentence_id):
+    """(article, sentence) from the URL; 404 unless the sentence belongs to the article."""
+    article = get_article_for_user(request.user, article_id)
+    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
+    sentence.article = article
+    return article, sentence
+
+
+@require_POST
+@permission_required("add_claim")
+def claim_mark(request, article_id, sentence_id):
+    """Mark as claim: the whole sentence, a selection (start/end offsets) or the given exact words."""
+    article, sentence = _sentence(request, article_id, sentence_id)
+    try:
+        start, end = MarkForm(request.POST).span(sentence)
+        claim = Claim.mark(sentence, by=request.user, start=start, end=end)
+    except EditRefused as refusal:
+        return _respond(request, article, sentence.pk, error=str(refusal))
+    return _respond(request, article, sentence.pk, claim=claim, notice="Claim marked.")
+
+
+@require_POST
+def claim_save(request, claim_id):
+    claim = get_claim_for_editing(request.user, claim_id)
+    article = claim.article
+    form = ClaimForm(request.POST, claim=claim)
+    if form.is_valid():
+        try:
+            form.save(by=request.user)
+        except StaleEdit as stale:
+            claim = get_claim_for_editing(request.user, claim_id)
+            return _respond_invalid(request, claim, ClaimForm.for_claim(claim), error=str(stale))
+        return _respond(request, article, claim.sentence_id, claim=claim, notice="Saved.")
+    return _respond_invalid(request, claim, form)
+
+
+@require_POST
+def claim_remove(request, claim_id):
+    claim = get_claim_for_editing(request.user, claim_id)
+    try:
+        claim.remove(by=request.user, version=RemoveForm(request.POST).cleaned_data["version"])
+    except StaleEdit as stale:
+        return _respond(request, claim.article, claim.sentence_id, claim=claim, error=str(stale))
+    return _respond(request, claim.article, claim.sentence_id, notice="Claim removed; its history is kept.")
+
+
+# Sentences
+
+
+@require_POST
+@permission_required("change_sentence")
+def sentence_reviewed(request, article_id, sentence_id):
+    article, sentence = _sentence(request, article_id, sentence_id)
+    sentence.set_reviewed(request.POST.get("reviewed") == "1", by=request.user)
+    return _respond(request, article, sentence.pk)
+
+
+@require_POST
+@permission_required("change_sentence")
+def sentence_split(request, article_id, sentence_id):
+    """Split before the given words. Numbers of every later sentence change, so htmx reloads the page."""
+    article, sentence = _sentence(request, article_id, sentence_id)
+    try:
+        offset, _ = sentence.locate(request.POST.get("before", ""))
+        sentence.split_at(offset, by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, article, sentence.pk, error=str(refusal))
+    return _reload(request, article, sentence, "Sentence split in two.")
+
+
+@require_POST
+@permission_required("change_sentence")
+def sentence_merge(request, article_id, sentence_id):
+    article, sentence = _sentence(request, article_id, sentence_id)
+    try:
+        sentence.merge_with_next(by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, article, sentence.pk, error=str(refusal))
+    return _reload(request, article, sentence, "Sentences merged.")
+
+
+# Suggestions
+
+
+def _suggestion(suggestion_id):
+    return get_object_or_404(Suggestion.objects.select_related("article", "sentence"), pk=suggestion_id)
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestion_accept(request, suggestion_id):
+    suggestion = _suggestion(suggestion_id)
+    try:
+        claim = suggestion.accept(by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, suggestion.article, suggestion.sentence_id, error=str(refusal))
+    return _respond(request, suggestion.article, suggestion.sentence_id, claim=claim, notice="Suggestion accepted.")
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestion_dismiss(request, suggestion_id):
+    suggestion = _suggestion(suggestion_id)
+    try:
+        suggestion.dismiss(by=request.user)
+    except EditRefused as refusal:
+        return _respond(request, suggestion.article, suggestion.sentence_id, error=str(refusal))
+    return _respond(request, suggestion.article, suggestion.sentence_id, notice="Suggestion dismissed.")
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestions_accept_speaker(request, suggestion_id):
+    """Accept every pending suggestion of this article with the same speaker."""
+    suggestion = _suggestion(suggestion_id)
+    claims, _ = suggestion.same_speaker().accept(by=request.user)
+    accepted = len(claims)
+    notice = f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''} from {suggestion.source_text}."
+    return _reload(request, suggestion.article, suggestion.sentence, notice)

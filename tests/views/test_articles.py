@@ -2,10 +2,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import Article, HistoryEntry
+from claims.models import Article, HistoryEntry, Suggestion
 from tests.factories import create_article
-
-from tests.views.test_workspace import PAGE_QUERIES as WORKSPACE_QUERIES
 
 SEED_LIKE = "The mayor said the bridge would reopen.\n\nCritics disagreed. They cited the budget."
 
@@ -142,37 +140,20 @@ def test_import_rejects_other_methods(client, editor):
     assert client.put(import_url()).status_code == 405
 
 
-# Article page
+def test_importing_the_seed_makes_suggestions_once(client, editor):
+    from claims.suggesting import suggest_claims
+    from tests.export_fixtures import SEED
 
-
-def test_article_page_shows_numbered_sentences_in_paragraphs(client, outsider):
-    article = create_article(text="First one. Second one.\n\nThird <b>one</b>.", title="T")
-    client.force_login(outsider)
-    response = client.get(reverse("claims:article_detail", args=[article.pk]))
-    body = response.content.decode()
-    assert [number for number, _ in response.context["paragraphs"]] == [1, 2]
-    assert f'id="sentence-{article.sentences.get(number=3).pk}"' in body
-    assert "Third &lt;b&gt;one&lt;/b&gt;." in body  # user text is escaped
-
-
-def test_article_page_404_for_missing_article(client, editor):
     client.force_login(editor)
-    assert client.get(reverse("claims:article_detail", args=[999])).status_code == 404
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
-
-def test_article_page_is_read_only(client, editor):
-    article = create_article()
-    client.force_login(editor)
-    assert client.post(reverse("claims:article_detail", args=[article.pk])).status_code == 405
-
-
-@pytest.mark.parametrize("sentences", [20, 2000])
-def test_article_page_query_count_does_not_grow(client, editor, django_assert_max_num_queries, sentences):
-    article = create_article(sentences=sentences)
-    client.force_login(editor)
-    with django_assert_max_num_queries(WORKSPACE_QUERIES):
-        response = client.get(reverse("claims:article_detail", args=[article.pk]))
-    assert response.context["sentence_count"] == sentences
+    client.post(reverse("claims:article_import"), {"file": SimpleUploadedFile(SEED.name, SEED.read_bytes()),
+                                                    "format": "auto", "language": "en"})
+    suggestions = Suggestion.objects.all()
+    assert suggestions.count() >= 10
+    yusov = suggestions.filter(source_text="Andrii Yusov")
+    assert yusov.count() == 3
+    assert suggest_claims(suggestions.first().article) == 0
 
 
 def test_only_an_admin_may_restore_workbench_json_from_the_web(client, editor, admin_user):

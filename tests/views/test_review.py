@@ -158,6 +158,42 @@ def test_bulk_approve_approves_what_it_may_and_explains_the_rest(client, reviewe
     assert "Approved 2 of 3." in text and "four-eyes" in text
 
 
+
+def test_bulk_approve_explains_stale_and_already_decided_proposals(client, reviewer, admin_user, editor, label):
+    stale = create_label(claim=create_claim(sentence=label.claim.article.sentences.get(number=1)), by=editor)
+    stale.claim.annotate(by=editor, version=stale.claim.version, changes={"channel": "Telegram"}, label=None)
+    label.approve(by=admin_user)
+    client.force_login(reviewer)
+    response = client.post(reverse("claims:labels_approve"), {"labels": [label.pk, stale.pk, "x"]}, follow=True)
+    text = [str(m) for m in response.context["messages"]]
+    assert "Approved 0 of 2." in text
+    assert any("dana already approved this label" in m for m in text)
+    assert any("changed after this label was proposed (channel)" in m for m in text)
+    assert Label.objects.get(pk=stale.pk).status == "proposed"
+    assert HistoryEntry.objects.filter(action="approved").count() == 1
+
+
+def test_bulk_approve_with_nothing_ticked_says_so(client, reviewer, label):
+    client.force_login(reviewer)
+    response = client.post(reverse("claims:labels_approve"), {"labels": ["x"]}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["Select the proposals to approve first."]
+
+
+@pytest.mark.parametrize("proposals", [3, 90])
+def test_bulk_approve_runs_under_a_fixed_ceiling(client, reviewer, editor, django_assert_max_num_queries, proposals):
+    article = create_article(sentences=proposals)
+    sentences = list(article.sentences.all())
+    claims = Claim.objects.bulk_create([Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences])
+    labels = Label.objects.bulk_create(
+        [Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in claims]
+    )
+    Label.objects.filter(pk=labels[0].pk).update(proposed_by=reviewer)  # one of them is refused
+    client.force_login(reviewer)
+    with django_assert_max_num_queries(11):
+        client.post(reverse("claims:labels_approve"), {"labels": [label.pk for label in labels]})
+    assert Label.objects.filter(status="approved").count() == proposals - 1
+    assert HistoryEntry.objects.filter(action="approved", actor=reviewer).count() == proposals - 1
+
 def test_htmx_decision_returns_the_item_fragment(client, reviewer, label, django_assert_max_num_queries):
     client.force_login(reviewer)
     with django_assert_max_num_queries(15):

@@ -1,10 +1,11 @@
-"""The workspace page and its actions: permissions, plain and htmx responses, bad input, query counts."""
+"""The workspace (views/workspace.py): the page, its panel and activity, and its actions on claims, sentences
+and suggestions: permissions, plain and htmx responses, bad input, query counts."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import Claim, HistoryEntry, Label, Sentence, Source
+from claims.models import Claim, HistoryEntry, Label, Sentence, Source, Suggestion
 from tests.factories import create_article, create_claim, create_label, create_source
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -96,6 +97,36 @@ def test_workspace_query_count_does_not_grow(client, editor, django_assert_max_n
         response = client.get(reverse("claims:article_detail", args=[article.pk]), {"claim": created[-1].pk})
     assert response.context["progress"].claims == claims
     assert response.context["progress"].labelled == len(created[::2])
+
+
+def test_article_page_shows_numbered_sentences_in_paragraphs(client, outsider):
+    article = create_article(text="First one. Second one.\n\nThird <b>one</b>.", title="T")
+    client.force_login(outsider)
+    response = client.get(reverse("claims:article_detail", args=[article.pk]))
+    body = response.content.decode()
+    assert [number for number, _ in response.context["paragraphs"]] == [1, 2]
+    assert f'id="sentence-{article.sentences.get(number=3).pk}"' in body
+    assert "Third &lt;b&gt;one&lt;/b&gt;." in body  # user text is escaped
+
+
+def test_article_page_404_for_missing_article(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("claims:article_detail", args=[999])).status_code == 404
+
+
+def test_article_page_is_read_only(client, editor):
+    article = create_article()
+    client.force_login(editor)
+    assert client.post(reverse("claims:article_detail", args=[article.pk])).status_code == 405
+
+
+@pytest.mark.parametrize("sentences", [20, 2000])
+def test_article_page_query_count_does_not_grow(client, editor, django_assert_max_num_queries, sentences):
+    article = create_article(sentences=sentences)
+    client.force_login(editor)
+    with django_assert_max_num_queries(PAGE_QUERIES):
+        response = client.get(reverse("claims:article_detail", args=[article.pk]))
+    assert response.context["sentence_count"] == sentences
 
 
 # Mark as claim
@@ -380,6 +411,152 @@ def test_every_htmx_action_runs_under_a_fixed_ceiling(client, editor, django_ass
         assert response.status_code == 200 and "<html" not in response.content.decode(), url
     assert Claim.objects.get(pk=claim.pk).removed_at is not None
 
+
+# Suggestions: accepted with a key, dismissed for good, history says where claims came from
+
+
+@pytest.fixture
+def quoted(db):
+    """An article whose first and third sentences quote the same speaker."""
+    return create_article(text="Yusov said the operation began. The weather was cold. Yusov added that it would go on.")
+
+
+def suggest(article, number, **fields):
+    """A pending suggestion on sentence `number` naming Andrii Yusov (unless `fields` say otherwise)."""
+    sentence = article.sentences.get(number=number)
+    defaults = {"source_text": "Andrii Yusov", "source_start": 0, "source_end": 5, "cue": "said", "role": "spokesperson",
+                "start": sentence.start, "end": sentence.end}
+    defaults.update(fields)
+    return Suggestion.objects.create(article=article, sentence=sentence, **defaults)
+
+
+def test_pending_suggestions_show_in_the_workspace_apart_from_claims(client, editor, quoted):
+    suggest(quoted, 1, channel="Suspilne")
+    client.force_login(editor)
+    body = client.get(reverse("claims:article_detail", args=[quoted.pk])).content.decode()
+    assert 'class="suggestion-chip"' in body and "Suggested" in body and "via Suspilne" in body
+    assert "Accept all from Andrii Yusov" in body
+    assert Claim.objects.count() == 0
+
+
+def test_accept_creates_the_claim_with_speaker_channel_and_cue(client, editor, quoted):
+    suggestion = suggest(quoted, 1, channel="Suspilne", source_kind="person")
+    client.force_login(editor)
+    response = client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]), **HTMX)
+    assert response.status_code == 200 and "Suggestion accepted." in response.content.decode()
+    claim = Claim.objects.get()
+    assert (claim.origin, claim.source.name, claim.source.role, claim.channel, claim.cue) == (
+        "suggestion", "Andrii Yusov", "spokesperson", "Suspilne", "said")
+    created = HistoryEntry.objects.get(claim=claim, action="created")
+    assert created.after["origin"] == "suggestion" and created.after["suggestion"] == suggestion.pk
+    assert Suggestion.objects.get().status == "accepted" and Suggestion.objects.get().claim == claim
+
+
+def test_accept_matches_an_existing_source_by_alias(client, editor, quoted):
+    existing = create_source(name="Andrii Yusov")
+    existing.aliases.create(name="Yusov", name_folded="yusov")
+    suggestion = suggest(quoted, 1, source_text="Yusov")
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]))
+    assert Claim.objects.get().source == existing and Source.objects.count() == 1
+
+
+@pytest.mark.parametrize("mention", ["A. Yusov", "Yusov", "ANDRII YUSOV"])
+def test_accept_matches_a_source_by_surname_or_initials(client, editor, quoted, mention):
+    existing = create_source(name="Andrii Yusov")
+    create_source(name="Dmitry Peskov")
+    suggestion = suggest(quoted, 1, source_text=mention)
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]))
+    assert Claim.objects.get().source == existing and Source.objects.count() == 2
+
+
+def test_an_ambiguous_surname_creates_no_wrong_link(client, editor, quoted):
+    create_source(name="Andrii Yusov")
+    create_source(name="Olena Yusov")
+    suggestion = suggest(quoted, 1, source_text="Yusov")
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]))
+    assert Claim.objects.get().source.name == "Yusov" and Source.objects.count() == 3
+
+
+def test_dismissed_suggestions_do_not_come_back(client, editor, quoted):
+    suggestion = suggest(quoted, 1)
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_dismiss", args=[suggestion.pk]))
+    body = client.get(reverse("claims:article_detail", args=[quoted.pk])).content.decode()
+    assert 'class="suggestion-chip"' not in body
+    assert Suggestion.objects.get().status == "dismissed"
+
+
+def test_accept_all_from_this_speaker(client, editor, quoted):
+    first = suggest(quoted, 1)
+    suggest(quoted, 3)
+    other = suggest(quoted, 2, source_text="Weather Service")
+    client.force_login(editor)
+    client.post(reverse("claims:suggestions_accept_speaker", args=[first.pk]))
+    assert Claim.objects.filter(source__name="Andrii Yusov").count() == 2
+    assert Suggestion.objects.get(pk=other.pk).status == "pending"
+
+
+def test_a_decided_suggestion_cannot_be_decided_again(client, editor, quoted):
+    suggestion = suggest(quoted, 1)
+    client.force_login(editor)
+    client.post(reverse("claims:suggestion_dismiss", args=[suggestion.pk]))
+    response = client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]), **HTMX)
+    assert "already accepted or dismissed" in response.content.decode()
+    assert Claim.objects.count() == 0
+
+
+def test_outsider_cannot_accept_and_get_is_refused(client, outsider, quoted):
+    suggestion = suggest(quoted, 1)
+    client.force_login(outsider)
+    assert client.post(reverse("claims:suggestion_accept", args=[suggestion.pk])).status_code == 403
+    assert client.get(reverse("claims:suggestion_accept", args=[suggestion.pk])).status_code == 405
+    assert Suggestion.objects.get().status == "pending"
+
+
+
+def test_accept_all_from_a_speaker_matches_the_registry_once(client, editor, quoted):
+    existing = create_source(name="Andrii Yusov")
+    first, third = suggest(quoted, 1), suggest(quoted, 3)
+    client.force_login(editor)
+    response = client.post(reverse("claims:suggestions_accept_speaker", args=[first.pk]), follow=True)
+    assert "Accepted 2 suggestions from Andrii Yusov." in [str(m) for m in response.context["messages"]]
+    assert set(Claim.objects.values_list("source", "origin")) == {(existing.pk, "suggestion")}
+    for suggestion in (first, third):
+        suggestion.refresh_from_db()
+        assert (suggestion.status, suggestion.decided_by, suggestion.claim.sentence_id) == (
+            "accepted", editor, suggestion.sentence_id)
+        created = HistoryEntry.objects.get(claim=suggestion.claim, action="created")
+        assert (created.actor, created.article_id, created.after["suggestion"]) == (editor, quoted.pk, suggestion.pk)
+
+
+def test_accept_all_from_a_speaker_skips_what_was_decided_meanwhile(client, editor, second_editor, quoted):
+    first, third = suggest(quoted, 1), suggest(quoted, 3)
+    third.dismiss(by=second_editor)
+    client.force_login(editor)
+    response = client.post(reverse("claims:suggestions_accept_speaker", args=[first.pk]), follow=True)
+    assert "Accepted 1 suggestion from Andrii Yusov." in [str(m) for m in response.context["messages"]]
+    assert Suggestion.objects.get(pk=third.pk).status == "dismissed" and Claim.objects.count() == 1
+
+
+# SQLite inserts at most 999 values at once (about 70 claims); 60 suggestions still take one INSERT.
+@pytest.mark.parametrize("suggestions", [2, 60])
+def test_accept_all_from_a_speaker_runs_under_a_fixed_ceiling(client, editor, django_assert_max_num_queries,
+                                                             suggestions):
+    article = create_article(sentences=suggestions)
+    Suggestion.objects.bulk_create([
+        Suggestion(article=article, sentence=s, start=s.start, end=s.end, source_text="Andrii Yusov",
+                   source_start=s.start, source_end=s.start + 5, cue="said")
+        for s in article.sentences.all()
+    ])
+    url = reverse("claims:suggestions_accept_speaker", args=[Suggestion.objects.first().pk])
+    client.force_login(editor)
+    with django_assert_max_num_queries(18):
+        client.post(url)
+    assert Claim.objects.filter(origin="suggestion").count() == suggestions
+    assert Source.objects.count() == 1
 
 # History: the selected claim's timeline and the article's recent activity
 

@@ -1,0 +1,75 @@
+"""What the workspace screen reads, in a fixed number of queries whatever the article's length: an
+article's sentences, each with .active_claims (speaker and labels loaded, .article set) and
+.pending_suggestions (each with its .quote), and which of them the filters keep."""
+
+from collections import defaultdict
+
+from .models import Claim
+
+
+def load_sentences(article):
+    """Every sentence of the article, in reading order: four queries."""
+    sentences = list(article.sentences.all())
+    claims, suggestions = defaultdict(list), defaultdict(list)
+    for claim in article.claims.active().with_labels():
+        claims[claim.sentence_id].append(claim)
+    for suggestion in article.suggestions.pending():
+        suggestions[suggestion.sentence_id].append(suggestion)
+    for sentence in sentences:
+        _attach(article, sentence, claims[sentence.pk], suggestions[sentence.pk])
+    return sentences
+
+
+def load_sentence(article, *, sentence_id=None, claim_id=None):
+    """The sentence holding the active claim `claim_id`, else sentence `sentence_id`, else the first one;
+    None when that claim or sentence is not in this article. Each claim's .sentence is set too."""
+    if claim_id:
+        sentences = article.sentences.filter(claims__in=Claim.objects.active().filter(pk=claim_id))
+    elif sentence_id:
+        sentences = article.sentences.filter(pk=sentence_id)
+    else:
+        sentences = article.sentences.all()
+    sentence = sentences.first()
+    if sentence is None:
+        return None
+    claims = list(Claim.objects.active().filter(sentence=sentence).with_labels())
+    _attach(article, sentence, claims, list(sentence.suggestions.pending()))
+    for claim in claims:
+        claim.sentence = sentence
+    return sentence
+
+
+def _attach(article, sentence, claims, suggestions):
+    sentence.article = article
+    sentence.active_claims = claims
+    sentence.pending_suggestions = suggestions
+    for claim in claims:
+        claim.article = article
+    for suggestion in suggestions:
+        suggestion.quote = article.text[suggestion.start : suggestion.end]
+
+
+def claim_in(sentence, claim_id):
+    """The loaded active claim of this sentence with that id, or None."""
+    return next((claim for claim in sentence.active_claims if claim.pk == claim_id), None)
+
+
+def keeps(sentence, *, show="all", speaker=None, label=""):
+    """Whether the workspace filters keep a loaded sentence. `show`: "all", "claims" (sentences with a
+    claim) or "unlabelled" (with a claim without a label); `speaker`: a source id that one of its claims
+    has; `label`: a verdict that one of its claims' labels has, or "none" for a claim without a label."""
+    claims = sentence.active_claims
+    if show == "claims" and not claims:
+        return False
+    if show == "unlabelled" and not any(claim.current_label is None for claim in claims):
+        return False
+    if speaker and not any(claim.source_id == speaker for claim in claims):
+        return False
+    if label and not any(_verdict(claim) == label for claim in claims):
+        return False
+    return True
+
+
+def _verdict(claim):
+    label = claim.current_label
+    return label.verdict if label else "none"
