@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +73,8 @@ def main():
         for name in FORMATS:
             for approved_only in (None, False) if name in ("html", "md") else (None,):
                 scope = "all" if approved_only is False else "default"
-                row(name, scope, lambda: export_article(article.pk, name, approved_only=approved_only))
-        row("zip, all formats", "default", lambda: export_zip([article], list(FORMATS)))
+                row(name, scope, partial(export_article, article.pk, name, approved_only=approved_only))
+        row("zip, all formats", "default", partial(export_zip, [article], list(FORMATS)))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -234,8 +234,10 @@ class SourceMergeForm(forms.Form):
     typed as a name, an alias or an id. No list of sources, so the form is the same size however large
     the registry grows; finding the target takes one query."""
 
-    target = forms.CharField(label="Merge into", max_length=200, required=False,
-                             widget=forms.TextInput(attrs={"autocomplete": "off", "data-id-field": "target_id"}))
+    target = forms.CharField(
+        label="Merge into", max_length=200, error_messages={"required": "Choose the source to merge this one into."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-id-field": "target_id"}),
+    )
     target_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, source, **kwargs):
@@ -245,7 +247,9 @@ class SourceMergeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        target = self._find(" ".join(cleaned.get("target", "").split()), cleaned.get("target_id"))
+        if self.has_error("target"):
+            return cleaned
+        target = self._find(" ".join(cleaned["target"].split()), cleaned.get("target_id"))
         if target is None:
             return cleaned
         if target.pk == self.source.pk:
@@ -266,9 +270,6 @@ class SourceMergeForm(forms.Form):
             if found is None:
                 self.add_error("target", "That source no longer exists; choose another.")
             return found
-        if not typed:
-            self.add_error("target", "Choose the source to merge this one into.")
-            return None
         # A duplicate often has the very name of the source it belongs to, so it is not a candidate.
         matches = list(Source.objects.active().exclude(pk=self.source.pk).named(typed)[:2])
         if len(matches) == 1:

@@ -6,8 +6,18 @@ import zipfile
 import pytest
 
 from claims import exporting
-from claims.exporting import FORMATS, claimreview, csv_writer, docx, export_article, export_zip, html, json_full
-from claims.exporting import markdown, webannotation
+from claims.exporting import (
+    FORMATS,
+    claimreview,
+    csv_writer,
+    docx,
+    export_article,
+    export_zip,
+    html,
+    json_full,
+    markdown,
+    webannotation,
+)
 from tests.export_fixtures import annotated_seed
 from tests.factories import create_article, create_claim, create_label, create_source
 
@@ -76,7 +86,6 @@ def test_zip_names_formats_that_share_an_extension(editor, reviewer):
     # Web Annotation and ClaimReview are both .jsonld: one must not overwrite the other when unzipped.
     article = _labelled_article(1, editor=editor, reviewer=reviewer)
     names = zipfile.ZipFile(io.BytesIO(export_zip([article], ["webannotation", "claimreview", "json"]))).namelist()
-    assert names == [
-        f"story-1-{article.pk}.webannotation.jsonld", f"story-1-{article.pk}.claimreview.jsonld", f"story-1-{article.pk}.json",
-    ]
-    assert exporting.filename(article, "claimreview") == f"story-1-{article.pk}.jsonld"  # a single download
+    stem = f"story-1-{article.pk}"
+    assert names == [f"{stem}.webannotation.jsonld", f"{stem}.claimreview.jsonld", f"{stem}.json"]
+    assert exporting.filename(article, "claimreview") == f"{stem}.jsonld"  # a single download

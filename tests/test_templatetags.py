@@ -28,8 +28,11 @@ def test_speaker_line_with_and_without_the_name_escaped():
 def test_record_lists_the_counts_by_verdict_in_words_and_symbols():
     source = SimpleNamespace(confirmed_count=3, denied_count=1, unverified_count=0)
     html = render_to_string("claims/_source_record.html", {"source": source})
-    assert [line.strip() for line in html.splitlines() if "<li" in line] == [
-        '<li class="source-record__item source-record__item--confirmed"><span aria-hidden="true">✓</span> 3 confirmed</li>',
-        '<li class="source-record__item source-record__item--denied"><span aria-hidden="true">✗</span> 1 denied</li>',
-        '<li class="source-record__item source-record__item--unverified"><span aria-hidden="true">?</span> 0 unverified</li>',
+    items = [line.strip() for line in html.splitlines() if "<li" in line]
+    assert items == [
+        f'<li class="source-record__item source-record__item--{verdict}">'
+        f'<span aria-hidden="true">{symbol}</span> {text}</li>'
+        for verdict, symbol, text in [
+            ("confirmed", "✓", "3 confirmed"), ("denied", "✗", "1 denied"), ("unverified", "?", "0 unverified"),
+        ]
     ]

@@ -5,7 +5,14 @@ from django.template.loader import render_to_string
 
 from ..wording import VERDICTS
 from .common import (
-    isoformat, note_numbers, paragraph_pieces, reader_date, safe_links, speaker_text, verdict_key, verdict_text,
+    isoformat,
+    note_numbers,
+    paragraph_pieces,
+    reader_date,
+    safe_links,
+    speaker_text,
+    verdict_key,
+    verdict_text,
 )
 
 # Forbids scripts, fonts, images, frames and every request the page might make; allows the inline styles.

@@ -594,13 +594,15 @@ def test_merge_form_is_a_type_ahead_field_not_a_list_of_sources(client, editor, 
     create_source(name="Dmitry Peskov")
     client.force_login(editor)
     body = client.get(detail_url(duplicate)).content.decode()
-    assert '<label for="id_target">Merge into</label>' in body
+    assert '<label for="id_target">Merge into <span class="required" aria-hidden="true">*</span></label>' in body
     assert f'data-search-url="{search_url()}"' in body and 'name="target_id"' in body
     assert "<select" not in body and "Dmitry Peskov" not in body
 
 
 @pytest.mark.parametrize("registry", [5, 500])
-def test_merge_form_cost_does_not_grow_with_the_registry(client, editor, yusov, registry, django_assert_max_num_queries):
+def test_merge_form_cost_does_not_grow_with_the_registry(
+    client, editor, yusov, registry, django_assert_max_num_queries,
+):
     Source.objects.bulk_create([Source(name=f"Speaker {n}", name_folded=f"speaker {n}") for n in range(registry)])
     duplicate = create_source(name="Andriy Yusov")
     client.force_login(editor)
