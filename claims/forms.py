@@ -87,8 +87,9 @@ class ClaimForm(forms.Form):
     quote = forms.CharField(label="Claim text", max_length=5000, required=False, strip=False,
                             widget=forms.Textarea(attrs={"rows": 2}),
                             help_text="Narrow the claim by editing it down to the exact words.")
-    speaker = forms.CharField(label="Speaker", max_length=200, required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "data-shortcut": "s"}))
+    speaker = forms.CharField(label="Speaker", max_length=200, required=False, widget=forms.TextInput(
+        attrs={"autocomplete": "off", "data-shortcut": "s", "data-id-field": "speaker_id", "data-next-field": "channel"}
+    ))
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     new_source = forms.BooleanField(label="Create as a new source", required=False)
     new_kind = forms.ChoiceField(label="Kind", choices=SourceKind.choices, initial=SourceKind.PERSON, required=False)
@@ -226,30 +227,55 @@ class SourceForm(forms.ModelForm):
 
 
 class SourceMergeForm(forms.Form):
-    """Merge `source` (a duplicate) into the target chosen here."""
+    """Merge `source` (a duplicate) into the target: picked from the registry type-ahead (`target_id`), or
+    typed as a name, an alias or an id. No list of sources, so the form is the same size however large
+    the registry grows; finding the target takes one query."""
 
-    target = forms.ModelChoiceField(
-        label="Merge into", queryset=Source.objects.all(), empty_label="Choose a source…",
-        error_messages={"invalid_choice": "That source no longer exists; choose another.",
-                        "required": "Choose the source to merge this one into."},
+    target = forms.CharField(
+        label="Merge into", max_length=200, error_messages={"required": "Choose the source to merge this one into."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-id-field": "target_id"}),
     )
+    target_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, source, **kwargs):
         self.source = source
         super().__init__(*args, **kwargs)
-        # The choices list only active sources; clean_target() still explains a stale pick.
-        others = Source.objects.active().exclude(pk=source.pk).only("pk", "name", "role", "affiliation")
-        self.fields["target"].choices = [("", "Choose a source…")] + [
-            (other.pk, ", ".join(filter(None, [other.name, other.role, other.affiliation]))) for other in others
-        ]
+        self.fields["target"].widget.attrs["data-search-url"] = reverse("claims:source_search")
 
-    def clean_target(self):
-        target = self.cleaned_data["target"]
+    def clean(self):
+        cleaned = super().clean()
+        if self.has_error("target"):
+            return cleaned
+        target = self._find(" ".join(cleaned["target"].split()), cleaned.get("target_id"))
+        if target is None:
+            return cleaned
         if target.pk == self.source.pk:
-            raise ValidationError("A source cannot be merged into itself; choose a different source.")
-        if target.merged_into_id:
-            raise ValidationError(f"“{target}” has itself been merged into another source; choose that one.")
-        return target
+            self.add_error("target", "A source cannot be merged into itself; choose a different source.")
+        elif target.merged_into_id:
+            self.add_error("target", f"“{target}” has itself been merged into another source; choose that one.")
+        else:
+            cleaned["target"] = target
+        return cleaned
+
+    def _find(self, typed, picked):
+        """The Source picked or typed, or None with the reason added as an error."""
+        if picked is None and typed.isdigit():
+            picked = int(typed)
+        if picked is not None:
+            # Merged sources too, so that picking one is explained rather than "no longer exists".
+            found = Source.objects.filter(pk=picked).first()
+            if found is None:
+                self.add_error("target", "That source no longer exists; choose another.")
+            return found
+        # A duplicate often has the very name of the source it belongs to, so it is not a candidate.
+        matches = list(Source.objects.active().exclude(pk=self.source.pk).named(typed)[:2])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            self.add_error("target", f"Several sources are called “{typed}”; pick one from the list or type its id.")
+        else:
+            self.add_error("target", f"No source is called “{typed}”; pick one from the list or type a name or alias.")
+        return None
 
 
 class ExportForm(forms.Form):

@@ -84,6 +84,16 @@ def test_speakers_are_people_or_organisations_by_kind(seed):
     assert found[claims["peskov"].text]["itemReviewed"]["author"]["@type"] == "Person"
 
 
+def test_an_organisations_affiliation_is_what_it_is_a_member_of(seed):
+    article, claims = seed
+    claims["corps"].source.affiliation = "Freedom of Russia Legion"
+    claims["corps"].source.save()
+    assert by_claim(article.pk)[claims["corps"].text]["itemReviewed"]["author"] == {
+        "@type": "Organization", "name": "Russian Volunteer Corps", "description": "armed group",
+        "memberOf": {"@type": "Organization", "name": "Freedom of Russia Legion"},
+    }
+
+
 def test_first_appearance_is_claimed_only_for_claims_made_in_the_article(seed):
     article, claims = seed
     found = by_claim(article.pk)

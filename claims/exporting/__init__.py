@@ -1,51 +1,22 @@
 """Exports: one snapshot of the article, one writer per format (a module of this package each).
 
-export_article() is the single call the export view, the export_article command and, later, a task
-queue use. A writer is `render(snapshot, options) -> bytes`, pure: no database, no settings."""
+export_article() and export_zip() are the calls the export views, the export_article command and, later,
+a task queue use. A writer is `render(snapshot, options) -> bytes`, pure: no database, no settings;
+FORMATS names each format's writer."""
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import import_module
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .snapshot import snapshot
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    label: str
-    extension: str
-    content_type: str
-    module: str
-    binary: bool = False
-    reader_facing: bool = False  # reader-facing formats show approved labels only unless asked otherwise
-    approved_only_always: bool = False
-    with_history: bool = False
-
-    def render(self, data, options):
-        return import_module(f"claims.exporting.{self.module}").render(data, options)
-
-
-FORMATS = {
-    fmt.name: fmt
-    for fmt in [
-        Format("html", "Reader page (HTML)", "html", "text/html; charset=utf-8", "html", reader_facing=True),
-        Format("md", "Markdown", "md", "text/markdown; charset=utf-8", "markdown", reader_facing=True),
-        Format("csv", "CSV", "csv", "text/csv; charset=utf-8", "csv_writer"),
-        Format("json", "Workbench JSON (full)", "json", "application/json", "workbench_json.writer", with_history=True),
-        Format("webannotation", "W3C Web Annotation", "jsonld", "application/ld+json", "webannotation"),
-        Format("claimreview", "schema.org ClaimReview", "jsonld", "application/ld+json", "claimreview",
-               approved_only_always=True),
-        Format("docx", "Word with comments", "docx",
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", binary=True),
-    ]
-}
+from . import claimreview, csv_writer, docx, html, markdown, webannotation
+from .snapshot import ArticleSnapshot, snapshot, snapshots
+from .workbench_json import writer as workbench_json
 
 
 @dataclass(frozen=True)
@@ -54,6 +25,39 @@ class ExportOptions:
     organisation_url: str
     site_url: str
     generated_at: datetime
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    extension: str
+    content_type: str
+    render: Callable[[ArticleSnapshot, ExportOptions], bytes]  # the writer
+    binary: bool = False
+    reader_facing: bool = False  # reader-facing formats show approved labels only unless asked otherwise
+    approved_only_always: bool = False
+    with_history: bool = False
+
+
+FORMATS = {
+    fmt.name: fmt
+    for fmt in [
+        Format("html", "Reader page (HTML)", "html", "text/html; charset=utf-8", html.render, reader_facing=True),
+        Format("md", "Markdown", "md", "text/markdown; charset=utf-8", markdown.render, reader_facing=True),
+        Format("csv", "CSV", "csv", "text/csv; charset=utf-8", csv_writer.render),
+        Format("json", "Workbench JSON (full)", "json", "application/json", workbench_json.render, with_history=True),
+        Format("webannotation", "W3C Web Annotation", "jsonld", "application/ld+json", webannotation.render),
+        Format("claimreview", "schema.org ClaimReview", "jsonld", "application/ld+json", claimreview.render,
+               approved_only_always=True),
+        Format("docx", "Word with comments", "docx",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.render, binary=True),
+    ]
+}
+
+
+# Articles read per pass by export_zip: the queries stay few, the plain data held at once stays bounded.
+SNAPSHOT_BATCH = 20
 
 
 def default_options():
@@ -81,17 +85,33 @@ def export_article(article_id, fmt_name, *, approved_only=None, options=None) ->
     return fmt.render(data, options or default_options())
 
 
-def filename(article, fmt_name):
-    return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{FORMATS[fmt_name].extension}"
+def filename(article, fmt_name, *, tagged=False):
+    """"belgorod-12.html"; tagged, the format's name too ("belgorod-12.claimreview.jsonld"), for a ZIP that
+    holds two formats with the same extension."""
+    fmt = FORMATS[fmt_name]
+    return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{f'{fmt.name}.' if tagged else ''}{fmt.extension}"
 
 
 def export_zip(articles, fmt_names, *, approved_only=None, options=None) -> bytes:
-    """A ZIP holding one file per article per format."""
+    """A ZIP holding one file per article per format. Each batch of articles is read once, whatever the
+    formats; each format renders the scope of that snapshot it asks for."""
     options = options or default_options()
+    formats = [FORMATS[name] for name in fmt_names]
+    with_history = any(fmt.with_history for fmt in formats)
+    extensions = [fmt.extension for fmt in formats]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for article in articles:
-            for fmt_name in fmt_names:
-                content = export_article(article.pk, fmt_name, approved_only=approved_only, options=options)
-                archive.writestr(filename(article, fmt_name), content)
+        for batch in _batches(list(articles), SNAPSHOT_BATCH):
+            read = snapshots([article.pk for article in batch], with_history=with_history)
+            for article in batch:
+                for fmt in formats:
+                    data = read[article.pk].scoped(
+                        approved_only=approved_only_for(fmt, approved_only), with_history=fmt.with_history
+                    )
+                    name = filename(article, fmt.name, tagged=extensions.count(fmt.extension) > 1)
+                    archive.writestr(name, fmt.render(data, options))
     return buffer.getvalue()
+
+
+def _batches(items, size):
+    return [items[start : start + size] for start in range(0, len(items), size)]

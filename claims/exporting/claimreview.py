@@ -17,6 +17,11 @@ RATINGS = {
 }
 # The registry may know who an anonymous source is; a public export must not say.
 ANONYMOUS = "Anonymous source"
+# schema.org's type for a named source and its properties for the source's role and affiliation.
+AUTHOR_PROPERTIES = {
+    "person": ("Person", "jobTitle", "affiliation"),
+    "organisation": ("Organization", "description", "memberOf"),
+}
 
 
 def render(data, options):
@@ -74,16 +79,10 @@ def _article(data):
 def _author(source):
     if source.kind == "anonymous":
         return {"@type": "Person", "name": ANONYMOUS}
-    if source.kind == "organisation":
-        author = {"@type": "Organization", "name": source.name}
-        if source.role:
-            author["description"] = source.role
-        if source.affiliation:
-            author["memberOf"] = {"@type": "Organization", "name": source.affiliation}
-        return author
-    author = {"@type": "Person", "name": source.name}
+    kind, role_property, affiliation_property = AUTHOR_PROPERTIES[source.kind]
+    author = {"@type": kind, "name": source.name}
     if source.role:
-        author["jobTitle"] = source.role
+        author[role_property] = source.role
     if source.affiliation:
-        author["affiliation"] = {"@type": "Organization", "name": source.affiliation}
+        author[affiliation_property] = {"@type": "Organization", "name": source.affiliation}
     return author

@@ -4,6 +4,8 @@ import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .. import wording
+
 
 def safe_links(evidence):
     """The evidence links an export may emit as links: absolute http(s) URLs only, in their order.
@@ -28,23 +30,14 @@ def isoformat(value):
     return value.isoformat() if value is not None else None
 
 
-# Reader-facing words for a verdict: a symbol and a word, so no export relies on colour alone.
-VERDICTS = {
-    "confirmed": ("✓", "Confirmed", "supported by the evidence we found"),
-    "denied": ("✗", "Denied", "contradicted by the evidence we found"),
-    "unverified": ("?", "Unverified", "not yet shown to be true or false"),
-    "none": ("–", "Not labelled", "no verdict proposed yet"),
-}
-
-
 def verdict_key(label):
-    return label.verdict if label and label.verdict in VERDICTS else "none"
+    return wording.verdict_key(label.verdict if label else None)
 
 
 def verdict_text(label, approved_only):
     """"✗ Denied", with the label's state when the export shows more than approved labels:
     "✗ Denied (proposed)"."""
-    symbol, word, _ = VERDICTS[verdict_key(label)]
+    symbol, word, _ = wording.VERDICTS[verdict_key(label)]
     text = f"{symbol} {word}"
     if label and not approved_only:
         text += f" ({label.status})"
@@ -52,11 +45,8 @@ def verdict_text(label, approved_only):
 
 
 def speaker_text(claim):
-    """"Dmitry Peskov, Kremlin spokesperson": name, role and affiliation that are filled in."""
-    source = claim.source
-    if source is None:
-        return "Unattributed"
-    return ", ".join(part for part in (source.name, source.role, source.affiliation) if part)
+    """"Dmitry Peskov, Kremlin spokesperson": the claim's speaker line, or "Unattributed"."""
+    return wording.speaker_line(claim.source) if claim.source else "Unattributed"
 
 
 def reader_date(value):

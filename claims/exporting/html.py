@@ -3,8 +3,15 @@ anywhere), the article with each exported claim highlighted, and numbered notes.
 
 from django.template.loader import render_to_string
 
+from ..wording import VERDICTS
 from .common import (
-    VERDICTS, isoformat, note_numbers, paragraph_pieces, reader_date, safe_links, speaker_text, verdict_key,
+    isoformat,
+    note_numbers,
+    paragraph_pieces,
+    reader_date,
+    safe_links,
+    speaker_text,
+    verdict_key,
     verdict_text,
 )
 

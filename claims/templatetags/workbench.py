@@ -8,11 +8,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
-from .. import history_text
+from .. import history_text, wording
 
 register = template.Library()
 
-VERDICT_SYMBOLS = {"confirmed": "✓", "denied": "✗", "unverified": "?"}
+# The verdicts a source's record counts, in the order pages list them.
+RECORD_VERDICTS = ("confirmed", "denied", "unverified")
 
 
 @register.simple_tag
@@ -43,7 +44,21 @@ def sentence_marks(sentence):
 
 @register.inclusion_tag("claims/_verdict_badge.html")
 def verdict_badge(label):
-    return {"label": label, "symbol": VERDICT_SYMBOLS.get(label.verdict, "") if label else ""}
+    symbol, word, _ = wording.VERDICTS[wording.verdict_key(label.verdict if label else None)]
+    return {"label": label, "symbol": symbol, "word": word}
+
+
+@register.filter
+def record(source):
+    """[(verdict, symbol, word, count)] for a source annotated by SourceQuerySet.with_record()."""
+    return [(key, *wording.VERDICTS[key][:2], getattr(source, f"{key}_count")) for key in RECORD_VERDICTS]
+
+
+@register.filter
+def speaker_line(source, form="with name"):
+    """{{ source|speaker_line }}: "Andrii Yusov, spokesperson, Ukraine's military intelligence";
+    {{ source|speaker_line:"without name" }}: "spokesperson, Ukraine's military intelligence". No source: ""."""
+    return wording.speaker_line(source, with_name=form != "without name") if source else ""
 
 
 @register.filter

@@ -224,3 +224,12 @@ def test_unsafe_next_is_ignored(client, reviewer, label):
     client.force_login(reviewer)
     response = approve(client, label, next="https://evil.example/")
     assert response["Location"] == reverse("claims:review_queue")
+
+
+def test_queue_names_the_speaker_as_the_exports_do(client, reviewer, label):
+    # One speaker line everywhere: name, role and affiliation, those that are filled in.
+    label.claim.source.role, label.claim.source.affiliation = "mayor", "City Council"
+    label.claim.source.save()
+    client.force_login(reviewer)
+    body = client.get(reverse("claims:review_queue")).content.decode()
+    assert "<dt>Speaker</dt><dd>Mayor, mayor, City Council</dd>" in body

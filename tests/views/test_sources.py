@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from claims.forms import SourceMergeForm
 from claims.models import Claim, EditRefused, HistoryEntry, Label, Source, SourceAlias, StaleEdit
 from tests.factories import create_article, create_claim, create_label, create_source
 
@@ -308,6 +309,17 @@ def test_source_page_shows_record_claims_and_history(client, outsider, yusov, ed
     assert "Merge" not in body and "Edit</a>" not in body  # no controls for outsiders
 
 
+def test_source_page_record_names_each_verdict_by_symbol_and_word(client, outsider, yusov, editor, reviewer):
+    first = create_article(text="Yusov said the raid was over. Others disagreed.").sentences.first()
+    approve(create_label(claim=create_claim(sentence=first, source=yusov), by=editor, verdict="denied"), reviewer)
+    client.force_login(outsider)
+    body = client.get(detail_url(yusov)).content.decode()
+    for verdict, symbol, word, count in [("confirmed", "✓", "Confirmed", 0), ("denied", "✗", "Denied", 1),
+                                         ("unverified", "?", "Unverified", 0)]:
+        expected = f'<div class="source-stats--{verdict}"><dt><span aria-hidden="true">{symbol}</span> {word}</dt>'
+        assert f"{expected}<dd>{count}</dd></div>" in body
+
+
 def test_merged_source_page_links_to_the_target(client, editor, yusov):
     duplicate = create_source(name="Andriy Yusov")
     duplicate.merge_into(yusov, by=editor)
@@ -537,6 +549,70 @@ def test_merge_enforces_csrf(editor, yusov):
     client.force_login(editor)
     assert client.post(merge_url(duplicate), {"target": yusov.pk}).status_code == 403
     assert Source.objects.get(pk=duplicate.pk).merged_into is None
+
+
+@pytest.mark.parametrize("typed", ["Andrii Yusov", " andrii  YUSOV ", "the intelligence official"])
+def test_merge_target_typed_by_name_or_alias_works_without_javascript(client, editor, yusov, typed):
+    duplicate = create_source(name="Andriy Yusov")
+    client.force_login(editor)
+    response = client.post(merge_url(duplicate), {"target": typed})
+    assert response.status_code == 302 and response["Location"] == detail_url(yusov)
+    assert Source.objects.get(pk=duplicate.pk).merged_into == yusov
+
+
+def test_merge_target_typed_by_the_duplicates_own_name_is_the_other_source(client, editor, yusov):
+    # Duplicates often carry the very same name; the source being merged is never its own target.
+    duplicate = create_source(name="Andrii Yusov")
+    client.force_login(editor)
+    assert client.post(merge_url(duplicate), {"target": "Andrii Yusov"}).status_code == 302
+    assert Source.objects.get(pk=duplicate.pk).merged_into == yusov
+
+
+def test_merge_target_picked_from_the_type_ahead_wins_over_the_typed_text(client, editor, yusov):
+    namesake = create_source(name="Andrii Yusov", role="footballer")
+    duplicate = create_source(name="A. Yusov")
+    client.force_login(editor)
+    response = client.post(merge_url(duplicate), {"target": "Andrii Yusov", "target_id": namesake.pk})
+    assert response.status_code == 302 and Source.objects.get(pk=duplicate.pk).merged_into == namesake
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("Nobody Known", "No source is called “Nobody Known”"),
+    ("Andrii Yusov", "Several sources are called “Andrii Yusov”"),
+])
+def test_merge_target_typed_must_name_exactly_one_source(client, editor, yusov, typed, message):
+    create_source(name="Andrii Yusov", role="footballer")
+    duplicate = create_source(name="A. Yusov")
+    client.force_login(editor)
+    response = client.post(merge_url(duplicate), {"target": typed}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert Source.objects.get(pk=duplicate.pk).merged_into is None
+
+
+def test_merge_form_is_a_type_ahead_field_not_a_list_of_sources(client, editor, yusov):
+    duplicate = create_source(name="Andriy Yusov")
+    create_source(name="Dmitry Peskov")
+    client.force_login(editor)
+    body = client.get(detail_url(duplicate)).content.decode()
+    assert '<label for="id_target">Merge into <span class="required" aria-hidden="true">*</span></label>' in body
+    assert f'data-search-url="{search_url()}"' in body and 'name="target_id"' in body
+    assert "<select" not in body and "Dmitry Peskov" not in body
+
+
+@pytest.mark.parametrize("registry", [5, 500])
+def test_merge_form_cost_does_not_grow_with_the_registry(
+    client, editor, yusov, registry, django_assert_max_num_queries,
+):
+    Source.objects.bulk_create([Source(name=f"Speaker {n}", name_folded=f"speaker {n}") for n in range(registry)])
+    duplicate = create_source(name="Andriy Yusov")
+    client.force_login(editor)
+    with django_assert_max_num_queries(8):
+        page = client.get(detail_url(duplicate))
+    assert "Speaker 1" not in page.content.decode()  # no list of the registry in the page
+    with django_assert_max_num_queries(1):  # finding the target: one query, by name or by id
+        assert SourceMergeForm({"target": "Speaker 3"}, source=duplicate).is_valid()
+    with django_assert_max_num_queries(1):
+        assert SourceMergeForm({"target": "x", "target_id": yusov.pk}, source=duplicate).is_valid()
 
 
 def test_nav_marks_sources_as_current(client, editor, yusov):

@@ -604,3 +604,15 @@ def test_actions_tell_the_activity_section_to_refresh_itself(client, editor, sen
     body = fragment.content.decode()
     assert 'id="activity"' in body and "<html" not in body and "marked a claim" in body
     assert client.get(url).status_code == 302
+
+
+def test_read_only_panel_names_the_speaker_as_the_exports_do(client, outsider, claim):
+    # One speaker line everywhere: name, role and affiliation, those that are filled in.
+    source = create_source(name="Andrii Yusov", role="spokesperson", affiliation="Ukraine's military intelligence")
+    Claim.objects.filter(pk=claim.pk).update(source=source)
+    client.force_login(outsider)
+    url = reverse("claims:workspace_panel", args=[claim.article_id])
+    body = client.get(url, {"claim": claim.pk}, headers={"HX-Request": "true"}).content.decode()
+    assert "<dt>Speaker</dt><dd>Andrii Yusov, spokesperson, Ukraine&#x27;s military intelligence</dd>" in body
+    unset = client.get(url, {"claim": create_claim(sentence=claim.sentence).pk}, headers={"HX-Request": "true"})
+    assert "<dt>Speaker</dt><dd>not set</dd>" in unset.content.decode()

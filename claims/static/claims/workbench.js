@@ -1,4 +1,4 @@
-// Workspace keyboard shortcuts, text selection and the speaker type-ahead. Everything here focuses
+// Workspace keyboard shortcuts, text selection and the source type-ahead. Everything here focuses
 // or clicks real controls or fills real form fields, so each action also works without JavaScript.
 (function () {
   "use strict";
@@ -146,12 +146,17 @@
     if (row && !event.target.closest("a, button")) setCurrent(row);
   });
 
-  // Speaker type-ahead: matches from the registry by name or alias; picking one fills the hidden id.
+  // Source type-ahead (the claim's Speaker, the source page's Merge into): matches from the registry by
+  // name or alias. Picking one fills the hidden id field the input names in data-id-field.
+  function searchInput(form) {
+    return form && form.querySelector("input[data-search-url]");
+  }
+
   var searchTimer;
   document.addEventListener("input", function (event) {
     var input = event.target;
-    if (input.name !== "speaker" || !input.form) return;
-    input.form.elements.speaker_id.value = "";
+    if (!input.dataset || !input.dataset.searchUrl || !input.form) return;
+    input.form.elements[input.dataset.idField].value = "";
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () {
       var url = input.dataset.searchUrl + "?q=" + encodeURIComponent(input.value);
@@ -163,22 +168,24 @@
     var option = event.target.closest && event.target.closest(".source-option");
     if (!option) return;
     var form = option.closest("form");
-    form.elements.speaker.value = option.dataset.sourceName;
-    form.elements.speaker_id.value = option.dataset.sourceId;
+    var input = searchInput(form);
+    input.value = option.dataset.sourceName;
+    form.elements[input.dataset.idField].value = option.dataset.sourceId;
     var list = document.getElementById("source-options");
     if (list) list.hidden = true;
-    form.elements.channel.focus();
+    var next = input.dataset.nextField ? form.elements[input.dataset.nextField] : form.querySelector("[type=submit]");
+    next.focus();
   });
 
   document.addEventListener("keydown", function (event) {
     var options = Array.prototype.slice.call(document.querySelectorAll("#source-options .source-option"));
     if (!options.length || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
     var index = options.indexOf(document.activeElement);
-    if (event.target.name !== "speaker" && index < 0) return;
+    if (!(event.target.dataset && event.target.dataset.searchUrl) && index < 0) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     var next = event.key === "ArrowDown" ? index + 1 : index - 1;
-    if (next < 0) { document.querySelector("#panel input[name=speaker]").focus(); return; }
+    if (next < 0) { searchInput(options[0].closest("form")).focus(); return; }
     options[Math.min(next, options.length - 1)].focus();
   }, true);
 

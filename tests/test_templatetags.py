@@ -1,0 +1,38 @@
+"""The workspace's template tags and filters: they format what a view loaded, with the one wording of
+verdicts and speakers."""
+
+from types import SimpleNamespace
+
+from django.template import Context, Template
+from django.template.loader import render_to_string
+
+
+def render(template, **context):
+    return Template("{% load workbench %}" + template).render(Context(context))
+
+
+def test_verdict_badge_shows_symbol_word_and_state():
+    label = SimpleNamespace(verdict="denied", status="proposed", get_status_display=lambda: "Proposed")
+    html = render("{% verdict_badge label %}", label=label)
+    assert '<span aria-hidden="true">✗</span> Denied · proposed' in html
+    assert render("{% verdict_badge label %}", label=None).strip() == '<span class="badge verdict-none">No label</span>'
+
+
+def test_speaker_line_with_and_without_the_name_escaped():
+    source = SimpleNamespace(name="Minister <b>", role="spokesperson", affiliation="Ministry")
+    assert render("{{ source|speaker_line }}", source=source) == "Minister &lt;b&gt;, spokesperson, Ministry"
+    assert render('{{ source|speaker_line:"without name" }}', source=source) == "spokesperson, Ministry"
+    assert render('{{ source|speaker_line|default:"not set" }}', source=None) == "not set"
+
+
+def test_record_lists_the_counts_by_verdict_in_words_and_symbols():
+    source = SimpleNamespace(confirmed_count=3, denied_count=1, unverified_count=0)
+    html = render_to_string("claims/_source_record.html", {"source": source})
+    items = [line.strip() for line in html.splitlines() if "<li" in line]
+    assert items == [
+        f'<li class="source-record__item source-record__item--{verdict}">'
+        f'<span aria-hidden="true">{symbol}</span> {text}</li>'
+        for verdict, symbol, text in [
+            ("confirmed", "✓", "3 confirmed"), ("denied", "✗", "1 denied"), ("unverified", "?", "0 unverified"),
+        ]
+    ]
