@@ -1,0 +1,21 @@
+"""The data model, one module per family, in layers: errors, history, articles, sources, claims, labels,
+suggestions. A module imports only those before it in that list; a method that needs a model from a later
+one reaches it through a relation or apps.get_model()."""
+
+from .articles import Article, ImportFormat, Progress, Sentence
+from .claims import Claim, ClaimOrigin
+from .errors import AlreadyDecided, EditRefused, StaleEdit
+from .history import HistoryEntry, HistoryIsAppendOnly
+from .labels import Backlog, Label, LabelStatus, Verdict
+from .sources import Source, SourceAlias, SourceKind
+from .suggestions import Suggestion, SuggestionStatus
+
+__all__ = [
+    "AlreadyDecided", "EditRefused", "StaleEdit",
+    "HistoryEntry", "HistoryIsAppendOnly",
+    "Article", "ImportFormat", "Progress", "Sentence",
+    "Source", "SourceAlias", "SourceKind",
+    "Claim", "ClaimOrigin",
+    "Backlog", "Label", "LabelStatus", "Verdict",
+    "Suggestion", "SuggestionStatus",
+]

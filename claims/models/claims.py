@@ -1,0 +1,206 @@
+"""Claims: who said what, as a span of one sentence, with the edits an editor makes to it."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .articles import Article, Sentence
+from .errors import EditRefused, StaleEdit
+from .history import HistoryEntry
+from .sources import Source
+
+USER = settings.AUTH_USER_MODEL
+
+
+class ClaimQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(removed_at__isnull=True)
+
+    def with_labels(self):
+        """Speaker and labels loaded, so claim.current_label needs no query."""
+        # Label sits in a module above this one (it points at claims): reached through the relation.
+        labels = self.model._meta.get_field("labels").related_model.objects
+        return self.select_related("source").prefetch_related(
+            models.Prefetch("labels", queryset=labels.select_related("proposed_by", "reviewed_by"))
+        )
+
+
+class ClaimOrigin(models.TextChoices):
+    MANUAL = "manual", "Marked by an editor"
+    SUGGESTION = "suggestion", "Accepted suggestion"
+
+
+class Claim(models.Model):
+    """An assertion somebody made, a span [start, end) of the article text inside one sentence."""
+
+    Origin = ClaimOrigin
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="claims")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
+    channel = models.CharField(max_length=300, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    origin = models.CharField(max_length=16, choices=ClaimOrigin, default=ClaimOrigin.MANUAL)
+    # Bumped on every change: optimistic concurrency for editors and staleness for reviewers.
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Removal is soft, so the claim's history and labels stay readable.
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
+            models.CheckConstraint(condition=Q(origin__in=ClaimOrigin.values), name="claim_origin_valid"),
+            models.CheckConstraint(
+                condition=Q(removed_at__isnull=True, removed_by__isnull=True) | Q(removed_at__isnull=False),
+                name="claim_removed_by_only_when_removed",
+            ),
+        ]
+        indexes = [
+            # The workspace loads an article's claims in text order.
+            models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+        ]
+
+    def __str__(self):
+        return f"claim {self.pk} [{self.start}, {self.end})"
+
+    @property
+    def text(self):
+        return self.article.text[self.start : self.end]
+
+    @property
+    def current_label(self):
+        """The newest label that is not withdrawn (proposed, approved or rejected), or None.
+        Reads the prefetched labels when with_labels() loaded them."""
+        labels = [label for label in self.labels.all() if label.status != label.Status.WITHDRAWN]
+        return max(labels, key=lambda label: (label.proposed_at, label.pk), default=None)
+
+    def snapshot(self):
+        return {
+            "start": self.start, "end": self.end, "source": self.source_id,
+            "channel": self.channel, "cue": self.cue,
+        }
+
+    @classmethod
+    def mark(cls, sentence, *, by, start=None, end=None, origin=ClaimOrigin.MANUAL, note=None, **fields):
+        """A new claim on `sentence`: the whole sentence unless a span inside it is given. `fields` may
+        set source, channel and cue; `note` is added to the history entry (e.g. the suggestion)."""
+        start = sentence.start if start is None else start
+        end = sentence.end if end is None else end
+        check_span(sentence, start, end)
+        with transaction.atomic():
+            claim = cls.objects.create(
+                article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin,
+                created_by=by, **fields,
+            )
+            HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
+        return claim
+
+    def creation_entry(self, *, by, note=None):
+        """The history entry of this claim's creation; `note` adds to it (e.g. the suggestion it came from)."""
+        return HistoryEntry.entry(
+            actor=by, action=HistoryEntry.Action.CREATED, obj=self, article_id=self.article_id, claim=self,
+            after={**self.snapshot(), "origin": self.origin, **(note or {})},
+        )
+
+    def annotate(self, *, by, version, changes, label=None):
+        """Apply the editor's changes (span, source, channel, cue) and label in one transaction.
+
+        `version` is the claim version the editor loaded: if someone else saved since, nothing is
+        written and StaleEdit says so. `label` is None (leave labels alone), {} (withdraw the open
+        proposal) or {"verdict", "rationale", "evidence"} (propose it unless it is already current).
+        """
+        if "start" in changes or "end" in changes:
+            check_span(self.sentence, changes.get("start", self.start), changes.get("end", self.end))
+        changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
+        with transaction.atomic():
+            if changes:
+                self._update(by=by, version=version, changes=changes)
+            elif not Claim.objects.filter(pk=self.pk, version=version).exists():
+                raise StaleEdit(STALE_MESSAGE)
+            if label is not None:
+                self._relabel(by=by, **label)
+
+    def _update(self, *, by, version, changes):
+        before = {_attname(field): getattr(self, _attname(field)) for field in changes}
+        now = timezone.now()
+        updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
+            **changes, version=F("version") + 1, updated_at=now
+        )
+        if not updated:
+            raise StaleEdit(STALE_MESSAGE)
+        for field, value in changes.items():
+            setattr(self, field, value)
+        self.version = version + 1
+        self.updated_at = now
+        HistoryEntry.record(
+            actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article, claim=self,
+            before=before, after={_attname(field): _pk(value) for field, value in changes.items()},
+        )
+
+    def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
+        current = self.current_label
+        wanted = (verdict, rationale, list(evidence))
+        unchanged = current and current.claim_version == self.version
+        if unchanged and (current.verdict, current.rationale, current.evidence) == wanted:
+            return current
+        if current and current.status == current.Status.PROPOSED:
+            current.withdraw(by=by)
+        if verdict is None:
+            return None
+        # The related manager's create() also drops prefetched labels, so current_label reads them again.
+        label = self.labels.create(
+            verdict=verdict, rationale=rationale, evidence=list(evidence), proposed_by=by,
+            claim_version=self.version, claim_snapshot=self.snapshot(),
+        )
+        HistoryEntry.record(
+            actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, article=self.article, claim=self,
+            after={"verdict": verdict, "rationale": rationale, "evidence": list(evidence)},
+        )
+        return label
+
+    def remove(self, *, by, version):
+        with transaction.atomic():
+            now = timezone.now()
+            updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
+                removed_at=now, removed_by=by, version=F("version") + 1
+            )
+            if not updated:
+                raise StaleEdit(STALE_MESSAGE)
+            open_label = self.labels.open().first()
+            if open_label:
+                open_label.withdraw(by=by)
+            self.removed_at, self.removed_by, self.version = now, by, version + 1
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article, claim=self,
+                before=self.snapshot(),
+            )
+
+
+STALE_MESSAGE = "Someone else changed this claim after you opened it. Their version is shown; apply your change again."
+
+
+def _attname(field):
+    return "source_id" if field == "source" else field
+
+
+def _pk(value):
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def check_span(sentence, start, end):
+    """EditRefused unless [start, end) is a span inside `sentence`, as a claim's must be."""
+    if not (sentence.start <= start < end <= sentence.end):
+        raise EditRefused(
+            f"The claim must lie inside sentence {sentence.number} "
+            f"(characters {sentence.start}–{sentence.end}), not {start}–{end}."
+        )

@@ -1,0 +1,265 @@
+"""Labels: the verdict proposed for a claim, its review (the four-eyes rule) and the review queue."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
+from django.db.models import F, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
+
+from .articles import Article, Sentence
+from .claims import Claim
+from .errors import AlreadyDecided, EditRefused, StaleEdit
+from .history import HistoryEntry
+from .sources import Source
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Verdict(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    DENIED = "denied", "Denied"
+    UNVERIFIED = "unverified", "Unverified"
+
+
+class LabelStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+REJECTION_NEEDS_COMMENT = "Say why you reject this label: the editor sees your comment."
+
+
+class LabelQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=LabelStatus.PROPOSED)
+
+    def matching(self, *, article=None, speaker=None, verdict="", proposer=None, age=None):
+        """The review queue's filters, each left out when empty: the claim's article and speaker (ids),
+        the verdict, the proposer (a user id) and `age`, proposed more than that many days ago."""
+        lookups = {
+            "claim__article_id": article, "claim__source_id": speaker, "verdict": verdict, "proposed_by_id": proposer,
+            "proposed_at__lt": timezone.now() - timedelta(days=age) if age else None,
+        }
+        return self.filter(**{lookup: value for lookup, value in lookups.items() if value})
+
+    def articles(self):
+        """The articles these labels' claims are in, each once."""
+        return Article.objects.filter(claims__labels__in=self).distinct()
+
+    def speakers(self):
+        """The sources of these labels' claims, each once."""
+        return Source.objects.filter(claims__labels__in=self).distinct()
+
+    def proposers(self):
+        """The people who proposed these labels."""
+        return get_user_model().objects.filter(pk__in=self.values("proposed_by"))
+
+    def decide(self, status, *, by, comment=""):
+        """Give each label here `status` (approved or rejected) on its own rules (Label.check_decision),
+        in one transaction with a fixed number of queries. The rows are locked and re-read, in the
+        queue's order so that two reviewers deciding overlapping sets cannot deadlock: of two reviewers
+        acting at once exactly one decides a label and the other is told what happened. Returns
+        (decided, refused): the labels decided, and (label, EditRefused) for each of the others."""
+        if status == LabelStatus.REJECTED and not comment.strip():
+            raise EditRefused(REJECTION_NEEDS_COMMENT)
+        with transaction.atomic():
+            # Only label rows are locked (no joins): claims and reviewers are read afterwards.
+            labels = list(Label.objects.filter(pk__in=self.values("pk")).select_for_update())
+            prefetch_related_objects(labels, "claim__article", "reviewed_by")
+            decided, refused = [], []
+            for label in labels:
+                try:
+                    label.check_decision(status, by=by)
+                except EditRefused as refusal:
+                    refused.append((label, refusal))
+                else:
+                    decided.append(label)
+            now, comment = timezone.now(), comment.strip()
+            Label.objects.filter(pk__in=[label.pk for label in decided], status=LabelStatus.PROPOSED).update(
+                status=status, reviewed_by=by, reviewed_at=now, review_comment=comment
+            )
+            for label in decided:
+                label.status, label.reviewed_by, label.reviewed_at, label.review_comment = status, by, now, comment
+            HistoryEntry.record_all([
+                HistoryEntry.entry(
+                    actor=by, action=HistoryEntry.Action(status), obj=label, article_id=label.claim.article_id,
+                    claim=label.claim, before={"status": LabelStatus.PROPOSED},
+                    after={"status": status, "verdict": label.verdict, "comment": comment},
+                )
+                for label in decided
+            ])
+        return decided, refused
+
+    def for_review(self):
+        """Open proposals, oldest first, with what the review queue shows: claim, speaker, proposer,
+        article (without its text), and `context`, the claim's sentence with its neighbours, cut out
+        by the database from `context_start`."""
+
+        def neighbour(step, field):
+            sentences = Sentence.objects.filter(
+                article=OuterRef("claim__article"), number=OuterRef("claim__sentence__number") + step
+            )
+            return Subquery(sentences.values(field)[:1])
+
+        return (
+            self.open()
+            .select_related("claim__article", "claim__source", "claim__sentence", "proposed_by")
+            .defer("claim__article__text")
+            .annotate(
+                context_start=Coalesce(neighbour(-1, "start"), F("claim__sentence__start")),
+                context_end=Coalesce(neighbour(1, "end"), F("claim__sentence__end")),
+            )
+            .annotate(
+                context=Substr("claim__article__text", F("context_start") + 1, F("context_end") - F("context_start"))
+            )
+            .order_by("proposed_at", "pk")
+        )
+
+
+class Label(models.Model):
+    """A verdict proposed for a claim, and its review. Final only when a different person approves."""
+
+    Status = LabelStatus
+    Verdict = Verdict
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="labels")
+    verdict = models.CharField(max_length=16, choices=Verdict)
+    rationale = models.TextField(blank=True)
+    evidence = models.JSONField(default=list, blank=True, help_text="http(s) links")
+    status = models.CharField(max_length=16, choices=LabelStatus, default=LabelStatus.PROPOSED)
+    # The claim as it was when proposed (version, span, speaker): a reviewer sees a stale proposal.
+    claim_version = models.PositiveIntegerField()
+    claim_snapshot = models.JSONField(default=dict, blank=True)
+    proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
+
+    objects = LabelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="label_verdict_valid"),
+            models.CheckConstraint(condition=Q(status__in=LabelStatus.values), name="label_status_valid"),
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(status="proposed"), name="label_one_open_proposal_per_claim"
+            ),
+            # Four-eyes rule.
+            models.CheckConstraint(
+                condition=Q(reviewed_by__isnull=True) | ~Q(reviewed_by=F("proposed_by")),
+                name="label_reviewer_is_not_proposer",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=["approved", "rejected"], reviewed_by__isnull=False, reviewed_at__isnull=False)
+                    | Q(status__in=["proposed", "withdrawn"], reviewed_by__isnull=True, reviewed_at__isnull=True)
+                ),
+                name="label_reviewed_exactly_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(review_comment=""), name="label_rejection_has_comment"
+            ),
+        ]
+        permissions = [("review_label", "Can approve or reject labels")]
+        indexes = [
+            # The review queue: open proposals, oldest first.
+            models.Index(fields=["status", "proposed_at"], name="label_status_proposed_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_verdict_display()} ({self.get_status_display()})"
+
+    def changes_since_proposed(self):
+        """What about the claim changed after this label was proposed, in words; empty if nothing.
+        Reads self.claim, which the caller has loaded."""
+        if self.claim_version == self.claim.version:
+            return []
+        now, then = self.claim.snapshot(), self.claim_snapshot or {}
+        changed = [
+            words for keys, words in (
+                (("start", "end"), "span"), (("source",), "speaker"), (("channel",), "channel"), (("cue",), "cue"),
+            )
+            if any(now.get(key) != then.get(key) for key in keys)
+        ]
+        if self.claim.removed_at:
+            changed.append("removed")
+        return changed or ["edited"]
+
+    def approve(self, *, by, comment=""):
+        """Approve this proposal, or raise EditRefused saying why not (see check_decision)."""
+        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.APPROVED, by=by, comment=comment))
+
+    def reject(self, *, by, comment):
+        """Reject this proposal with the comment the editor reads, or raise EditRefused saying why not."""
+        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.REJECTED, by=by, comment=comment))
+
+    def _take(self, outcome):
+        """This label's state after LabelQuerySet.decide(), or its refusal raised."""
+        decided, refused = outcome
+        for _, refusal in refused:
+            raise refusal
+        if not decided:
+            raise Label.DoesNotExist(f"label {self.pk} does not exist")
+        label = decided[0]
+        self.status, self.reviewed_by, self.reviewed_at = label.status, label.reviewed_by, label.reviewed_at
+        self.review_comment = label.review_comment
+        return self
+
+    def check_decision(self, status, *, by):
+        """Raise EditRefused unless `by` may give this label `status` now: nobody reviews their own
+        proposal (four-eyes rule), a proposal is decided once (AlreadyDecided), and one whose claim
+        changed since cannot be approved as it was (StaleEdit). Reads self.claim, loaded by the caller."""
+        if by.pk == self.proposed_by_id:
+            raise EditRefused("You proposed this label; someone else has to review it (four-eyes rule).")
+        if self.status != LabelStatus.PROPOSED:
+            raise AlreadyDecided(self.decision_summary())
+        changed = self.changes_since_proposed()
+        if status == LabelStatus.APPROVED and changed:
+            raise StaleEdit(
+                f"The claim changed after this label was proposed ({', '.join(changed)}); it cannot be "
+                "approved as it was. Reject it, or ask the editor to propose again."
+            )
+
+    def decision_summary(self):
+        when = timezone.localtime(self.reviewed_at).strftime("%d %b %Y %H:%M") if self.reviewed_at else ""
+        if self.status == LabelStatus.WITHDRAWN:
+            return "This proposal was withdrawn: the editor changed or removed it."
+        return f"{self.reviewed_by} already {self.status} this label ({when})."
+
+    def withdraw(self, *, by):
+        updated = Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(status=LabelStatus.WITHDRAWN)
+        if updated:
+            self.status = LabelStatus.WITHDRAWN
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, article=self.claim.article, claim=self.claim,
+                before={"status": LabelStatus.PROPOSED}, after={"status": LabelStatus.WITHDRAWN},
+            )
+
+
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The review queue's size and age: when its oldest open proposal was made, and its median one."""
+
+    size: int
+    oldest: datetime | None
+    median: datetime | None
+
+    @classmethod
+    def measure(cls):
+        """One query; the median is taken here, since SQLite has no percentile function."""
+        times = list(Label.objects.open().order_by("proposed_at").values_list("proposed_at", flat=True))
+        if not times:
+            return cls(size=0, oldest=None, median=None)
+        middle = len(times) // 2
+        median = times[middle] if len(times) % 2 else times[middle - 1] + (times[middle] - times[middle - 1]) / 2
+        return cls(size=len(times), oldest=times[0], median=median)

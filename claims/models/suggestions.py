@@ -1,0 +1,153 @@
+"""Suggestions: attributions the workbench proposes, which become claims only when a person accepts them."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q, prefetch_related_objects
+from django.utils import timezone
+
+from .articles import Article, Sentence
+from .claims import Claim, ClaimOrigin, check_span
+from .errors import AlreadyDecided, EditRefused
+from .history import HistoryEntry
+from .sources import Source, SourceKind
+
+USER = settings.AUTH_USER_MODEL
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+SUGGESTION_DECIDED = "This suggestion was already accepted or dismissed."
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=SuggestionStatus.PENDING)
+
+    def accept(self, *, by):
+        """Accept every pending suggestion here in one transaction, with a fixed number of queries: each
+        becomes a claim with speaker, channel and cue filled in. A speaker is looked up in the registry
+        once per name (Source.objects.best_match), or added with the role the text gives. The rows are
+        locked, so a suggestion two people accept at once is accepted once. Returns (claims, refused):
+        the claims made, and (suggestion, EditRefused) for those whose span no longer lies inside their
+        sentence, which stay pending."""
+        with transaction.atomic():
+            # Only suggestion rows are locked (no joins): their sentences are read afterwards.
+            suggestions = list(Suggestion.objects.filter(pk__in=self.values("pk")).pending().select_for_update())
+            prefetch_related_objects(suggestions, "sentence")
+            accepted, refused = [], []
+            for suggestion in suggestions:
+                try:
+                    check_span(suggestion.sentence, suggestion.start, suggestion.end)
+                except EditRefused as refusal:
+                    refused.append((suggestion, refusal))
+                else:
+                    accepted.append(suggestion)
+            sources = {}
+            for suggestion in accepted:
+                if suggestion.source_text not in sources:
+                    sources[suggestion.source_text] = suggestion.registry_source(by=by)
+            claims = Claim.objects.bulk_create([
+                Claim(
+                    article_id=suggestion.article_id, sentence=suggestion.sentence, start=suggestion.start,
+                    end=suggestion.end, origin=ClaimOrigin.SUGGESTION, created_by=by,
+                    source=sources[suggestion.source_text], channel=suggestion.channel, cue=suggestion.cue,
+                )
+                for suggestion in accepted
+            ])
+            HistoryEntry.record_all([
+                claim.creation_entry(by=by, note={"suggestion": suggestion.pk})
+                for suggestion, claim in zip(accepted, claims)
+            ])
+            now = timezone.now()
+            for suggestion, claim in zip(accepted, claims):
+                suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.ACCEPTED, by, now
+                suggestion.claim = claim
+            Suggestion.objects.bulk_update(accepted, ["status", "decided_by", "decided_at", "claim"])
+        return claims, refused
+
+
+class Suggestion(models.Model):
+    """An attribution the workbench proposes ("X said …"): never a claim until a person accepts it."""
+
+    Status = SuggestionStatus
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="suggestions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # The speaker as the text names it (a back-reference is resolved to the full name) and where.
+    source_text = models.CharField(max_length=200)
+    source_start = models.PositiveIntegerField()
+    source_end = models.PositiveIntegerField()
+    source_kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
+    role = models.CharField(max_length=200, blank=True)
+    # The registry's source of that name when the suggestion was made; accepting matches again.
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    channel = models.CharField(max_length=300, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    hedged = models.BooleanField(default=False)
+    nested = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=SuggestionStatus, default=SuggestionStatus.PENDING)
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="suggestion_start_before_end"),
+            models.CheckConstraint(condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_by__isnull=True) | ~Q(status="pending"),
+                name="suggestion_pending_is_undecided",
+            ),
+        ]
+        indexes = [
+            # The workspace loads an article's pending suggestions in text order.
+            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.source_text} {self.cue} [{self.start}, {self.end})"
+
+    def accept(self, *, by):
+        """Make this suggestion a claim (see SuggestionQuerySet.accept), or raise EditRefused saying why not."""
+        claims, refused = Suggestion.objects.filter(pk=self.pk).accept(by=by)
+        for _, refusal in refused:
+            raise refusal
+        if not claims:
+            raise AlreadyDecided(SUGGESTION_DECIDED)
+        self.status, self.claim = SuggestionStatus.ACCEPTED, claims[0]
+        return claims[0]
+
+    def same_speaker(self):
+        """This article's suggestions that name the same speaker, this one included."""
+        return Suggestion.objects.filter(article_id=self.article_id, source_text=self.source_text)
+
+    def registry_source(self, *, by):
+        """The registry's source this suggestion names, matched by name or alias, else a new one with
+        the kind and role the text gives."""
+        source = Source.objects.best_match(self.source_text)
+        if source is None:
+            source = Source(name=self.source_text, kind=self.source_kind, role=self.role[:200]).save_new(by=by)
+        return source
+
+    def dismiss(self, *, by):
+        """Dismiss this suggestion for good; AlreadyDecided if someone accepted or dismissed it first."""
+        with transaction.atomic():
+            # A conditional update: of two people deciding at once, exactly one leaves the pending state.
+            if not Suggestion.objects.pending().filter(pk=self.pk).update(
+                status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now()
+            ):
+                raise AlreadyDecided(SUGGESTION_DECIDED)
+            self.status = SuggestionStatus.DISMISSED
+            HistoryEntry.record(
+                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article,
+                before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},
+            )
