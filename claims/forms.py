@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from .exporting import FORMATS
+from .filters import LenientForm
 from .importing.metadata import LANGUAGE_CODE, is_http_url
 from .models import Article, EditRefused, ImportFormat, Source, SourceKind, Verdict
 
@@ -95,8 +96,10 @@ class ClaimForm(forms.Form):
     new_kind = forms.ChoiceField(label="Kind", choices=SourceKind.choices, initial=SourceKind.PERSON, required=False)
     new_role = forms.CharField(label="Role or title", max_length=200, required=False)
     new_affiliation = forms.CharField(label="Affiliation", max_length=200, required=False)
-    channel = forms.CharField(label="Channel", max_length=300, required=False,
-                              help_text="Where it was said or how it reached us: an outlet, a platform, an intermediary.")
+    channel = forms.CharField(
+        label="Channel", max_length=300, required=False,
+        help_text="Where it was said or how it reached us: an outlet, a platform, an intermediary.",
+    )
     cue = forms.CharField(label="Cue", max_length=100, required=False, help_text="said, told, claimed, according to…")
     verdict = forms.ChoiceField(label="Label", required=False, choices=[("", "No label yet")] + Verdict.choices)
     rationale = forms.CharField(label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -160,8 +163,10 @@ class ClaimForm(forms.Form):
         elif not matches and not cleaned.get("new_source"):
             self.add_error("speaker", f"No source called “{name}” yet. Tick “Create as a new source” to add it.")
         else:
-            return Source(name=name, kind=cleaned.get("new_kind") or SourceKind.PERSON,
-                          role=cleaned.get("new_role", "").strip(), affiliation=cleaned.get("new_affiliation", "").strip())
+            return Source(
+                name=name, kind=cleaned.get("new_kind") or SourceKind.PERSON,
+                role=cleaned.get("new_role", "").strip(), affiliation=cleaned.get("new_affiliation", "").strip(),
+            )
         return None
 
     def save(self, *, by):
@@ -174,7 +179,10 @@ class ClaimForm(forms.Form):
                 source.save_new(by=by)
             label = {}
             if cleaned["verdict"]:
-                label = {"verdict": cleaned["verdict"], "rationale": cleaned["rationale"].strip(), "evidence": cleaned["evidence"]}
+                label = {
+                    "verdict": cleaned["verdict"], "rationale": cleaned["rationale"].strip(),
+                    "evidence": cleaned["evidence"],
+                }
             self.claim.annotate(
                 by=by, version=cleaned["version"], label=label,
                 changes={"start": start, "end": end, "source": source,
@@ -187,15 +195,22 @@ class SourceForm(forms.ModelForm):
 
     aliases = forms.CharField(
         label="Aliases", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One per line: other spellings, the surname alone, a description such as “the intelligence official”.",
+        help_text=(
+            "One per line: other spellings, the surname alone, a description such as “the intelligence official”."
+        ),
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Source
         fields = ["name", "kind", "role", "affiliation", "aliases", "notes"]
-        labels = {"name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes"}
-        help_texts = {"role": "For example: spokesperson, minister of defence.", "affiliation": "Government, agency, party or outlet."}
+        labels = {
+            "name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes",
+        }
+        help_texts = {
+            "role": "For example: spokesperson, minister of defence.",
+            "affiliation": "Government, agency, party or outlet.",
+        }
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -320,28 +335,6 @@ class ExportForm(forms.Form):
         return " ".join(error for errors in self.errors.values() for error in errors)
 
 
-class LenientForm(forms.Form):
-    """Values a person can edit by hand (the query string, a hidden field). One that is missing or
-    does not parse counts as its field's initial value and the others still apply: a hand-edited URL
-    never gives an error page. Read the values from cleaned_data, which is complete at once."""
-
-    def __init__(self, data):
-        super().__init__(data)
-        self.full_clean()
-
-    def clean(self):
-        return {name: self.cleaned_data.get(name) or field.initial for name, field in self.fields.items()}
-
-    @property
-    def active(self):
-        """Whether a value differs from its initial one: a filter is on."""
-        return any(self.cleaned_data[name] != field.initial for name, field in self.fields.items())
-
-
-def _id_field():
-    return forms.IntegerField(required=False, min_value=1)
-
-
 class IdsField(forms.Field):
     """The ids among the values of a repeated field (ticked boxes); other values are dropped."""
 
@@ -355,41 +348,6 @@ class IdsField(forms.Field):
             except ValidationError:
                 continue
         return ids
-
-
-class QueueFilterForm(LenientForm):
-    """The review queue's filters; the cleaned values are LabelQuerySet.matching()'s arguments."""
-
-    AGE_CHOICES = [("", "Any age"), (1, "Older than a day"), (7, "Older than a week"), (30, "Older than 30 days")]
-
-    article = _id_field()
-    speaker = _id_field()
-    verdict = forms.ChoiceField(choices=Verdict.choices, required=False, initial="")
-    proposer = _id_field()
-    age = forms.TypedChoiceField(choices=AGE_CHOICES, coerce=int, required=False, initial="")
-
-
-class WorkspaceFilterForm(LenientForm):
-    """Which sentences the workspace shows; the cleaned values are claims.workspace.keeps()'s arguments."""
-
-    SHOW_CHOICES = [("all", "All sentences"), ("claims", "Only claims"), ("unlabelled", "Unlabelled claims")]
-
-    show = forms.ChoiceField(choices=SHOW_CHOICES, required=False, initial="all")
-    speaker = _id_field()
-    label = forms.ChoiceField(choices=[*Verdict.choices, ("none", "No label yet")], required=False, initial="")
-
-
-class SelectionForm(LenientForm):
-    """The workspace's selected claim or, without one, sentence (ids)."""
-
-    claim = _id_field()
-    sentence = _id_field()
-
-
-class SourceSearchForm(LenientForm):
-    """The registry's search box: a name or alias, or part of one."""
-
-    q = forms.CharField(required=False, initial="")
 
 
 class MarkForm(forms.Form):

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from ..forms import LabelSelectionForm, QueueFilterForm
+from ..filters import QueueFilterForm
+from ..forms import LabelSelectionForm
 from ..models import EditRefused, Label, LabelStatus, Verdict
 from ..permissions import permission_required
 

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from ..forms import SourceForm, SourceMergeForm, SourceSearchForm
+from ..filters import SourceSearchForm
+from ..forms import SourceForm, SourceMergeForm
 from ..models import EditRefused, HistoryEntry, Source, SourceAlias, StaleEdit
 from ..permissions import permission_required
 

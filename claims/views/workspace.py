@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm, SelectionForm, WorkspaceFilterForm
+from ..filters import SelectionForm, WorkspaceFilterForm
+from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
 from ..models import Claim, EditRefused, HistoryEntry, Sentence, StaleEdit, Suggestion
 from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
 from ..workspace import claim_in, keeps, load_sentence, load_sentences
