@@ -1,0 +1,52 @@
+"""Articles and sentences: the integrity rules the database itself enforces, on SQLite and PostgreSQL alike."""
+
+import pytest
+from django.db import connection
+
+from claims.models import Article, Sentence
+from tests.factories import create_claim
+from tests.models.helpers import assert_refused
+
+
+def test_sentence_must_end_after_it_starts(article):
+    assert_refused(lambda: Sentence.objects.create(article=article, number=9, paragraph=1, start=5, end=5))
+
+
+def test_sentence_numbers_are_unique_within_an_article(article):
+    first = article.sentences.first()
+    assert_refused(lambda: Sentence.objects.filter(pk=article.sentences.last().pk).update(number=first.number))
+
+
+def test_sentence_cannot_end_beyond_the_article_text(article):
+    assert_refused(
+        lambda: Sentence.objects.create(
+            article=article, number=9, paragraph=1, start=article.text_length, end=article.text_length + 3
+        )
+    )
+
+
+def test_sentences_cannot_overlap(article):
+    first, second = article.sentences.all()[:2]
+    assert_refused(
+        lambda: Sentence.objects.create(article=article, number=9, paragraph=1, start=first.end - 2, end=first.end + 1)
+    )
+    assert_refused(lambda: Sentence.objects.filter(pk=first.pk).update(end=second.start + 1))
+
+
+def test_adjacent_sentences_are_accepted(db):
+    article = Article.objects.create(title="Two", text="One. Two.")
+    Sentence.objects.create(article=article, number=1, paragraph=1, start=0, end=4)
+    Sentence.objects.create(article=article, number=2, paragraph=1, start=5, end=9)
+    assert article.sentences.count() == 2
+
+
+def test_article_text_length_must_match_its_text(article):
+    assert_refused(lambda: Article.objects.filter(pk=article.pk).update(text_length=1))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite checks claims on claim writes only")
+def test_sentence_cannot_shrink_away_from_its_claims(article):
+    sentence = article.sentences.first()
+    create_claim(sentence=sentence)
+    assert_refused(lambda: Sentence.objects.filter(pk=sentence.pk).update(end=sentence.end - 1))
+
