@@ -2,7 +2,7 @@ PYTHON3 ?= python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: run test bench clean
+.PHONY: run test lint bench clean
 
 $(VENV)/.installed-run: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -23,12 +23,17 @@ run: $(VENV)/.installed-run
 	$(PYTHON) manage.py seed_demo
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-test
+test: lint
 	$(PYTHON) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(VENV)/.installed-bench
 	$(PYTHON) bench/import_bench.py
 	$(PYTHON) bench/export_bench.py
+	$(PYTHON) bench/attribution_eval.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

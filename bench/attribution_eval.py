@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.attribution import suggest_attributions
+from claims.attribution import suggest_attributions  # noqa: E402
 from claims.names import normalise_name  # noqa: E402
 from claims.segmentation import split_sentences  # noqa: E402
 
@@ -106,11 +106,18 @@ def score(passages=None, suggest=suggest_attributions):
             n_channel += channel_ok
             n_cue += cue_ok
             if not exact:
-                problems.append(f"  span     gold {gold['content']!r}\n           got  {text[sug.content_start:sug.content_end]!r}")
+                problems.append(
+                    f"  span     gold {gold['content']!r}\n"
+                    f"           got  {text[sug.content_start : sug.content_end]!r}"
+                )
             if not speaker_ok:
-                problems.append(f"  speaker  gold {gold['source']!r} got {sug.source_text!r} (mention {sug.mention_text!r})")
+                problems.append(
+                    f"  speaker  gold {gold['source']!r} got {sug.source_text!r} (mention {sug.mention_text!r})"
+                )
             if not channel_ok:
-                problems.append(f"  channel  gold {gold['channel']!r} got {sug.channel_text!r}  [{gold['content'][:50]!r}]")
+                problems.append(
+                    f"  channel  gold {gold['channel']!r} got {sug.channel_text!r}  [{gold['content'][:50]!r}]"
+                )
             if not cue_ok:
                 problems.append(f"  cue      gold {gold['cue']!r} got {sug.cue_text!r}")
         for gold in passage["gold"]:
@@ -119,7 +126,7 @@ def score(passages=None, suggest=suggest_attributions):
         for sug in suggestions:
             if id(sug) not in matched_sug:
                 problems.append(
-                    f"  EXTRA    {text[sug.content_start:sug.content_end]!r} ({sug.source_text}, {sug.cue_text})"
+                    f"  EXTRA    {text[sug.content_start : sug.content_end]!r} ({sug.source_text}, {sug.cue_text})"
                 )
         if problems:
             misses.append((passage["id"], problems))
@@ -171,12 +178,16 @@ def measure_speed(repeats=3):
 def main(argv):
     verbose = "--verbose" in argv or "-v" in argv
     result = score()
-    print(f"passages {result['passages']}, gold claims {result['gold']}, suggestions {result['suggested']}, "
-          f"matched {result['matched']} (character overlap >= {MIN_OVERLAP:.0%} of the union)")
+    print(
+        f"passages {result['passages']}, gold claims {result['gold']}, suggestions {result['suggested']}, "
+        f"matched {result['matched']} (character overlap >= {MIN_OVERLAP:.0%} of the union)"
+    )
     print(f"span precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"exact-span F1 {result['exact_f1']:.3f}")
-    print(f"speaker accuracy on matched {result['speaker_accuracy']:.3f}  "
-          f"channel accuracy {result['channel_accuracy']:.3f}  cue accuracy {result['cue_accuracy']:.3f}")
+    print(
+        f"speaker accuracy on matched {result['speaker_accuracy']:.3f}  "
+        f"channel accuracy {result['channel_accuracy']:.3f}  cue accuracy {result['cue_accuracy']:.3f}"
+    )
     print(f"suggestions on negative passages: {result['negative_false_positives']}")
     by_split = {}
     for passage in load_passages():
@@ -184,10 +195,14 @@ def main(argv):
     print("\nby split   passages  gold  precision  recall     F1  exact F1  speaker  channel")
     for name, passages in by_split.items():
         r = score(passages)
-        print(f"{name:9} {r['passages']:9} {r['gold']:5} {r['precision']:10.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
-              f"{r['exact_f1']:9.3f} {r['speaker_accuracy']:8.3f} {r['channel_accuracy']:8.3f}")
+        print(
+            f"{name:9} {r['passages']:9} {r['gold']:5} {r['precision']:10.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
+            f"{r['exact_f1']:9.3f} {r['speaker_accuracy']:8.3f} {r['channel_accuracy']:8.3f}"
+        )
     sentences, chars, seconds = measure_speed()
-    print(f"speed: {sentences} sentences ({chars} characters) in {seconds:.3f} s = {sentences / seconds:,.0f} sentences/s")
+    print(
+        f"speed: {sentences} sentences ({chars} characters) in {seconds:.3f} s = {sentences / seconds:,.0f} sentences/s"
+    )
     if verbose:
         for pid, problems in result["misses"]:
             print(f"\n[{pid}]")

@@ -25,12 +25,12 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from import_bench import article_text  # noqa: E402
 
 from claims.exporting import FORMATS, export_article, export_zip  # noqa: E402
 from claims.importing.metadata import Metadata  # noqa: E402
 from claims.importing.pipeline import import_article  # noqa: E402
 from claims.models import Claim, Label, Source  # noqa: E402
-from import_bench import article_text  # noqa: E402
 
 
 def annotated_article():
@@ -40,17 +40,27 @@ def annotated_article():
     article = import_article(article_text(5000).encode(), fmt="text", meta=Metadata(title="Bench"), by=editor)
     sources = [Source.objects.create(name=f"Speaker {n}", role="spokesperson") for n in range(50)]
     sentences = list(article.sentences.all()[::5])[:1000]
-    claims = Claim.objects.bulk_create([
-        Claim(article=article, sentence=s, start=s.start, end=s.end, source=sources[i % 50], channel="Telegram")
-        for i, s in enumerate(sentences)
-    ])
+    claims = Claim.objects.bulk_create(
+        [
+            Claim(article=article, sentence=s, start=s.start, end=s.end, source=sources[i % 50], channel="Telegram")
+            for i, s in enumerate(sentences)
+        ]
+    )
     now = timezone.now()
-    Label.objects.bulk_create([
-        Label(claim=c, verdict=["confirmed", "denied", "unverified"][i % 3], proposed_by=editor, claim_version=1,
-              rationale="Checked against the ministry's statement.", evidence=["https://example.org/a"],
-              **({"status": "approved", "reviewed_by": reviewer, "reviewed_at": now} if i % 2 == 0 else {}))
-        for i, c in enumerate(claims)
-    ])
+    Label.objects.bulk_create(
+        [
+            Label(
+                claim=c,
+                verdict=["confirmed", "denied", "unverified"][i % 3],
+                proposed_by=editor,
+                claim_version=1,
+                rationale="Checked against the ministry's statement.",
+                evidence=["https://example.org/a"],
+                **({"status": "approved", "reviewed_by": reviewer, "reviewed_at": now} if i % 2 == 0 else {}),
+            )
+            for i, c in enumerate(claims)
+        ]
+    )
     return article
 
 

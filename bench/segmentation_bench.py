@@ -130,15 +130,21 @@ def main():
         rows.append((name, g_right, n_right, speed))
         misses[name] = (g_fail, n_fail)
 
-    print(f"Speed text: {sentences:,} sentences, {len(text):,} characters "
-          f"(news cases + Golden Rules as paragraphs, repeated); "
-          f"Python {platform.python_version()}, best of several runs.\n")
-    print(f"| segmenter | Golden Rules exactly right (of {len(golden)}) "
-          f"| news cases exactly right (of {len(news)}) | sentences/s |")
+    print(
+        f"Speed text: {sentences:,} sentences, {len(text):,} characters "
+        f"(news cases + Golden Rules as paragraphs, repeated); "
+        f"Python {platform.python_version()}, best of several runs.\n"
+    )
+    print(
+        f"| segmenter | Golden Rules exactly right (of {len(golden)}) "
+        f"| news cases exactly right (of {len(news)}) | sentences/s |"
+    )
     print("| --- | ---: | ---: | ---: |")
     for name, g_right, n_right, speed in rows:
-        print(f"| {name} | {g_right} ({100 * g_right / len(golden):.1f}%) "
-              f"| {n_right} ({100 * n_right / len(news):.1f}%) | {speed:,.0f} |")
+        print(
+            f"| {name} | {g_right} ({100 * g_right / len(golden):.1f}%) "
+            f"| {n_right} ({100 * n_right / len(news):.1f}%) | {speed:,.0f} |"
+        )
 
     print()
     for name, (g_fail, n_fail) in misses.items():

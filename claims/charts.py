@@ -42,8 +42,7 @@ def summary(points, *, title, unit):
         return f"{title}, {span}: none recorded."
     busiest_day, busiest = max(points, key=lambda point: (point[1], point[0]))
     return (
-        f"{title}, {span}: {_count(total, unit)} in total; "
-        f"the busiest day was {_long_day(busiest_day)} with {busiest}."
+        f"{title}, {span}: {_count(total, unit)} in total; the busiest day was {_long_day(busiest_day)} with {busiest}."
     )
 
 
@@ -79,7 +78,7 @@ def bar_chart(points, *, title, unit="change"):
             height = max(height, 2)
         # The whole column carries the tooltip, so a day with few entries is as easy to point at.
         parts.append(
-            f'<g><title>{tooltip}</title>'
+            f"<g><title>{tooltip}</title>"
             f'<rect class="chart__hit" x="{index * slot:.3f}%" y="{TOP}" width="{slot:.3f}%" height="{HEIGHT}"/>'
             f'<rect class="chart__bar" x="{(index + 0.15) * slot:.3f}%" y="{base - height:.1f}" '
             f'width="{slot * 0.7:.3f}%" height="{height:.1f}"/></g>'

@@ -16,23 +16,40 @@ FORMAT_CHOICES = [("auto", "Detect from the file")] + [
 
 class ImportForm(forms.Form):
     text = forms.CharField(
-        label="Article text", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label="Article text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Paste the article, or upload a file below.",
     )
     file = forms.FileField(
-        label="File", required=False, help_text="Plain text, Markdown, HTML or Word (.docx).",
+        label="File",
+        required=False,
+        help_text="Plain text, Markdown, HTML or Word (.docx).",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.text,.md,.markdown,.html,.htm,.docx"}),
     )
     format = forms.ChoiceField(label="Format", choices=FORMAT_CHOICES, initial="auto")
-    title = forms.CharField(label="Title", max_length=500, required=False,
-                            help_text="Left empty, the file's own title or first sentence is used.")
+    title = forms.CharField(
+        label="Title",
+        max_length=500,
+        required=False,
+        help_text="Left empty, the file's own title or first sentence is used.",
+    )
     outlet = forms.CharField(label="Outlet", max_length=200, required=False)
     url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https")
-    published = forms.DateField(label="Publication date", required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}),
-                                error_messages={"invalid": "Enter a date as YYYY-MM-DD."})
-    language = forms.RegexField(label="Language", regex=LANGUAGE_CODE, initial="en",
-                                max_length=16, error_messages={"invalid": "Use a language code such as en or uk."})
+    published = forms.DateField(
+        label="Publication date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD."},
+    )
+    language = forms.RegexField(
+        label="Language",
+        regex=LANGUAGE_CODE,
+        initial="en",
+        max_length=16,
+        error_messages={"invalid": "Use a language code such as en or uk."},
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -85,26 +102,47 @@ class ClaimForm(forms.Form):
     and the proposed label. `version` is the claim version the editor loaded."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    quote = forms.CharField(label="Claim text", max_length=5000, required=False, strip=False,
-                            widget=forms.Textarea(attrs={"rows": 2}),
-                            help_text="Narrow the claim by editing it down to the exact words.")
-    speaker = forms.CharField(label="Speaker", max_length=200, required=False, widget=forms.TextInput(
-        attrs={"autocomplete": "off", "data-shortcut": "s", "data-id-field": "speaker_id", "data-next-field": "channel"}
-    ))
+    quote = forms.CharField(
+        label="Claim text",
+        max_length=5000,
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Narrow the claim by editing it down to the exact words.",
+    )
+    speaker = forms.CharField(
+        label="Speaker",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "data-shortcut": "s",
+                "data-id-field": "speaker_id",
+                "data-next-field": "channel",
+            }
+        ),
+    )
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     new_source = forms.BooleanField(label="Create as a new source", required=False)
     new_kind = forms.ChoiceField(label="Kind", choices=SourceKind.choices, initial=SourceKind.PERSON, required=False)
     new_role = forms.CharField(label="Role or title", max_length=200, required=False)
     new_affiliation = forms.CharField(label="Affiliation", max_length=200, required=False)
     channel = forms.CharField(
-        label="Channel", max_length=300, required=False,
+        label="Channel",
+        max_length=300,
+        required=False,
         help_text="Where it was said or how it reached us: an outlet, a platform, an intermediary.",
     )
     cue = forms.CharField(label="Cue", max_length=100, required=False, help_text="said, told, claimed, according to…")
     verdict = forms.ChoiceField(label="Label", required=False, choices=[("", "No label yet")] + Verdict.choices)
     rationale = forms.CharField(label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    evidence = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                               help_text="One http(s) link per line.")
+    evidence = forms.CharField(
+        label="Evidence",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One http(s) link per line.",
+    )
 
     def __init__(self, *args, claim, **kwargs):
         self.claim = claim
@@ -115,8 +153,12 @@ class ClaimForm(forms.Form):
     def for_claim(cls, claim):
         label = claim.current_label
         initial = {
-            "version": claim.version, "quote": claim.text, "channel": claim.channel, "cue": claim.cue,
-            "speaker": claim.source.name if claim.source else "", "speaker_id": claim.source_id,
+            "version": claim.version,
+            "quote": claim.text,
+            "channel": claim.channel,
+            "cue": claim.cue,
+            "speaker": claim.source.name if claim.source else "",
+            "speaker_id": claim.source_id,
         }
         if label:
             initial.update(verdict=label.verdict, rationale=label.rationale, evidence="\n".join(label.evidence))
@@ -164,8 +206,10 @@ class ClaimForm(forms.Form):
             self.add_error("speaker", f"No source called “{name}” yet. Tick “Create as a new source” to add it.")
         else:
             return Source(
-                name=name, kind=cleaned.get("new_kind") or SourceKind.PERSON,
-                role=cleaned.get("new_role", "").strip(), affiliation=cleaned.get("new_affiliation", "").strip(),
+                name=name,
+                kind=cleaned.get("new_kind") or SourceKind.PERSON,
+                role=cleaned.get("new_role", "").strip(),
+                affiliation=cleaned.get("new_affiliation", "").strip(),
             )
         return None
 
@@ -180,13 +224,21 @@ class ClaimForm(forms.Form):
             label = {}
             if cleaned["verdict"]:
                 label = {
-                    "verdict": cleaned["verdict"], "rationale": cleaned["rationale"].strip(),
+                    "verdict": cleaned["verdict"],
+                    "rationale": cleaned["rationale"].strip(),
                     "evidence": cleaned["evidence"],
                 }
             self.claim.annotate(
-                by=by, version=cleaned["version"], label=label,
-                changes={"start": start, "end": end, "source": source,
-                         "channel": " ".join(cleaned["channel"].split()), "cue": " ".join(cleaned["cue"].split())},
+                by=by,
+                version=cleaned["version"],
+                label=label,
+                changes={
+                    "start": start,
+                    "end": end,
+                    "source": source,
+                    "channel": " ".join(cleaned["channel"].split()),
+                    "cue": " ".join(cleaned["cue"].split()),
+                },
             )
 
 
@@ -194,7 +246,9 @@ class SourceForm(forms.ModelForm):
     """A source's record. `aliases` is one name per line; `version` is the one the editor loaded."""
 
     aliases = forms.CharField(
-        label="Aliases", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Aliases",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=(
             "One per line: other spellings, the surname alone, a description such as “the intelligence official”."
         ),
@@ -205,7 +259,11 @@ class SourceForm(forms.ModelForm):
         model = Source
         fields = ["name", "kind", "role", "affiliation", "aliases", "notes"]
         labels = {
-            "name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes",
+            "name": "Name",
+            "kind": "Kind",
+            "role": "Role or title",
+            "affiliation": "Affiliation",
+            "notes": "Notes",
         }
         help_texts = {
             "role": "For example: spokesperson, minister of defence.",
@@ -247,7 +305,9 @@ class SourceMergeForm(forms.Form):
     the registry grows; finding the target takes one query."""
 
     target = forms.CharField(
-        label="Merge into", max_length=200, error_messages={"required": "Choose the source to merge this one into."},
+        label="Merge into",
+        max_length=200,
+        error_messages={"required": "Choose the source to merge this one into."},
         widget=forms.TextInput(attrs={"autocomplete": "off", "data-id-field": "target_id"}),
     )
     target_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -303,11 +363,14 @@ class ExportForm(forms.Form):
     ]
 
     articles = forms.ModelMultipleChoiceField(
-        label="Articles", queryset=Article.objects.only("pk", "title"), required=False,
+        label="Articles",
+        queryset=Article.objects.only("pk", "title"),
+        required=False,
         error_messages={"invalid_choice": "One of the ticked articles no longer exists."},
     )
     formats = forms.MultipleChoiceField(
-        label="Formats", choices=[(fmt.name, fmt.label) for fmt in FORMATS.values()],
+        label="Formats",
+        choices=[(fmt.name, fmt.label) for fmt in FORMATS.values()],
         error_messages={"required": "Choose a format to export."},
     )
     scope = forms.ChoiceField(label="Include", choices=SCOPES, initial="default", required=False)

@@ -8,12 +8,23 @@ QUOTE_LIMIT = 80
 
 CLAIM_FIELDS = {"channel": "channel", "cue": "cue"}
 SOURCE_FIELDS = {
-    "name": "name", "kind": "kind", "role": "role", "affiliation": "affiliation", "notes": "notes", "aliases": "aliases",
+    "name": "name",
+    "kind": "kind",
+    "role": "role",
+    "affiliation": "affiliation",
+    "notes": "notes",
+    "aliases": "aliases",
 }
 # The rows of a source page's history table, by the field they show.
 SOURCE_CHANGE_LABELS = {
-    "name": "Name", "kind": "Kind", "role": "Role or title", "affiliation": "Affiliation", "notes": "Notes",
-    "aliases": "Aliases", "merged_into_name": "Merged into", "merged_name": "Merged in",
+    "name": "Name",
+    "kind": "Kind",
+    "role": "Role or title",
+    "affiliation": "Affiliation",
+    "notes": "Notes",
+    "aliases": "Aliases",
+    "merged_into_name": "Merged into",
+    "merged_name": "Merged in",
 }
 
 
@@ -102,7 +113,9 @@ def _claim_updated(before, after):
         else:
             phrases.append("changed the speaker")
     phrases += [
-        _field_change(name, before.get(field), after.get(field)) for field, name in CLAIM_FIELDS.items() if field in changed
+        _field_change(name, before.get(field), after.get(field))
+        for field, name in CLAIM_FIELDS.items()
+        if field in changed
     ]
     return _joined(phrases) or "edited the claim"
 
@@ -145,7 +158,9 @@ def _imported(before, after):
 def _source_updated(before, after):
     changed = set(before) | set(after)
     phrases = [
-        _field_change(name, before.get(field), after.get(field)) for field, name in SOURCE_FIELDS.items() if field in changed
+        _field_change(name, before.get(field), after.get(field))
+        for field, name in SOURCE_FIELDS.items()
+        if field in changed
     ]
     return _joined(phrases) or "edited the source"
 
@@ -171,7 +186,9 @@ _PHRASES = {
     ("sentence", "merged"): lambda before, after: f"merged {_sentence(after, 'a sentence')} with the next one",
     ("sentence", "updated"): _sentence_updated,
     ("article", "imported"): _imported,
-    ("source", "created"): lambda before, after: f"added source {quoted(after['name'])}" if after.get("name") else "added a source",
+    ("source", "created"): lambda before, after: (
+        f"added source {quoted(after['name'])}" if after.get("name") else "added a source"
+    ),
     ("source", "updated"): _source_updated,
     ("source", "merged"): _source_merged,
 }

@@ -15,12 +15,24 @@ REVIEWER = "reviewer"
 ADMIN = "admin"
 
 _EDITING = [
-    "add_article", "view_article",
-    "add_sentence", "change_sentence", "view_sentence",
-    "add_claim", "change_claim", "view_claim",
-    "add_label", "change_label", "view_label",
-    "add_source", "change_source", "view_source",
-    "add_sourcealias", "change_sourcealias", "delete_sourcealias", "view_sourcealias",
+    "add_article",
+    "view_article",
+    "add_sentence",
+    "change_sentence",
+    "view_sentence",
+    "add_claim",
+    "change_claim",
+    "view_claim",
+    "add_label",
+    "change_label",
+    "view_label",
+    "add_source",
+    "change_source",
+    "view_source",
+    "add_sourcealias",
+    "change_sourcealias",
+    "delete_sourcealias",
+    "view_sourcealias",
     "view_historyentry",
 ]
 ROLE_PERMISSIONS = {
@@ -85,9 +97,7 @@ def get_claim_for_editing(user, claim_id):
     may not read it (can_read), 403 if they may read it but not change claims."""
     if not can_read(user):
         raise Http404("No such claim.")
-    claim = get_object_or_404(
-        Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id
-    )
+    claim = get_object_or_404(Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id)
     if not can_annotate(user):
         raise PermissionDenied
     claim.sentence.article = claim.article

@@ -276,7 +276,7 @@ def _ellipsis_cut(text, run, pstart, end):
 
 def _period_is_boundary(text, pstart, last, word, word_end, next_kind, rules):
     """Decide a single period followed by whitespace and a non-lowercase word."""
-    window = text[max(pstart - _TOKEN_WINDOW, last):pstart]
+    window = text[max(pstart - _TOKEN_WINDOW, last) : pstart]
     parts = window.rsplit(None, 1)
     if not parts or (len(parts[-1]) == _TOKEN_WINDOW):
         return True  # nothing before, or a very long token (URL, code)
@@ -288,9 +288,8 @@ def _period_is_boundary(text, pstart, last, word, word_end, next_kind, rules):
         return True  # "в 2020 г. Там"
     if low in rules.titles:
         return False  # "Gov. Gavin Newsom", "Lt. Col."
-    if next_kind == "digit":
-        if low in NUMBER_PREFIXES or low in MONTHS:
-            return False  # "No. 5", "p. 55", "Sept. 11"
+    if next_kind == "digit" and (low in NUMBER_PREFIXES or low in MONTHS):
+        return False  # "No. 5", "p. 55", "Sept. 11"
     if _is_list_marker(text, token, last, pstart):
         return False  # "1. The first item", "a. The first item"
     if rules.ordinal_months and word in rules.ordinal_months and token.isdigit():
@@ -311,7 +310,7 @@ PLATFORM_PREPOSITIONS = frozenset({"on", "via"})
 
 
 def _follows_number(text, token_start):
-    before = text[max(token_start - 12, 0):token_start].split()
+    before = text[max(token_start - 12, 0) : token_start].split()
     return bool(before) and before[-1].isdigit()
 
 
@@ -355,7 +354,7 @@ def _starts_new_sentence(text, pstart, last, word, word_end, rules):
 
 
 def _is_glued_boundary(text, m):
-    """"world.Today" is two sentences; "Jane.Doe@example.com" is not."""
+    """ "world.Today" is two sentences; "Jane.Doe@example.com" is not."""
     pos = m.start()
     if m.end() != pos + 1 or text[pos] != "." or pos == 0:
         return False
@@ -364,12 +363,10 @@ def _is_glued_boundary(text, m):
         return False
     if not (after[0].isupper() and after[1].islower()):
         return False
-    left = text[max(pos - _TOKEN_WINDOW, 0):pos].rsplit(None, 1)
+    left = text[max(pos - _TOKEN_WINDOW, 0) : pos].rsplit(None, 1)
     right = text[pos + 1 : pos + 1 + _TOKEN_WINDOW].split(None, 1)
     token = (left[-1] if left else "") + "." + (right[0] if right else "")
-    if len(token) >= 2 * _TOKEN_WINDOW or "@" in token or "/" in token or "www." in token.lower():
-        return False
-    return True
+    return not (len(token) >= 2 * _TOKEN_WINDOW or "@" in token or "/" in token or "www." in token.lower())
 
 
 def _forced_cuts(text):

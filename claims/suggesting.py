@@ -26,17 +26,29 @@ def suggest_claims(article):
         registry = Source.objects.best_matches({found.source_text for found in found_all})
         rows = []
         for found in found_all:
-            for sentence, start, end in _pieces(found.content_start, found.content_end, sentences, starts, article.text):
+            for sentence, start, end in _pieces(
+                found.content_start, found.content_end, sentences, starts, article.text
+            ):
                 if (start, end) in claimed:
                     continue
-                rows.append(Suggestion(
-                    article=article, sentence=sentence, start=start, end=end,
-                    source_text=found.source_text[:200], source_start=found.source_start, source_end=found.source_end,
-                    source_kind=_kind(found), role=(found.role_text or "")[:200],
-                    source=registry[found.source_text],
-                    channel=(found.channel_text or "")[:300], cue=(found.cue_text or "")[:100],
-                    hedged=found.hedged, nested=found.nested,
-                ))
+                rows.append(
+                    Suggestion(
+                        article=article,
+                        sentence=sentence,
+                        start=start,
+                        end=end,
+                        source_text=found.source_text[:200],
+                        source_start=found.source_start,
+                        source_end=found.source_end,
+                        source_kind=_kind(found),
+                        role=(found.role_text or "")[:200],
+                        source=registry[found.source_text],
+                        channel=(found.channel_text or "")[:300],
+                        cue=(found.cue_text or "")[:100],
+                        hedged=found.hedged,
+                        nested=found.nested,
+                    )
+                )
         Suggestion.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
@@ -57,4 +69,3 @@ def _pieces(start, end, sentences, starts, text):
 
 def _kind(found):
     return found.source_kind if found.source_kind in SourceKind.values else SourceKind.PERSON
-

@@ -17,7 +17,7 @@ def verdict_key(verdict):
 
 
 def speaker_line(source, *, with_name=True):
-    """"Dmitry Peskov, Kremlin spokesperson, Russian presidency": the source's name, role and affiliation,
+    """ "Dmitry Peskov, Kremlin spokesperson, Russian presidency": the source's name, role and affiliation,
     those that are filled in. Without the name, the description alone, for lists that show the name apart.
     `source` is anything with name, role and affiliation: a Source or an export snapshot's SourceData."""
     parts = (source.name if with_name else "", source.role, source.affiliation)

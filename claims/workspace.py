@@ -65,9 +65,7 @@ def keeps(sentence, *, show="all", speaker=None, label=""):
         return False
     if speaker and not any(claim.source_id == speaker for claim in claims):
         return False
-    if label and not any(_verdict(claim) == label for claim in claims):
-        return False
-    return True
+    return not label or any(_verdict(claim) == label for claim in claims)
 
 
 def _verdict(claim):

@@ -16,8 +16,10 @@ SAMPLE_SENTENCE = "The minister said the bridge would reopen on Monday."
 
 def create_user(*, username=None, role=None, password="password-for-tests", is_superuser=False):
     user = get_user_model().objects.create_user(
-        username=username or f"user{next(_serial)}", password=password,
-        is_staff=is_superuser, is_superuser=is_superuser,
+        username=username or f"user{next(_serial)}",
+        password=password,
+        is_staff=is_superuser,
+        is_superuser=is_superuser,
     )
     if role:
         user.groups.add(Group.objects.get(name=role))
@@ -41,13 +43,22 @@ def create_source(*, name="Andrii Yusov", kind=Source.Kind.PERSON, **fields):
 
 def create_claim(*, sentence, start=None, end=None, source=None, by=None, **fields):
     return Claim.objects.create(
-        article=sentence.article, sentence=sentence,
-        start=sentence.start if start is None else start, end=sentence.end if end is None else end,
-        source=source, created_by=by, **fields,
+        article=sentence.article,
+        sentence=sentence,
+        start=sentence.start if start is None else start,
+        end=sentence.end if end is None else end,
+        source=source,
+        created_by=by,
+        **fields,
     )
 
 
 def create_label(*, claim, by, verdict="unverified", **fields):
     return Label.objects.create(
-        claim=claim, verdict=verdict, proposed_by=by, claim_version=claim.version, claim_snapshot=claim.snapshot(), **fields
+        claim=claim,
+        verdict=verdict,
+        proposed_by=by,
+        claim_version=claim.version,
+        claim_snapshot=claim.snapshot(),
+        **fields,
     )

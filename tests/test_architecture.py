@@ -47,7 +47,9 @@ def imports_of(name, path, modules):
 
 
 def test_no_module_is_longer_than_500_lines():
-    long = {name: n for name, path in project_modules().items() if (n := len(path.read_text().splitlines())) > MAX_LINES}
+    long = {
+        name: n for name, path in project_modules().items() if (n := len(path.read_text().splitlines())) > MAX_LINES
+    }
     assert long == {}
 
 
@@ -61,7 +63,7 @@ def test_no_import_cycle_between_project_modules():
         state[name] = "open"
         for target in sorted(graph[name]):
             if state.get(target) == "open":
-                cycles.append(trail[trail.index(target):] + [target])
+                cycles.append(trail[trail.index(target) :] + [target])
             elif target not in state:
                 visit(target, trail + [target])
         state[name] = "done"
@@ -72,11 +74,14 @@ def test_no_import_cycle_between_project_modules():
     assert cycles == []
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("from .models import Article", {"claims.models"}),
-    ("from . import names", {"claims.names"}),
-    ("import claims.exporting.html", {"claims.exporting", "claims.exporting.html"}),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("from .models import Article", {"claims.models"}),
+        ("from . import names", {"claims.names"}),
+        ("import claims.exporting.html", {"claims.exporting", "claims.exporting.html"}),
+    ],
+)
 def test_the_import_graph_reads_relative_and_dotted_imports(tmp_path, source, expected):
     path = tmp_path / "probe.py"
     path.write_text(source)

@@ -1,5 +1,6 @@
 """The management commands as outside tools call them: real processes, exit status, stdout, stderr."""
 
+import io
 import os
 import subprocess
 import sys
@@ -34,7 +35,9 @@ def run(args, database_url, check=False):
 
 def shell(database_url, code):
     """The last line that code printed, run in a Django shell against database_url."""
-    result = run(["shell", "--no-imports", "-c", "from claims.models import Article\n" + code], database_url, check=True)
+    result = run(
+        ["shell", "--no-imports", "-c", "from claims.models import Article\n" + code], database_url, check=True
+    )
     return result.stdout.strip().splitlines()[-1]
 
 
@@ -43,7 +46,9 @@ def test_import_article_prints_the_new_id_on_its_last_line(database_url):
     assert result.returncode == 0, result.stderr
     last_line = result.stdout.strip().splitlines()[-1]
     assert last_line.isdigit()
-    shown = shell(database_url, f"a = Article.objects.get(pk={last_line}); print(a.title, a.published, a.sentences.count())")
+    shown = shell(
+        database_url, f"a = Article.objects.get(pk={last_line}); print(a.title, a.published, a.sentences.count())"
+    )
     assert shown.split() == ["Belgorod", "2023-05-22", "13"]
 
 
@@ -74,8 +79,8 @@ def test_import_article_bad_input_exits_1_with_one_line_and_saves_nothing(databa
 
 def test_seed_demo_loads_seeds_and_accounts_once(db, settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
     seeds = sorted(path.name for path in (BASE_DIR / "seeds").iterdir())
     assert Article.objects.count() == len(seeds) >= 2
     article = Article.objects.get(published="2023-05-22")
@@ -113,8 +118,11 @@ def test_export_article_writes_to_stdout_or_a_file(database_url, tmp_path):
 
 @pytest.mark.parametrize(
     "args, expected",
-    [(["999999", "--format", "html"], "no article with id 999999"), (["1", "--format", "docx"], "-o"),
-     (["1", "--format", "pdf"], "invalid choice")],
+    [
+        (["999999", "--format", "html"], "no article with id 999999"),
+        (["1", "--format", "docx"], "-o"),
+        (["1", "--format", "pdf"], "invalid choice"),
+    ],
 )
 def test_export_article_bad_input_exits_1(database_url, args, expected):
     result = run(["export_article", *args], database_url)

@@ -45,7 +45,10 @@ def race(first, second, *, pause_after):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=("first", first, hold)), threading.Thread(target=run, args=("second", second))]
+    threads = [
+        threading.Thread(target=run, args=("first", first, hold)),
+        threading.Thread(target=run, args=("second", second)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

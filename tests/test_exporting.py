@@ -26,8 +26,13 @@ def test_each_format_names_its_writer():
     # Anyone can follow a format to the function that writes it.
     writers = {name: fmt.render for name, fmt in FORMATS.items()}
     assert writers == {
-        "html": html.render, "md": markdown.render, "csv": csv_writer.render, "json": workbench_json.render,
-        "webannotation": webannotation.render, "claimreview": claimreview.render, "docx": docx.render,
+        "html": html.render,
+        "md": markdown.render,
+        "csv": csv_writer.render,
+        "json": workbench_json.render,
+        "webannotation": webannotation.render,
+        "claimreview": claimreview.render,
+        "docx": docx.render,
     }
 
 
@@ -35,14 +40,24 @@ def _labelled_article(n, *, editor, reviewer, claims=3):
     article = create_article(title=f"Story {n}", sentences=claims + 2)
     for sentence in list(article.sentences.all())[:claims]:
         claim = create_claim(sentence=sentence, source=create_source(name=f"Speaker {n}.{sentence.number}"), by=editor)
-        create_label(claim=claim, by=editor, verdict="denied", status="approved", reviewed_by=reviewer,
-                     reviewed_at=claim.created_at)
+        create_label(
+            claim=claim,
+            by=editor,
+            verdict="denied",
+            status="approved",
+            reviewed_by=reviewer,
+            reviewed_at=claim.created_at,
+        )
     return article
 
 
 @pytest.mark.parametrize("articles, formats", [(1, ["csv"]), (3, ["csv"]), (1, list(FORMATS)), (6, list(FORMATS))])
 def test_zip_queries_grow_neither_with_articles_nor_with_formats(
-    editor, reviewer, django_assert_max_num_queries, articles, formats,
+    editor,
+    reviewer,
+    django_assert_max_num_queries,
+    articles,
+    formats,
 ):
     picked = [_labelled_article(n, editor=editor, reviewer=reviewer) for n in range(articles)]
     with django_assert_max_num_queries(6):
@@ -64,8 +79,9 @@ def test_zip_holds_the_same_files_as_one_export_per_article_and_format(editor, r
     seed = annotated_seed(editor, reviewer)[0]
     other = _labelled_article(1, editor=editor, reviewer=reviewer)
     options = exporting.default_options()
-    archive = zipfile.ZipFile(io.BytesIO(export_zip([seed, other], list(FORMATS), approved_only=approved_only,
-                                                    options=options)))
+    archive = zipfile.ZipFile(
+        io.BytesIO(export_zip([seed, other], list(FORMATS), approved_only=approved_only, options=options))
+    )
     for article in (seed, other):
         for name in FORMATS:
             expected = export_article(article.pk, name, approved_only=approved_only, options=options)

@@ -48,7 +48,9 @@ def test_verdicts_map_to_googles_rating_names_on_a_one_to_three_scale(seed):
     found = by_claim(article.pk)
     ratings = {name: found[claims[name].text]["reviewRating"] for name in ("yusov", "corps", "peskov")}
     assert {name: (r["alternateName"], r["ratingValue"]) for name, r in ratings.items()} == {
-        "yusov": ("Unproven", 2), "corps": ("True", 3), "peskov": ("False", 1),
+        "yusov": ("Unproven", 2),
+        "corps": ("True", 3),
+        "peskov": ("False", 1),
     }
     assert all((r["@type"], r["worstRating"], r["bestRating"]) == ("Rating", 1, 3) for r in ratings.values())
 
@@ -58,15 +60,21 @@ def test_required_and_recommended_fields_are_present_and_not_empty(seed, setting
     for review in reviews(article.pk):
         assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
         assert review["claimReviewed"].strip() and review["reviewRating"]["alternateName"]
-        assert review["author"] == {"@type": "Organization", "name": settings.REVIEWING_ORGANISATION_NAME,
-                                    "url": settings.REVIEWING_ORGANISATION_URL}
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": settings.REVIEWING_ORGANISATION_NAME,
+            "url": settings.REVIEWING_ORGANISATION_URL,
+        }
         assert review["url"].startswith(("http://", "https://")) and f"/articles/{article.pk}/#claim-" in review["url"]
         assert review["datePublished"]
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"] == "2023-05-22"
         assert item["appearance"] == {
-            "@type": "NewsArticle", "url": "https://kyivindependent.com/belgorod", "headline": article.title,
-            "datePublished": "2023-05-22", "publisher": {"@type": "Organization", "name": "The Kyiv Independent"},
+            "@type": "NewsArticle",
+            "url": "https://kyivindependent.com/belgorod",
+            "headline": article.title,
+            "datePublished": "2023-05-22",
+            "publisher": {"@type": "Organization", "name": "The Kyiv Independent"},
         }
     assert len({review["url"] for review in reviews(article.pk)}) == 3
 
@@ -75,11 +83,15 @@ def test_speakers_are_people_or_organisations_by_kind(seed):
     article, claims = seed
     found = by_claim(article.pk)
     assert found[claims["yusov"].text]["itemReviewed"]["author"] == {
-        "@type": "Person", "name": "Andrii Yusov", "jobTitle": "spokesperson",
+        "@type": "Person",
+        "name": "Andrii Yusov",
+        "jobTitle": "spokesperson",
         "affiliation": {"@type": "Organization", "name": "Ukraine's military intelligence"},
     }
     assert found[claims["corps"].text]["itemReviewed"]["author"] == {
-        "@type": "Organization", "name": "Russian Volunteer Corps", "description": "armed group",
+        "@type": "Organization",
+        "name": "Russian Volunteer Corps",
+        "description": "armed group",
     }
     assert found[claims["peskov"].text]["itemReviewed"]["author"]["@type"] == "Person"
 
@@ -89,7 +101,9 @@ def test_an_organisations_affiliation_is_what_it_is_a_member_of(seed):
     claims["corps"].source.affiliation = "Freedom of Russia Legion"
     claims["corps"].source.save()
     assert by_claim(article.pk)[claims["corps"].text]["itemReviewed"]["author"] == {
-        "@type": "Organization", "name": "Russian Volunteer Corps", "description": "armed group",
+        "@type": "Organization",
+        "name": "Russian Volunteer Corps",
+        "description": "armed group",
         "memberOf": {"@type": "Organization", "name": "Freedom of Russia Legion"},
     }
 
@@ -108,7 +122,9 @@ def test_anonymous_sources_are_never_named(seed, reviewer):
     source = claims["kyiv"].source
     source.kind, source.name, source.role = "anonymous", "Olena Secretname", "deputy minister"
     source.save()
-    Label.objects.filter(claim=claims["kyiv"]).update(status="approved", reviewed_by=reviewer, reviewed_at=claims["kyiv"].created_at)
+    Label.objects.filter(claim=claims["kyiv"]).update(
+        status="approved", reviewed_by=reviewer, reviewed_at=claims["kyiv"].created_at
+    )
     data = export_article(article.pk, "claimreview")
     assert b"Secretname" not in data and b"deputy minister" not in data
     author = by_claim(article.pk)[claims["kyiv"].text]["itemReviewed"]["author"]

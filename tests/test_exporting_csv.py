@@ -31,15 +31,24 @@ def test_one_row_per_claim_with_its_span_speaker_and_label(editor, reviewer):
     for row, name in zip(rows, order):
         claim = claims[name]
         assert (int(row["start"]), int(row["end"])) == (claim.start, claim.end)
-        assert row["claim_text"] == article.text[claim.start:claim.end]
+        assert row["claim_text"] == article.text[claim.start : claim.end]
         assert int(row["sentence_number"]) == claim.sentence.number
         assert row["article_id"] == str(article.pk)
     peskov = rows[3]
     assert peskov["claim_text"] == "Russia's Vladimir Putin had already been informed of the incident"
-    assert {key: peskov[key] for key in ("speaker_kind", "speaker_role", "channel", "cue", "verdict", "state",
-                                         "proposed_by", "reviewed_by")} == {
-        "speaker_kind": "person", "speaker_role": "Kremlin spokesperson", "channel": "TASS", "cue": "said",
-        "verdict": "denied", "state": "approved", "proposed_by": "alice", "reviewed_by": "charlie"}
+    assert {
+        key: peskov[key]
+        for key in ("speaker_kind", "speaker_role", "channel", "cue", "verdict", "state", "proposed_by", "reviewed_by")
+    } == {
+        "speaker_kind": "person",
+        "speaker_role": "Kremlin spokesperson",
+        "channel": "TASS",
+        "cue": "said",
+        "verdict": "denied",
+        "state": "approved",
+        "proposed_by": "alice",
+        "reviewed_by": "charlie",
+    }
     assert rows[1]["evidence"] == "https://example.org/geolocation https://example.org/video"
     assert (rows[2]["state"], rows[2]["review_comment"]) == ("rejected", "Telegram post is not independent evidence.")
     assert (rows[4]["state"], rows[4]["reviewed_by"], rows[4]["reviewed_at"]) == ("proposed", "", "")
@@ -75,9 +84,20 @@ def test_cells_a_spreadsheet_would_run_get_an_apostrophe(editor, reviewer):
     assert first["channel"] == '<a href="javascript:alert(1)">TV</a>'  # text, harmless in a spreadsheet
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("plain", "plain"), ("a=b", "a=b"), ("", ""), (None, ""),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (None, ""),
+    ],
+)
 def test_defuse(value, expected):
     assert defuse(value) == expected

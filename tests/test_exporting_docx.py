@@ -41,12 +41,16 @@ def test_each_claim_has_a_comment_anchored_to_exactly_its_text(editor, reviewer)
     article, claims = annotated_seed(editor, reviewer)
     document = read(article)
     comments = comments_by_claim_text(document)
-    texts = {name: article.text[claim.start:claim.end] for name, claim in claims.items()}
+    texts = {name: article.text[claim.start : claim.end] for name, claim in claims.items()}
     assert set(comments) == set(texts.values())  # every label state: the Word file is for the newsroom
     peskov = comments["Russia's Vladimir Putin had already been informed of the incident"]  # the narrowed span
     assert peskov.text.splitlines() == [
-        "✗ Denied (approved)", "Speaker: Dmitry Peskov, Kremlin spokesperson", "Channel: TASS",
-        "Rationale: Contradicted by later Kremlin statements.", "Approved by charlie"]
+        "✗ Denied (approved)",
+        "Speaker: Dmitry Peskov, Kremlin spokesperson",
+        "Channel: TASS",
+        "Rationale: Contradicted by later Kremlin statements.",
+        "Approved by charlie",
+    ]
     assert (peskov.author, peskov.initials) == ("alice", "A")
     corps = comments[texts["corps"]].text
     assert "Evidence: https://example.org/geolocation\nEvidence: https://example.org/video" in corps
@@ -76,7 +80,7 @@ def test_two_comments_in_one_paragraph_and_overlapping_claims(editor, reviewer):
     document = read(article)
     comments = comments_by_claim_text(document)
     assert set(extra.values()) <= set(comments)
-    assert article.text[claims["corps"].start:claims["corps"].end] in comments
+    assert article.text[claims["corps"].start : claims["corps"].end] in comments
     assert comments[extra["video"]].text.startswith("? Unverified (proposed)\nSpeaker: Unattributed")
     assert comments[extra["video"]].author == "charlie"
     corps_paragraph = next(p for p in document.paragraphs if p.text.startswith("Earlier the same day"))
@@ -88,7 +92,10 @@ def test_approved_only_leaves_other_labels_out(editor, reviewer):
     article, _ = annotated_seed(editor, reviewer)
     document = read(article, approved_only=True)
     assert sorted(comment.text.splitlines()[0] for comment in document.comments) == [
-        "? Unverified", "✓ Confirmed", "✗ Denied"]
+        "? Unverified",
+        "✓ Confirmed",
+        "✗ Denied",
+    ]
 
 
 def test_hostile_strings_are_plain_text_and_bad_links_are_dropped(editor, reviewer):
@@ -97,6 +104,7 @@ def test_hostile_strings_are_plain_text_and_bad_links_are_dropped(editor, review
     assert document.paragraphs[0].text == f"Prices {HOSTILE}"
     first = next(comment for comment in document.comments if comment.text.startswith("✗ Denied"))
     assert [line for line in first.text.splitlines() if line.startswith("Evidence")] == [
-        "Evidence: https://example.org/ok"]
-    assert f"Channel: <a href=\"javascript:alert(1)\">TV</a>" in first.text  # shown, not linked
+        "Evidence: https://example.org/ok"
+    ]
+    assert 'Channel: <a href="javascript:alert(1)">TV</a>' in first.text  # shown, not linked
     assert not document.element.body.findall(".//" + qn("w:hyperlink"))

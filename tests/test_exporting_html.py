@@ -15,8 +15,11 @@ def page(article, approved_only=None):
 
 def marked_text(doc, claim):
     """The text of every highlighted segment that belongs to the claim, in order."""
-    return "".join(mark.text_content() for mark in doc.xpath("//mark[contains(@class, 'claim')]")
-                   if str(claim.pk) in mark.get("data-claims").split())
+    return "".join(
+        mark.text_content()
+        for mark in doc.xpath("//mark[contains(@class, 'claim')]")
+        if str(claim.pk) in mark.get("data-claims").split()
+    )
 
 
 def tag(doc, claim):
@@ -32,7 +35,7 @@ def test_approved_claims_are_highlighted_with_their_exact_text(editor, reviewer)
     for name in ("yusov", "corps", "peskov"):
         claim = claims[name]
         [mark] = [m for m in marks if m.get("data-claims") == str(claim.pk)]
-        assert mark.text_content() == article.text[claim.start:claim.end]
+        assert mark.text_content() == article.text[claim.start : claim.end]
     assert "verdict-denied" in marks[2].get("class")  # reading order: Yusov, the Corps, Peskov
 
 
@@ -49,7 +52,8 @@ def test_notes_are_numbered_in_reading_order_and_linked_both_ways(editor, review
     doc = page(article)
     refs = doc.xpath("//sup[@class='ref']/a")
     assert [(a.text, a.get("href"), a.get("id")) for a in refs] == [
-        (str(n), f"#note-{n}", f"ref-{n}") for n in (1, 2, 3)]
+        (str(n), f"#note-{n}", f"ref-{n}") for n in (1, 2, 3)
+    ]
     notes = doc.xpath("//section[@class='notes']/ol/li")
     assert [note.get("id") for note in notes] == ["note-1", "note-2", "note-3"]
     for number, note in enumerate(notes, 1):
@@ -117,7 +121,7 @@ def test_nested_and_crossing_claims_each_keep_their_exact_text(editor, reviewer)
         _label(claim, by=editor, verdict="confirmed", status="approved", reviewer=reviewer)
     doc = page(article)
     for claim in (claims["yusov"], claims["corps"], nested, crossing):
-        assert marked_text(doc, claim) == article.text[claim.start:claim.end]
+        assert marked_text(doc, claim) == article.text[claim.start : claim.end]
     [inner] = [m for m in doc.xpath("//mark") if m.get("data-claims") == f"{claims['yusov'].pk} {nested.pk}"]
     assert inner.text_content() == "Andrii Yusov told Suspilne"
     assert "depth-2" in inner.get("class")

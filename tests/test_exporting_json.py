@@ -40,22 +40,33 @@ def test_export_escapes_markup_so_it_can_sit_in_a_script_element(editor, reviewe
 @pytest.mark.parametrize("fmt", ["html", "md", "csv", "json", "webannotation", "claimreview", "docx"])
 def test_every_export_runs_a_constant_number_of_queries(db, editor, reviewer, fmt, django_assert_max_num_queries):
     from claims.exporting import export_article
+    from claims.models import Claim, Label, Source
     from tests.export_fixtures import annotated_seed
     from tests.factories import create_article
-
-    from claims.models import Claim, Label, Source
 
     small = annotated_seed(editor, reviewer)[0]
     large = create_article(sentences=400)
     speakers = [Source.objects.create(name=f"Speaker {n}") for n in range(20)]
-    claims = Claim.objects.bulk_create([
-        Claim(article=large, sentence=s, start=s.start, end=s.end, source=speakers[i % 20])
-        for i, s in enumerate(large.sentences.all())
-    ])
-    Label.objects.bulk_create([
-        Label(claim=c, verdict="denied", status="approved", proposed_by=editor, reviewed_by=reviewer,
-              reviewed_at=c.created_at, claim_version=1) for c in claims
-    ])
+    claims = Claim.objects.bulk_create(
+        [
+            Claim(article=large, sentence=s, start=s.start, end=s.end, source=speakers[i % 20])
+            for i, s in enumerate(large.sentences.all())
+        ]
+    )
+    Label.objects.bulk_create(
+        [
+            Label(
+                claim=c,
+                verdict="denied",
+                status="approved",
+                proposed_by=editor,
+                reviewed_by=reviewer,
+                reviewed_at=c.created_at,
+                claim_version=1,
+            )
+            for c in claims
+        ]
+    )
     for article in (small, large):
         with django_assert_max_num_queries(8):
             export_article(article.pk, fmt)

@@ -11,7 +11,13 @@ from django.core.management import call_command
 from claims.exporting import export_article
 from claims.models import Claim, Label, Source
 from tests.export_fixtures import (
-    FORMULA, HOSTILE, annotated_seed, annotated_seed_with_history, exported, hostile_article, restored,
+    FORMULA,
+    HOSTILE,
+    annotated_seed,
+    annotated_seed_with_history,
+    exported,
+    hostile_article,
+    restored,
 )
 
 
@@ -29,7 +35,8 @@ def normalised(document):
     ids = {"article": {doc["article"]["id"]: "A"}}
     ids["source"] = {s["id"]: f"S{n}" for n, s in enumerate(doc["sources"], 1)}
     ids["claim"] = {c["id"]: f"C{n}" for n, c in enumerate(doc["claims"], 1)}
-    ids["label"] = {l["id"]: f"L{n}" for n, l in enumerate((l for c in doc["claims"] for l in c["labels"]), 1)}
+    labels = (label for claim in doc["claims"] for label in claim["labels"])
+    ids["label"] = {label["id"]: f"L{n}" for n, label in enumerate(labels, 1)}
     doc["generated_at"] = doc["article"]["created_at"] = doc["article"]["source_format"] = "-"
     doc["article"]["id"] = "A"
     for source in doc["sources"]:
@@ -78,8 +85,14 @@ def test_import_matches_sources_in_the_registry_and_creates_only_unknown_ones(se
     by_name = {source["name"]: source for source in document["sources"]}
     by_name["Andrii Yusov"]["name"] = "ANDRÍI YUSOV"  # case and accents ignored
     by_name["Dmitry Peskov"]["name"] = "Yusov"  # an alias of a registry source matches that source
-    newcomer = {"id": 999_999, "name": "Oleksandr Newman", "kind": "person", "role": "analyst",
-                "affiliation": "Institute", "aliases": ["Newman", "O. Newman", "Newman"]}
+    newcomer = {
+        "id": 999_999,
+        "name": "Oleksandr Newman",
+        "kind": "person",
+        "role": "analyst",
+        "affiliation": "Institute",
+        "aliases": ["Newman", "O. Newman", "Newman"],
+    }
     document["sources"].append(newcomer)
     document["claims"][0]["source"] = newcomer["id"]
     before = Source.objects.count()
@@ -90,7 +103,9 @@ def test_import_matches_sources_in_the_registry_and_creates_only_unknown_ones(se
     created = Source.objects.get(name="Oleksandr Newman")
     assert (created.kind, created.role, created.affiliation) == ("person", "analyst", "Institute")
     assert sorted(created.aliases.values_list("name", flat=True)) == ["Newman", "O. Newman"]
-    speakers = {claim.text: claim.source.name for claim in copy.claims.select_related("source", "article") if claim.source}
+    speakers = {
+        claim.text: claim.source.name for claim in copy.claims.select_related("source", "article") if claim.source
+    }
     assert speakers["Russia's Vladimir Putin had already been informed of the incident"] == "Andrii Yusov"
     assert "Dmitry Peskov" not in speakers.values()
 
@@ -157,8 +172,14 @@ def test_restore_commits_past_the_databases_deferred_integrity_checks(editor, re
 
 def test_sources_named_twice_in_a_file_become_one_new_source(seed, editor):
     document = exported(seed.pk)
-    first = {"id": 999_998, "name": "Oleksandr Newman", "kind": "person", "role": "", "affiliation": "",
-             "aliases": ["O. Newman"]}
+    first = {
+        "id": 999_998,
+        "name": "Oleksandr Newman",
+        "kind": "person",
+        "role": "",
+        "affiliation": "",
+        "aliases": ["O. Newman"],
+    }
     second = {**first, "id": 999_999, "name": "O. NEWMAN", "aliases": []}  # the first one's alias
     document["sources"] += [first, second]
     document["claims"][0]["source"], document["claims"][1]["source"] = first["id"], second["id"]

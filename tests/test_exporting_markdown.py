@@ -18,7 +18,7 @@ def rendered(markdown, html=True):
 def test_claims_are_bold_and_followed_by_their_note_reference(editor, reviewer):
     article, claims = annotated_seed(editor, reviewer)
     markdown = export_article(article.pk, "md").decode()
-    texts = {name: article.text[claims[name].start:claims[name].end] for name in claims}
+    texts = {name: article.text[claims[name].start : claims[name].end] for name in claims}
     assert f"TASS that **{texts['peskov']}**[^3]." in markdown
     assert f"Earlier the same day, **{texts['corps']}**[^2], bordering" in markdown
     assert rendered(markdown).xpath("//p/strong/text()")[:3] == [texts["yusov"], texts["corps"], texts["peskov"]]
@@ -29,8 +29,10 @@ def test_claims_are_bold_and_followed_by_their_note_reference(editor, reviewer):
 def test_footnotes_give_verdict_speaker_channel_rationale_and_evidence(editor, reviewer):
     article, _ = annotated_seed(editor, reviewer)
     markdown = export_article(article.pk, "md").decode()
-    assert markdown.startswith("# Armed Russian groups start combat operation in Belgorod Oblast\n\n"
-                               "The Kyiv Independent · 22 May 2023 · <https://kyivindependent.com/belgorod>\n")
+    assert markdown.startswith(
+        "# Armed Russian groups start combat operation in Belgorod Oblast\n\n"
+        "The Kyiv Independent · 22 May 2023 · <https://kyivindependent.com/belgorod>\n"
+    )
     notes = [block for block in markdown.split("\n\n") if block.startswith("[^")]
     assert notes == [
         "[^1]: **? Unverified** — Andrii Yusov, spokesperson, Ukraine's military intelligence, via Suspilne. "
@@ -47,8 +49,10 @@ def test_working_copy_gives_each_label_its_state(editor, reviewer):
     article, claims = annotated_seed(editor, reviewer)
     markdown = export_article(article.pk, "md", approved_only=False).decode()
     assert "**Kyiv has denied any connection to the group's operations.**[^5]" in markdown
-    assert "[^5]: **✗ Denied (proposed)** — Kyiv, government of Ukraine. Awaiting the ministry's statement. " \
-           "Proposed by alice." in markdown
+    assert (
+        "[^5]: **✗ Denied (proposed)** — Kyiv, government of Ukraine. Awaiting the ministry's statement. "
+        "Proposed by alice." in markdown
+    )
     assert "rejected by charlie: “Telegram post is not independent evidence.”" in markdown
 
 
@@ -75,22 +79,42 @@ def test_hostile_strings_stay_inert_text(editor, reviewer, html):
     assert not doc.xpath("//@src")
     assert doc.xpath("//h1")[0].text_content() == f"Prices {HOSTILE}"
     assert f"The minister {HOSTILE} said prices would fall." in doc.xpath("//strong/text()")
-    assert "via <a href=\"javascript:alert(1)\">TV</a>." in doc.text_content()
+    assert 'via <a href="javascript:alert(1)">TV</a>.' in doc.text_content()
 
 
-@pytest.mark.parametrize("text", [
-    "[click](javascript:alert(1))", "![x](data:text/html,x)", "<b onmouseover=alert(1)>hi</b>", "&lt;script&gt;",
-    "[^1] and [^1]: forged note", "*em* _em_ `code` ~~gone~~", "<https://evil.example>", "a | b | c",
-    "back\\slash \\*still\\*",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[click](javascript:alert(1))",
+        "![x](data:text/html,x)",
+        "<b onmouseover=alert(1)>hi</b>",
+        "&lt;script&gt;",
+        "[^1] and [^1]: forged note",
+        "*em* _em_ `code` ~~gone~~",
+        "<https://evil.example>",
+        "a | b | c",
+        "back\\slash \\*still\\*",
+    ],
+)
 def test_escaped_text_renders_as_itself(text):
     doc = rendered(escape(text))
     assert doc.text_content().strip() == text
     assert [element.tag for element in doc.iter()] == ["div", "p"]
 
 
-@pytest.mark.parametrize("text", ["- not a list", "+ nor this", "1. nor a numbered list", "2022) either",
-                                  "# not a heading", "> not a quote", "=== not an underline", "--- no rule"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- not a list",
+        "+ nor this",
+        "1. nor a numbered list",
+        "2022) either",
+        "# not a heading",
+        "> not a quote",
+        "=== not an underline",
+        "--- no rule",
+    ],
+)
 def test_a_line_that_looks_like_a_block_stays_a_paragraph(text):
     doc = rendered(block_safe(escape(text)))
     assert [element.tag for element in doc.iter()] == ["div", "p"]

@@ -80,13 +80,22 @@ def test_bodies_name_the_speaker_channel_verdict_and_evidence(seed):
         annotations[by_start[int(one(position, OA + "start"))]] = annotation
 
     speakers = {name: one(bodies(a, "identifying")[0], RDF_VALUE) for name, a in annotations.items()}
-    assert speakers == {"yusov": "Andrii Yusov", "corps": "Russian Volunteer Corps", "peskov": "Dmitry Peskov",
-                        "kyiv": "Kyiv", "gladkov": "Vyacheslav Gladkov"}
-    verdicts = {name: (one(bodies(a, "assessing")[0], RDF_VALUE), one(bodies(a, "assessing")[0], RDFS_LABEL))
-                for name, a in annotations.items()}
+    assert speakers == {
+        "yusov": "Andrii Yusov",
+        "corps": "Russian Volunteer Corps",
+        "peskov": "Dmitry Peskov",
+        "kyiv": "Kyiv",
+        "gladkov": "Vyacheslav Gladkov",
+    }
+    verdicts = {
+        name: (one(bodies(a, "assessing")[0], RDF_VALUE), one(bodies(a, "assessing")[0], RDFS_LABEL))
+        for name, a in annotations.items()
+    }
     assert verdicts == {
-        "yusov": ("unverified", "Unverified (approved)"), "corps": ("confirmed", "Confirmed (approved)"),
-        "peskov": ("denied", "Denied (approved)"), "kyiv": ("denied", "Denied (proposed)"),
+        "yusov": ("unverified", "Unverified (approved)"),
+        "corps": ("confirmed", "Confirmed (approved)"),
+        "peskov": ("denied", "Denied (approved)"),
+        "kyiv": ("denied", "Denied (proposed)"),
         "gladkov": ("confirmed", "Confirmed (rejected)"),
     }
     assert [one(b, RDF_VALUE) for b in bodies(annotations["peskov"], "describing")] == ["TASS"]

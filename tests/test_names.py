@@ -34,7 +34,11 @@ def test_names_match(mention, full_name, aliases, expected):
 
 @pytest.mark.parametrize(
     "name, mention",
-    [("Radosław Sikorski", "Radoslaw Sikorski"), ("Søren Kierkegaard", "Soren Kierkegaard"), ("Đorđe Balašević", "Dorde Balasevic")],
+    [
+        ("Radosław Sikorski", "Radoslaw Sikorski"),
+        ("Søren Kierkegaard", "Soren Kierkegaard"),
+        ("Đorđe Balašević", "Dorde Balasevic"),
+    ],
 )
 def test_fold_agrees_with_the_matcher(name, mention):
     # The registry's folded column and the matcher once disagreed on letters Unicode does not decompose,

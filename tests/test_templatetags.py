@@ -33,6 +33,8 @@ def test_record_lists_the_counts_by_verdict_in_words_and_symbols():
         f'<li class="source-record__item source-record__item--{verdict}">'
         f'<span aria-hidden="true">{symbol}</span> {text}</li>'
         for verdict, symbol, text in [
-            ("confirmed", "✓", "3 confirmed"), ("denied", "✗", "1 denied"), ("unverified", "?", "0 unverified"),
+            ("confirmed", "✓", "3 confirmed"),
+            ("denied", "✗", "1 denied"),
+            ("unverified", "?", "0 unverified"),
         ]
     ]

@@ -9,7 +9,9 @@ from claims.wording import VERDICTS, speaker_line, verdict_key
 def test_every_verdict_has_a_symbol_a_word_and_a_meaning():
     assert set(VERDICTS) == {*Verdict.values, "none"}
     assert {key: VERDICTS[key][:2] for key in Verdict.values} == {
-        "confirmed": ("✓", "Confirmed"), "denied": ("✗", "Denied"), "unverified": ("?", "Unverified"),
+        "confirmed": ("✓", "Confirmed"),
+        "denied": ("✗", "Denied"),
+        "unverified": ("?", "Unverified"),
     }
     assert all(meaning for _, _, meaning in VERDICTS.values())
 

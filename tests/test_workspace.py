@@ -16,8 +16,15 @@ def test_load_sentences_attaches_active_claims_and_pending_suggestions(article, 
     second = article.sentences.get(number=2)
     kept = create_claim(sentence=second, by=editor)
     Claim.objects.filter(pk=create_claim(sentence=second).pk).update(removed_at=kept.created_at)
-    Suggestion.objects.create(article=article, sentence=second, start=second.start, end=second.start + 8,
-                              source_text="The mayor", source_start=0, source_end=3)
+    Suggestion.objects.create(
+        article=article,
+        sentence=second,
+        start=second.start,
+        end=second.start + 8,
+        source_text="The mayor",
+        source_start=0,
+        source_end=3,
+    )
     with django_assert_num_queries(4):
         sentences = load_sentences(article)
         assert [claim.pk for claim in sentences[1].active_claims] == [kept.pk]

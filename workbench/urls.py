@@ -8,7 +8,9 @@ from django.urls import include, path
 @login_not_required
 def login(request):
     # With DEBUG on (make run), the page names the demo accounts seed_demo creates.
-    view = auth_views.LoginView.as_view(redirect_authenticated_user=True, extra_context={"demo_accounts": settings.DEBUG})
+    view = auth_views.LoginView.as_view(
+        redirect_authenticated_user=True, extra_context={"demo_accounts": settings.DEBUG}
+    )
     return view(request)
 
 

@@ -127,9 +127,11 @@ def _claim_span(text, toks, lo, hi, attr):
             break
         if t.text == "," and k + 1 < hi and toks[k + 1].low in COMMENT_STARTS:
             window = [x.low for x in toks[k + 1 : k + 4]]
-            if any(w in COMMENT_HEADS for w in window) or (window and window[0] == "which" and any(
-                x.low in ("verified", "confirmed", "denied") for x in toks[k + 1 : hi]
-            )):
+            if any(w in COMMENT_HEADS for w in window) or (
+                window
+                and window[0] == "which"
+                and any(x.low in ("verified", "confirmed", "denied") for x in toks[k + 1 : hi])
+            ):
                 hi = k
                 break
         if attr.side == "right" and t.word and t.low in ("in", "on", "according", "as", "via"):

@@ -83,8 +83,14 @@ def channel_at(toks, i):
             j += 1
         k = j
         while (
-            _medium_at(toks, j) is None and k < n and k < j + 3 and toks[k].word and toks[k].low not in MEDIA_SINGLE
-            and not toks[k].text[0].isdigit() and toks[k].low not in BREAKS and not toks[k].cap
+            _medium_at(toks, j) is None
+            and k < n
+            and k < j + 3
+            and toks[k].word
+            and toks[k].low not in MEDIA_SINGLE
+            and not toks[k].text[0].isdigit()
+            and toks[k].low not in BREAKS
+            and not toks[k].cap
         ):
             k += 1  # adjectives: "a televised", "a 40-page"
         if k < n and toks[k].text[0].isdigit() and k < j + 3:
@@ -110,8 +116,11 @@ def channel_at(toks, i):
             descr = j
             while descr < n and toks[descr].low in OUTLET_DESCRIPTORS - DETERMINERS:
                 descr += 1
-            if (descr > j or (j > i + 1 and toks[j - 1].cap) or toks[j].cap) and descr < n and toks[descr].cap and (
-                i > 0 and toks[i - 1].low in CUE_VERBS or descr > j
+            if (
+                (descr > j or (j > i + 1 and toks[j - 1].cap) or toks[j].cap)
+                and descr < n
+                and toks[descr].cap
+                and (i > 0 and toks[i - 1].low in CUE_VERBS or descr > j)
             ):
                 name = _outlet_name(toks, j if descr == j else descr, min(n, descr + 5))
                 if name:

@@ -27,8 +27,10 @@ def nothing_after(toks, i):
 
 def is_quote_start(toks, lo, hi):
     """The right-hand claim is a second quotation: `"Q1," he said, "Q2."`."""
-    return any(t.text == "," for t in toks[lo:hi]) and hi > 0 and (
-        is_quote(toks[hi - 1]) or (hi < len(toks) and is_quote(toks[hi]))
+    return (
+        any(t.text == "," for t in toks[lo:hi])
+        and hi > 0
+        and (is_quote(toks[hi - 1]) or (hi < len(toks) and is_quote(toks[hi])))
     )
 
 
@@ -138,8 +140,11 @@ def skip_adjuncts(toks, i, lemma):
         if found is not None:
             i = found[4]
             continue
-        if lemma in ("explain", "say", "write", "report", "state", "confirm") and t.low == "to" and i + 1 < n and (
-            toks[i + 1].low in DETERMINERS or toks[i + 1].cap
+        if (
+            lemma in ("explain", "say", "write", "report", "state", "confirm")
+            and t.low == "to"
+            and i + 1 < n
+            and (toks[i + 1].low in DETERMINERS or toks[i + 1].cap)
         ):
             i = _skip_recipient(toks, i + 1)
             continue
@@ -165,9 +170,14 @@ def _skip_time(toks, i):
     seen = False
     while j < n:
         t = toks[j]
-        if t.low in DAYS_MONTHS or t.low in _TIME_NOUNS or (
-            t.text[0].isdigit() and j > i
-            and (toks[j - 1].low in DAYS_MONTHS or toks[j - 1].low in ("on", "at", "by", "until"))
+        if (
+            t.low in DAYS_MONTHS
+            or t.low in _TIME_NOUNS
+            or (
+                t.text[0].isdigit()
+                and j > i
+                and (toks[j - 1].low in DAYS_MONTHS or toks[j - 1].low in ("on", "at", "by", "until"))
+            )
         ):
             seen = True
         elif t.low not in _TIME_FILLERS or seen and t.low in ("in", "at", "the", "by"):
@@ -191,9 +201,14 @@ def _skip_recipient(toks, i):
         if t.low in DETERMINERS and j > i:
             break  # "told The Guardian the findings were...": a new noun phrase
         if (
-            t.cap or t.poss or t.text[0].isdigit() or t.low in DETERMINERS or t.low in OUTLET_DESCRIPTORS
+            t.cap
+            or t.poss
+            or t.text[0].isdigit()
+            or t.low in DETERMINERS
+            or t.low in OUTLET_DESCRIPTORS
             or t.low in RECIPIENTS
-            or t.low in ("conference", "briefing", "press", "hearing", "meeting", "summit", "rally", "gathering", "call")
+            or t.low
+            in ("conference", "briefing", "press", "hearing", "meeting", "summit", "rally", "gathering", "call")
         ):
             j += 1
             count += 1

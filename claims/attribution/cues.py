@@ -32,8 +32,19 @@ class _Attr:
     """An attribution being built inside one sentence."""
 
     __slots__ = (
-        "appos", "channel", "claim_hi", "claim_lo", "clause_lo", "cue_hi", "cue_lo", "extra_claims", "nested",
-        "participle", "side", "subj_hi", "subj_lo",
+        "appos",
+        "channel",
+        "claim_hi",
+        "claim_lo",
+        "clause_lo",
+        "cue_hi",
+        "cue_lo",
+        "extra_claims",
+        "nested",
+        "participle",
+        "side",
+        "subj_hi",
+        "subj_lo",
     )
 
     def __init__(self, cue_lo, cue_hi):
@@ -60,9 +71,7 @@ def find_attributions(toks):
     attrs = []
     n = len(toks)
     i = 0
-    finite_cue_seen = any(
-        t.low in CUE_VERBS and not t.in_quote and not t.low.endswith("ing") for t in toks
-    )
+    finite_cue_seen = any(t.low in CUE_VERBS and not t.in_quote and not t.low.endswith("ing") for t in toks)
     while i < n:
         tok = toks[i]
         if tok.in_quote or not tok.word:
@@ -205,7 +214,7 @@ def _according_to(toks, i):
     attr = _Attr(i, i + 2)
     attr.subj_lo, attr.subj_hi = lo, hi
     attr.clause_lo = i
-    if i == 0 or (i > 0 and toks[i - 1].text == "," and not any(t.word for t in toks[:i - 1])):
+    if i == 0 or (i > 0 and toks[i - 1].text == "," and not any(t.word for t in toks[: i - 1])):
         # "According to police, CLAIM."
         k = hi
         while k < n and not toks[k].word and not is_quote(toks[k]):
@@ -228,7 +237,15 @@ def _participle(toks, lo, hi, attrs, media_required):
     n = len(toks)
     j = lo - 1
     while j >= 0 and toks[j].low in (
-        "later", "also", "while", "before", "again", "repeatedly", "allegedly", "reportedly", "purportedly"
+        "later",
+        "also",
+        "while",
+        "before",
+        "again",
+        "repeatedly",
+        "allegedly",
+        "reportedly",
+        "purportedly",
     ):
         j -= 1
     media = None

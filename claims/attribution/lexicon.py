@@ -77,15 +77,12 @@ MEDIA = word_set(
 MEDIA_VERBS = word_set("published posted released issued shared put aired broadcast circulated")
 SHOW_WORDS = word_set("showing show shows")
 
-HEDGES = word_set(
-    "allegedly alleged purportedly purported reportedly supposedly apparently unverified unconfirmed"
-)
+HEDGES = word_set("allegedly alleged purportedly purported reportedly supposedly apparently unverified unconfirmed")
 
 DETERMINERS = word_set("the a an this these those its his her their our another some any")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "organisation"}
 AUX = word_set(
-    "has have had is are was were be been being am do does did will would can could should may might "
-    "must shall"
+    "has have had is are was were be been being am do does did will would can could should may might must shall"
 )
 PASSIVE = word_set("is are was were be been being get gets got")
 NEGATIONS = word_set("not n't never no without cannot")
@@ -95,13 +92,17 @@ SKIPPABLE = word_set(
     "already just now only quickly immediately yesterday today"
 )
 # Words that cannot be inside a subject noun phrase.
-BREAKS = word_set(
-    "that which who whom whose where when while if as because since than and or but nor so yet to in "
-    "on by with from into onto over under after before during about against between through without "
-    "within across is are was were be been being am has have had do does did will would can could "
-    "should may might must shall not there here then what how why also however although though "
-    "despite until unless once whether"
-) | frozenset(form for form, lemma in CUE_VERBS.items() if form != lemma) | AUX
+BREAKS = (
+    word_set(
+        "that which who whom whose where when while if as because since than and or but nor so yet to in "
+        "on by with from into onto over under after before during about against between through without "
+        "within across is are was were be been being am has have had do does did will would can could "
+        "should may might must shall not there here then what how why also however although though "
+        "despite until unless once whether"
+    )
+    | frozenset(form for form, lemma in CUE_VERBS.items() if form != lemma)
+    | AUX
+)
 INTRO_WORDS = word_set(
     "earlier later meanwhile in on at after before during speaking separately also however but and then "
     "since while when asked last this on"
@@ -198,18 +199,44 @@ TIME_WORDS = word_set(
     "privately initially then afterwards overnight"
 )
 PLATFORMS = {
-    "telegram": "Telegram", "x": "X", "twitter": "Twitter", "facebook": "Facebook",
-    "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube", "whatsapp": "WhatsApp",
-    "weibo": "Weibo", "vkontakte": "VKontakte", "vk": "VK", "linkedin": "LinkedIn",
-    "bluesky": "Bluesky", "threads": "Threads", "truth": "Truth Social", "signal": "Signal",
+    "telegram": "Telegram",
+    "x": "X",
+    "twitter": "Twitter",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "youtube": "YouTube",
+    "whatsapp": "WhatsApp",
+    "weibo": "Weibo",
+    "vkontakte": "VKontakte",
+    "vk": "VK",
+    "linkedin": "LinkedIn",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+    "truth": "Truth Social",
+    "signal": "Signal",
 }
 # Two-word media first: "press conference" before "conference".
 MEDIA_PHRASES = [
-    ("press", "conference"), ("news", "conference"), ("press", "release"), ("conference", "call"),
-    ("press", "briefing"), ("news", "briefing"), ("televised", "address"), ("social", "media"),
-    ("state", "television"), ("state", "tv"), ("video", "address"), ("video", "message"),
-    ("radio", "interview"), ("television", "interview"), ("tv", "interview"), ("earnings", "call"),
-    ("blog", "post"), ("news", "release"), ("radio", "address"),
+    ("press", "conference"),
+    ("news", "conference"),
+    ("press", "release"),
+    ("conference", "call"),
+    ("press", "briefing"),
+    ("news", "briefing"),
+    ("televised", "address"),
+    ("social", "media"),
+    ("state", "television"),
+    ("state", "tv"),
+    ("video", "address"),
+    ("video", "message"),
+    ("radio", "interview"),
+    ("television", "interview"),
+    ("tv", "interview"),
+    ("earnings", "call"),
+    ("blog", "post"),
+    ("news", "release"),
+    ("radio", "address"),
 ]
 MEDIA_SINGLE = word_set(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "

@@ -7,7 +7,16 @@ from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS
 
 class _Entity:
     __slots__ = (
-        "end", "is_company", "is_group", "is_place", "is_public", "kind", "last", "name", "role", "start",
+        "end",
+        "is_company",
+        "is_group",
+        "is_place",
+        "is_public",
+        "kind",
+        "last",
+        "name",
+        "role",
+        "start",
         "surname",
     )
 
@@ -87,8 +96,11 @@ class Memory:
         """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
         key = normalise_name(name).split()
         return self.recent(
-            lambda e: e.kind == "person" and len(e.name.split()) > len(key)
-            and normalise_name(e.name).split()[-len(key):] == key
+            lambda e: (
+                e.kind == "person"
+                and len(e.name.split()) > len(key)
+                and normalise_name(e.name).split()[-len(key) :] == key
+            )
         )
 
     def by_acronym(self, word):

@@ -40,7 +40,9 @@ def note_names(text, toks, memory):
             continue
         r = hi
         while (
-            r < len(toks) and r < hi + 2 and (toks[r].low in ROLE_NOUNS or toks[r].low in SQUAD_ROLES)
+            r < len(toks)
+            and r < hi + 2
+            and (toks[r].low in ROLE_NOUNS or toks[r].low in SQUAD_ROLES)
             and not toks[r].cap
         ):
             r += 1
@@ -120,8 +122,11 @@ def _note_appositions(text, toks, memory):
                 head, end = d
                 lo = end + 1
                 hi = _appos_name(toks, lo)
-                if hi > lo and hi < n and toks[hi].text == "," and not (
-                    hi + 1 < n and toks[hi + 1].low in ("and", "or")
+                if (
+                    hi > lo
+                    and hi < n
+                    and toks[hi].text == ","
+                    and not (hi + 1 < n and toks[hi + 1].low in ("and", "or"))
                 ):
                     _remember_apposition(text, toks, memory, lo, hi, head, k, head + 1)
                     k = hi
@@ -136,8 +141,7 @@ def _note_appositions(text, toks, memory):
                     head, end = d
                     close = end
                     while (
-                        close < n and close - end < 8 and toks[close].text not in ",.;:"
-                        and not is_quote(toks[close])
+                        close < n and close - end < 8 and toks[close].text not in ",.;:" and not is_quote(toks[close])
                     ):
                         close += 1
                     if close < n and toks[close].text in ",.;":

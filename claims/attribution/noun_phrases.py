@@ -44,8 +44,12 @@ def np_back(toks, hi):
             if t.text in "-–&'’" and lo is not None:
                 j -= 1
                 continue
-            if t.text == "." and lo is not None and j > 0 and toks[j - 1].cap and (
-                len(toks[j - 1].text) == 1 or toks[j - 1].low in ROLE_NOUNS
+            if (
+                t.text == "."
+                and lo is not None
+                and j > 0
+                and toks[j - 1].cap
+                and (len(toks[j - 1].text) == 1 or toks[j - 1].low in ROLE_NOUNS)
             ):
                 j -= 1  # an initial or a title: "A. Yusov", "Mr. Smith"
                 continue
@@ -61,7 +65,8 @@ def np_back(toks, hi):
             j -= 1
             continue
         if t.low in BREAKS and not (
-            t.low in ("for", "at", "of") or (t.low in PRONOUNS and lo is None)
+            t.low in ("for", "at", "of")
+            or (t.low in PRONOUNS and lo is None)
             or (t.cap and t.low in ("may", "will"))  # capitalised, a name: "Theresa May"
         ):
             break
@@ -109,7 +114,10 @@ def is_speaker_np(toks, lo, hi):
         if t.acronym or t.cap and low not in DETERMINERS and low not in BREAKS and low not in DAYS_MONTHS:
             return True
         if (
-            low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old")
+            low in ROLE_NOUNS
+            or low in ORG_NOUNS
+            or low in ANON_NOUNS
+            or low.endswith("-year-old")
             or is_company_noun(low)
         ):
             return True
@@ -202,9 +210,16 @@ def sentence_subject(toks, limit):
         if not t.word:
             break
         low = t.low
-        if t.cap or low in DETERMINERS or t.poss or low in ("of", "for") or low in ROLE_NOUNS or low in ORG_NOUNS or (
-            low in ANON_NOUNS
-        ) or low in MODIFIERS:
+        if (
+            t.cap
+            or low in DETERMINERS
+            or t.poss
+            or low in ("of", "for")
+            or low in ROLE_NOUNS
+            or low in ORG_NOUNS
+            or (low in ANON_NOUNS)
+            or low in MODIFIERS
+        ):
             j += 1
             continue
         break

@@ -21,11 +21,13 @@ def suggest_attributions(text, language="en"):
     for index, (toks, opened_before, in_quote) in enumerate(tokenized_sentences(text, sentences)):
         s_start, s_end = sentences[index]
         note_names(text, toks, memory)
-        per_sentence.append([
-            found
-            for attr in find_attributions(toks)
-            for found in candidates_for(text, toks, s_start, s_end, attr, memory)
-        ])
+        per_sentence.append(
+            [
+                found
+                for attr in find_attributions(toks)
+                for found in candidates_for(text, toks, s_start, s_end, attr, memory)
+            ]
+        )
         if opened_before and blocks and blocks[-1][-1] == index - 1:
             blocks[-1].append(index)
         elif in_quote:

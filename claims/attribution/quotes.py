@@ -28,7 +28,7 @@ def fill_following_quotes(text, sentences, per_sentence):
             continue
         s, e = sentences[k]
         sentence = text[s:e]
-        if sentence[:1] not in "\"“«„":
+        if sentence[:1] not in '"“«„':
             continue
         donor = per_sentence[k - 1][-1]
         previous = text[donor.sentence_start : donor.sentence_end]
@@ -52,7 +52,7 @@ def fill_following_quotes(text, sentences, per_sentence):
 def _closes_quote(text, span):
     s, e = span
     piece = text[s:e].rstrip()
-    return piece[-1:] in "\"”»" or piece[-2:-1] in "\"”»"
+    return piece[-1:] in '"”»' or piece[-2:-1] in '"”»'
 
 
 def _whole_sentence_claim(text, span):
@@ -66,6 +66,11 @@ def _whole_sentence_claim(text, span):
 
 def _copy(donor, span, sentence, confidence):
     return replace(
-        donor, content_start=span[0], content_end=span[1], sentence_start=sentence[0], sentence_end=sentence[1],
-        confidence=min(donor.confidence, confidence), nested=False,
+        donor,
+        content_start=span[0],
+        content_end=span[1],
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        confidence=min(donor.confidence, confidence),
+        nested=False,
     )

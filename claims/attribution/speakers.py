@@ -31,8 +31,14 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
     def result(ent, confidence, role=None):
         return {
-            "entity": ent, "text": ent.name, "start": ent.start, "end": ent.end, "kind": ent.kind,
-            "role": role if role is not None else ent.role, "mention": mention, "confidence": confidence,
+            "entity": ent,
+            "text": ent.name,
+            "start": ent.start,
+            "end": ent.end,
+            "kind": ent.kind,
+            "role": role if role is not None else ent.role,
+            "mention": mention,
+            "confidence": confidence,
         }
 
     def literal(kind, confidence, drop_article=False, role=None):
@@ -59,8 +65,14 @@ def resolve_speaker(text, toks, lo, hi, memory):
             # Nobody to refer back to: keep the pronoun, with little confidence.
             kind = "person" if want == "person" else "organisation"
             return {
-                "entity": None, "text": mention[0], "start": m_start, "end": m_end, "kind": kind,
-                "role": None, "mention": mention, "confidence": 0.4,
+                "entity": None,
+                "text": mention[0],
+                "start": m_start,
+                "end": m_end,
+                "kind": kind,
+                "role": None,
+                "mention": mention,
+                "confidence": 0.4,
             }
         memory.touch(ent)
         return result(ent, 0.7)
@@ -69,8 +81,19 @@ def resolve_speaker(text, toks, lo, hi, memory):
     core_hi = hi
     for k in range(lo + 1, hi):
         if toks[k].low in (
-            "of", "for", "at", "with", "familiar", "close", "representing", "who", "which", "from", "briefed",
-            "involved", "in",
+            "of",
+            "for",
+            "at",
+            "with",
+            "familiar",
+            "close",
+            "representing",
+            "who",
+            "which",
+            "from",
+            "briefed",
+            "involved",
+            "in",
         ):
             core_hi = k
             break
@@ -79,7 +102,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
     # A trailing run of capitalised words is a name ("... Andrii Yusov", "the Russian Volunteer Corps").
     name_lo = hi
     while (
-        name_lo > lo and toks[name_lo - 1].cap and not toks[name_lo - 1].poss
+        name_lo > lo
+        and toks[name_lo - 1].cap
+        and not toks[name_lo - 1].poss
         and toks[name_lo - 1].low not in DETERMINERS
     ):
         name_lo -= 1
@@ -94,9 +119,14 @@ def resolve_speaker(text, toks, lo, hi, memory):
     )
     if hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS and name_lo == lo:
         has_name = False  # "Prosecutors said", "Critics said"
-    if name_lo - 1 > lo and toks[name_lo - 1].low in ("in", "at", "from", "with", "for") and (
-        toks[name_lo - 2].low in ANON_NOUNS or toks[name_lo - 2].low in ROLE_NOUNS
-        or toks[name_lo - 2].low in ("police", "authorities")
+    if (
+        name_lo - 1 > lo
+        and toks[name_lo - 1].low in ("in", "at", "from", "with", "for")
+        and (
+            toks[name_lo - 2].low in ANON_NOUNS
+            or toks[name_lo - 2].low in ROLE_NOUNS
+            or toks[name_lo - 2].low in ("police", "authorities")
+        )
     ):
         has_name = False  # "Health officials in Kerala": the name is a post-modifier
 
@@ -160,7 +190,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             return result(ent, 0.85)
         # Something else before the name, e.g. "Ukraine's Sikorski": keep the name.
         start = toks[name_lo].start
-        ent = memory.add(text[start:m_end], start, m_end, "person", text[toks[lo].start:toks[name_lo - 1].end])
+        ent = memory.add(text[start:m_end], start, m_end, "person", text[toks[lo].start : toks[name_lo - 1].end])
         return result(ent, 0.7)
 
     # A description: "the intelligence official", "the group", "a source familiar with the matter".
@@ -168,7 +198,10 @@ def resolve_speaker(text, toks, lo, hi, memory):
     for t in core:
         low = t.low[:-2] if t.poss else t.low
         if (
-            low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old")
+            low in ROLE_NOUNS
+            or low in ORG_NOUNS
+            or low in ANON_NOUNS
+            or low.endswith("-year-old")
             or is_company_noun(low)
         ):
             head = t
@@ -210,9 +243,11 @@ def _resolve_description(core, head_low, is_org, memory):
         return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
     if not content:
         return None
+
     def role_match(e):
         if e.kind != "person" or not e.role:
             return False
         role_words = set(re.findall(r"\w+", e.role.lower()))
         return bool(content & role_words)
+
     return memory.recent(role_match)

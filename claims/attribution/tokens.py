@@ -8,9 +8,9 @@ import re
 
 _QUOTE_OPEN = "“«„‘"
 _QUOTE_CLOSE = "”»"
-QUOTES = "\"“”«»„"
+QUOTES = '"“”«»„'
 # Trimmed off both ends of a claim.
-TRIM = " \t\r\n\"“”‘’«»„‹›,;:."
+TRIM = ' \t\r\n"“”‘’«»„‹›,;:.'
 
 _TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 

@@ -48,10 +48,22 @@ FORMATS = {
         Format("csv", "CSV", "csv", "text/csv; charset=utf-8", csv_writer.render),
         Format("json", "Workbench JSON (full)", "json", "application/json", workbench_json.render, with_history=True),
         Format("webannotation", "W3C Web Annotation", "jsonld", "application/ld+json", webannotation.render),
-        Format("claimreview", "schema.org ClaimReview", "jsonld", "application/ld+json", claimreview.render,
-               approved_only_always=True),
-        Format("docx", "Word with comments", "docx",
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.render, binary=True),
+        Format(
+            "claimreview",
+            "schema.org ClaimReview",
+            "jsonld",
+            "application/ld+json",
+            claimreview.render,
+            approved_only_always=True,
+        ),
+        Format(
+            "docx",
+            "Word with comments",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            docx.render,
+            binary=True,
+        ),
     ]
 }
 
@@ -86,7 +98,7 @@ def export_article(article_id, fmt_name, *, approved_only=None, options=None) ->
 
 
 def filename(article, fmt_name, *, tagged=False):
-    """"belgorod-12.html"; tagged, the format's name too ("belgorod-12.claimreview.jsonld"), for a ZIP that
+    """ "belgorod-12.html"; tagged, the format's name too ("belgorod-12.claimreview.jsonld"), for a ZIP that
     holds two formats with the same extension."""
     fmt = FORMATS[fmt_name]
     return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{f'{fmt.name}.' if tagged else ''}{fmt.extension}"

@@ -41,7 +41,11 @@ def _review(data, claim, options):
         "datePublished": isoformat(label.reviewed_at),
         "author": {"@type": "Organization", "name": options.organisation_name, "url": options.organisation_url},
         "reviewRating": {
-            "@type": "Rating", "ratingValue": value, "bestRating": BEST, "worstRating": WORST, "alternateName": word,
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": BEST,
+            "worstRating": WORST,
+            "alternateName": word,
         },
         "itemReviewed": _claim(data, claim),
     }

@@ -35,7 +35,7 @@ def verdict_key(label):
 
 
 def verdict_text(label, approved_only):
-    """"✗ Denied", with the label's state when the export shows more than approved labels:
+    """ "✗ Denied", with the label's state when the export shows more than approved labels:
     "✗ Denied (proposed)"."""
     symbol, word, _ = wording.VERDICTS[verdict_key(label)]
     text = f"{symbol} {word}"
@@ -45,14 +45,26 @@ def verdict_text(label, approved_only):
 
 
 def speaker_text(claim):
-    """"Dmitry Peskov, Kremlin spokesperson": the claim's speaker line, or "Unattributed"."""
+    """ "Dmitry Peskov, Kremlin spokesperson": the claim's speaker line, or "Unattributed"."""
     return wording.speaker_line(claim.source) if claim.source else "Unattributed"
 
 
 def reader_date(value):
-    """"22 May 2023", in English whatever the locale."""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
+    """ "22 May 2023", in English whatever the locale."""
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     return f"{value.day} {months[value.month - 1]} {value.year}" if value else ""
 
 
@@ -60,6 +72,7 @@ def reader_date(value):
 class Piece:
     """A stretch of a paragraph inside which the set of claims covering it does not change.
     `ending` holds the claims whose span ends with this piece, for note references."""
+
     text: str
     covering: tuple  # ClaimData, outermost (earliest start) first
     ending: tuple

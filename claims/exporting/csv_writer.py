@@ -7,9 +7,28 @@ import io
 from .common import isoformat, safe_links
 
 COLUMNS = [
-    "article_id", "article_title", "sentence_number", "start", "end", "claim_text", "speaker", "speaker_kind",
-    "speaker_role", "speaker_affiliation", "channel", "cue", "verdict", "state", "rationale", "evidence",
-    "proposed_by", "proposed_at", "reviewed_by", "reviewed_at", "review_comment", "claim_created_at",
+    "article_id",
+    "article_title",
+    "sentence_number",
+    "start",
+    "end",
+    "claim_text",
+    "speaker",
+    "speaker_kind",
+    "speaker_role",
+    "speaker_affiliation",
+    "channel",
+    "cue",
+    "verdict",
+    "state",
+    "rationale",
+    "evidence",
+    "proposed_by",
+    "proposed_at",
+    "reviewed_by",
+    "reviewed_at",
+    "review_comment",
+    "claim_created_at",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,18 +43,27 @@ def defuse(value):
 def _row(data, claim):
     source, label = claim.source, claim.label
     text = {  # everything a person typed, or that came from the imported article
-        "article_title": data.title, "claim_text": claim.text,
-        "speaker": source.name if source else "", "speaker_kind": source.kind if source else "",
-        "speaker_role": source.role if source else "", "speaker_affiliation": source.affiliation if source else "",
-        "channel": claim.channel, "cue": claim.cue,
-        "verdict": label.verdict if label else "", "state": label.status if label else "",
+        "article_title": data.title,
+        "claim_text": claim.text,
+        "speaker": source.name if source else "",
+        "speaker_kind": source.kind if source else "",
+        "speaker_role": source.role if source else "",
+        "speaker_affiliation": source.affiliation if source else "",
+        "channel": claim.channel,
+        "cue": claim.cue,
+        "verdict": label.verdict if label else "",
+        "state": label.status if label else "",
         "rationale": label.rationale if label else "",
         "evidence": " ".join(safe_links(label.evidence)) if label else "",
-        "proposed_by": label.proposed_by if label else "", "reviewed_by": label.reviewed_by if label else "",
+        "proposed_by": label.proposed_by if label else "",
+        "reviewed_by": label.reviewed_by if label else "",
         "review_comment": label.review_comment if label else "",
     }
     generated = {
-        "article_id": data.id, "sentence_number": claim.sentence_number, "start": claim.start, "end": claim.end,
+        "article_id": data.id,
+        "sentence_number": claim.sentence_number,
+        "start": claim.start,
+        "end": claim.end,
         "proposed_at": isoformat(label.proposed_at) if label else "",
         "reviewed_at": isoformat(label.reviewed_at) if label else "",
         "claim_created_at": isoformat(claim.created_at),

@@ -105,12 +105,18 @@ def render(data, options) -> bytes:
                 ranges.setdefault(claim, [run, run])[1] = run
         for claim in sorted(ranges, key=lambda claim: order[claim.id]):
             comment_id = len(comments)
-            comments.append(_comment(comment_id, _author(claim, options), _comment_text(claim, data.approved_only), date))
+            comments.append(
+                _comment(comment_id, _author(claim, options), _comment_text(claim, data.approved_only), date)
+            )
             first, last = ranges[claim]
             first.mark_comment_range(last, comment_id)
     scope = "approved verdicts only" if data.approved_only else "every label, with its state"
-    note = document.add_paragraph(_clean(f"Comments: source attribution by {options.organisation_name}, {scope}; "
-                                         f"generated {reader_date(options.generated_at)}."))
+    note = document.add_paragraph(
+        _clean(
+            f"Comments: source attribution by {options.organisation_name}, {scope}; "
+            f"generated {reader_date(options.generated_at)}."
+        )
+    )
     note.runs[0].italic = True
     buffer = io.BytesIO()
     document.save(buffer)

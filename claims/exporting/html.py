@@ -22,9 +22,15 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 def _claim(claim, number, approved_only):
     label = claim.label
     return {
-        "id": claim.id, "number": number, "text": claim.text, "verdict": verdict_key(label),
-        "verdict_text": verdict_text(label, approved_only), "speaker": speaker_text(claim),
-        "channel": claim.channel, "label": label, "evidence": safe_links(label.evidence if label else ()),
+        "id": claim.id,
+        "number": number,
+        "text": claim.text,
+        "verdict": verdict_key(label),
+        "verdict_text": verdict_text(label, approved_only),
+        "speaker": speaker_text(claim),
+        "channel": claim.channel,
+        "label": label,
+        "evidence": safe_links(label.evidence if label else ()),
         "reviewed_on": reader_date(label.reviewed_at) if label and label.reviewed_at else "",
     }
 
@@ -35,11 +41,16 @@ def _paragraph(pieces, claims):
     rows = []
     for piece in pieces:
         covering = [claims[c.id] for c in piece.covering]
-        rows.append({
-            "text": piece.text, "covering": covering, "verdict": covering[-1]["verdict"] if covering else "",
-            "claim_ids": " ".join(str(c["id"]) for c in covering), "depth": min(len(covering), 3),
-            "ending": [claims[c.id] for c in piece.ending],
-        })
+        rows.append(
+            {
+                "text": piece.text,
+                "covering": covering,
+                "verdict": covering[-1]["verdict"] if covering else "",
+                "claim_ids": " ".join(str(c["id"]) for c in covering),
+                "depth": min(len(covering), 3),
+                "ending": [claims[c.id] for c in piece.ending],
+            }
+        )
     return rows
 
 
@@ -48,13 +59,20 @@ def render(data, options) -> bytes:
     claims = {claim.id: _claim(claim, numbers[claim.id], data.approved_only) for claim in data.claims}
     links = safe_links([data.url, options.organisation_url])
     context = {
-        "data": data, "csp": CSP, "published": reader_date(data.published), "published_iso": isoformat(data.published),
+        "data": data,
+        "csp": CSP,
+        "published": reader_date(data.published),
+        "published_iso": isoformat(data.published),
         "article_url": data.url if data.url in links else "",
         "organisation_url": options.organisation_url if options.organisation_url in links else "",
-        "options": options, "generated": reader_date(options.generated_at),
+        "options": options,
+        "generated": reader_date(options.generated_at),
         "paragraphs": [_paragraph(pieces, claims) for pieces in paragraph_pieces(data)],
         "notes": list(claims.values()),
-        "legend": [(key, symbol, word, meaning) for key, (symbol, word, meaning) in VERDICTS.items()
-                   if key != "none" or not data.approved_only],
+        "legend": [
+            (key, symbol, word, meaning)
+            for key, (symbol, word, meaning) in VERDICTS.items()
+            if key != "none" or not data.approved_only
+        ],
     }
     return render_to_string("claims/export/article.html", context).encode("utf-8")

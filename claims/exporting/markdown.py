@@ -44,7 +44,7 @@ def _paragraph(pieces, numbers):
         closes = piece.covering and (index + 1 == len(pieces) or not pieces[index + 1].covering)
         if closes:  # nor close after one
             stripped = text.rstrip()
-            parts += [stripped, "**", refs, text[len(stripped):]]
+            parts += [stripped, "**", refs, text[len(stripped) :]]
         else:
             parts += [text, refs]
         bold = bool(piece.covering) and not closes
@@ -57,8 +57,10 @@ def _sentence(text):
 
 def _note(claim, number, approved_only):
     label = claim.label
-    words = [f"[^{number}]: **{escape(verdict_text(label, approved_only))}** —",
-             escape(speaker_text(claim)) + (f", via {escape(claim.channel)}." if claim.channel else ".")]
+    words = [
+        f"[^{number}]: **{escape(verdict_text(label, approved_only))}** —",
+        escape(speaker_text(claim)) + (f", via {escape(claim.channel)}." if claim.channel else "."),
+    ]
     if label and label.rationale.strip():
         words.append(_sentence(escape(label.rationale.strip())))
     links = safe_links(label.evidence if label else ())
@@ -78,8 +80,11 @@ def render(data, options) -> bytes:
     numbers = note_numbers(data)
     article_links = safe_links([data.url])
     meta = [escape(data.outlet), reader_date(data.published), *(_autolink(link) for link in article_links)]
-    scope = ("Only verdicts approved by a second reviewer are shown." if data.approved_only
-             else "Working copy: verdicts not yet approved are shown with their state.")
+    scope = (
+        "Only verdicts approved by a second reviewer are shown."
+        if data.approved_only
+        else "Working copy: verdicts not yet approved are shown with their state."
+    )
     blocks = [
         f"# {escape(data.title) or 'Untitled'}",
         block_safe(" · ".join(part for part in meta if part)),

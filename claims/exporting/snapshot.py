@@ -118,16 +118,24 @@ def _username(user):
 
 def _label(label):
     return LabelData(
-        id=label.pk, verdict=label.verdict, status=label.status, rationale=label.rationale,
-        evidence=tuple(label.evidence), proposed_by=_username(label.proposed_by), proposed_at=label.proposed_at,
-        reviewed_by=_username(label.reviewed_by), reviewed_at=label.reviewed_at, review_comment=label.review_comment,
+        id=label.pk,
+        verdict=label.verdict,
+        status=label.status,
+        rationale=label.rationale,
+        evidence=tuple(label.evidence),
+        proposed_by=_username(label.proposed_by),
+        proposed_at=label.proposed_at,
+        reviewed_by=_username(label.reviewed_by),
+        reviewed_at=label.reviewed_at,
+        review_comment=label.review_comment,
     )
 
 
 def _shown_label(labels, approved_only):
     """The newest approved label, or (all states) the newest label that is not withdrawn."""
     wanted = [
-        label for label in labels
+        label
+        for label in labels
         if (label.status == LabelStatus.APPROVED if approved_only else label.status != LabelStatus.WITHDRAWN)
     ]
     return max(wanted, key=lambda label: (label.proposed_at, label.id), default=None)
@@ -150,50 +158,95 @@ def snapshots(article_ids, *, with_history=False):
     sentences = _grouped(
         (article_id, SentenceData(number, paragraph, start, end))
         for article_id, number, paragraph, start, end in Sentence.objects.filter(article_id__in=ids)
-        .order_by("article_id", "number").values_list("article_id", "number", "paragraph", "start", "end")
+        .order_by("article_id", "number")
+        .values_list("article_id", "number", "paragraph", "start", "end")
     )
     rows = list(
-        Claim.objects.active().filter(article_id__in=ids).select_related("created_by", "sentence", "source")
+        Claim.objects.active()
+        .filter(article_id__in=ids)
+        .select_related("created_by", "sentence", "source")
         .order_by("article_id", "start", "end", "id")
     )
     labels = _grouped(
         (label.claim_id, _label(label))
         for label in Label.objects.filter(claim__article_id__in=ids, claim__removed_at__isnull=True)
-        .select_related("proposed_by", "reviewed_by").order_by("proposed_at", "id")
+        .select_related("proposed_by", "reviewed_by")
+        .order_by("proposed_at", "id")
     )
     aliases = _grouped(
         SourceAlias.objects.filter(source_id__in={claim.source_id for claim in rows if claim.source_id})
-        .order_by("name").values_list("source_id", "name")
+        .order_by("name")
+        .values_list("source_id", "name")
     )
     speakers = {
-        claim.source_id: SourceData(claim.source.pk, claim.source.name, claim.source.kind, claim.source.role,
-                                    claim.source.affiliation, tuple(aliases[claim.source_id]))
-        for claim in rows if claim.source_id
+        claim.source_id: SourceData(
+            claim.source.pk,
+            claim.source.name,
+            claim.source.kind,
+            claim.source.role,
+            claim.source.affiliation,
+            tuple(aliases[claim.source_id]),
+        )
+        for claim in rows
+        if claim.source_id
     }
     texts = {article.pk: article.text for article in articles}
     claims = _grouped(
-        (claim.article_id, ClaimData(
-            id=claim.pk, sentence_number=claim.sentence.number, start=claim.start, end=claim.end,
-            text=texts[claim.article_id][claim.start : claim.end], source=speakers.get(claim.source_id),
-            channel=claim.channel, cue=claim.cue, origin=claim.origin, created_by=_username(claim.created_by),
-            created_at=claim.created_at, label=_shown_label(labels[claim.pk], False), labels=tuple(labels[claim.pk]),
-        ))
+        (
+            claim.article_id,
+            ClaimData(
+                id=claim.pk,
+                sentence_number=claim.sentence.number,
+                start=claim.start,
+                end=claim.end,
+                text=texts[claim.article_id][claim.start : claim.end],
+                source=speakers.get(claim.source_id),
+                channel=claim.channel,
+                cue=claim.cue,
+                origin=claim.origin,
+                created_by=_username(claim.created_by),
+                created_at=claim.created_at,
+                label=_shown_label(labels[claim.pk], False),
+                labels=tuple(labels[claim.pk]),
+            ),
+        )
         for claim in rows
     )
     history = _grouped(
-        (entry.article_id, HistoryData(entry.at, _username(entry.actor), entry.action, entry.object_type,
-                                       entry.object_id, entry.claim_id, entry.before, entry.after))
+        (
+            entry.article_id,
+            HistoryData(
+                entry.at,
+                _username(entry.actor),
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                entry.claim_id,
+                entry.before,
+                entry.after,
+            ),
+        )
         for entry in (
             HistoryEntry.objects.filter(article_id__in=ids).select_related("actor").order_by("at", "id")
-            if with_history else ()
+            if with_history
+            else ()
         )
     )
     return {
         article.pk: ArticleSnapshot(
-            id=article.pk, title=article.title, outlet=article.outlet, url=article.url, published=article.published,
-            language=article.language, text=article.text, source_format=article.source_format,
-            created_at=article.created_at, imported_by=_username(article.imported_by), approved_only=False,
-            sentences=tuple(sentences[article.pk]), claims=tuple(claims[article.pk]),
+            id=article.pk,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+            published=article.published,
+            language=article.language,
+            text=article.text,
+            source_format=article.source_format,
+            created_at=article.created_at,
+            imported_by=_username(article.imported_by),
+            approved_only=False,
+            sentences=tuple(sentences[article.pk]),
+            claims=tuple(claims[article.pk]),
             history=tuple(history[article.pk]),
         )
         for article in articles

@@ -17,19 +17,21 @@ def render(data, options):
     page = article_url(options.site_url, data.id)
     annotations = [_annotation(data, claim, options) for claim in data.claims]
     scope = "approved labels" if data.approved_only else "all claims"
-    return to_json({
-        "@context": CONTEXT,
-        "id": f"{page}annotations/",
-        "type": "AnnotationCollection",
-        "label": f"Claims and their sources in “{data.title}” ({scope})",
-        "total": len(annotations),
-        "first": {
-            "id": f"{page}annotations/#page-1",
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": annotations,
-        },
-    })
+    return to_json(
+        {
+            "@context": CONTEXT,
+            "id": f"{page}annotations/",
+            "type": "AnnotationCollection",
+            "label": f"Claims and their sources in “{data.title}” ({scope})",
+            "total": len(annotations),
+            "first": {
+                "id": f"{page}annotations/#page-1",
+                "type": "AnnotationPage",
+                "startIndex": 0,
+                "items": annotations,
+            },
+        }
+    )
 
 
 def _annotation(data, claim, options):
@@ -82,5 +84,7 @@ def _bodies(claim):
         text("assessing", label.verdict, label=f"{label.verdict.capitalize()} ({label.status})")
         if label.rationale:
             text("commenting", label.rationale)
-        bodies.extend({"type": "SpecificResource", "purpose": "linking", "source": link} for link in safe_links(label.evidence))
+        bodies.extend(
+            {"type": "SpecificResource", "purpose": "linking", "source": link} for link in safe_links(label.evidence)
+        )
     return bodies

@@ -127,20 +127,25 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def progress(self):
-        """Counts for the progress bar, in one query whatever the article's length."""
-        row = Article.objects.with_review_counts().values(
-            "sentence_count", "reviewed_count", "claim_count", "labelled_count", "approved_count"
-        ).get(pk=self.pk)
-        return Progress(
-            sentences=row["sentence_count"], reviewed=row["reviewed_count"], claims=row["claim_count"],
-            labelled=row["labelled_count"], approved=row["approved_count"],
-        )
-
     def save(self, *args, **kwargs):
         self.text_length = len(self.text)
         self.text_sha256 = text_digest(self.text)
         super().save(*args, **kwargs)
+
+    def progress(self):
+        """Counts for the progress bar, in one query whatever the article's length."""
+        row = (
+            Article.objects.with_review_counts()
+            .values("sentence_count", "reviewed_count", "claim_count", "labelled_count", "approved_count")
+            .get(pk=self.pk)
+        )
+        return Progress(
+            sentences=row["sentence_count"],
+            reviewed=row["reviewed_count"],
+            claims=row["claim_count"],
+            labelled=row["labelled_count"],
+            approved=row["approved_count"],
+        )
 
 
 class Sentence(models.Model):
@@ -194,17 +199,24 @@ class Sentence(models.Model):
             _shift_numbers(self.article_id, after=self.number, by=1)
             Sentence.objects.filter(pk=self.pk).update(end=first_end)
             second = Sentence.objects.create(
-                article_id=self.article_id, number=self.number + 1, paragraph=self.paragraph,
-                start=second_start, end=self.end,
+                article_id=self.article_id,
+                number=self.number + 1,
+                paragraph=self.paragraph,
+                start=second_start,
+                end=self.end,
             )
             moved = [claim.pk for claim in claims if claim.start >= second_start]
             self.claims.filter(pk__in=moved).update(sentence=second)
             self.end = first_end
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.SPLIT, obj=self, article=self.article,
+                actor=by,
+                action=HistoryEntry.Action.SPLIT,
+                obj=self,
+                article=self.article,
                 before=before,
                 after={
-                    "number": self.number, "parts": [[self.start, first_end], [second_start, second.end]],
+                    "number": self.number,
+                    "parts": [[self.start, first_end], [second_start, second.end]],
                     "claims_moved": moved,
                 },
             )
@@ -227,7 +239,10 @@ class Sentence(models.Model):
             _shift_numbers(self.article_id, after=self.number + 1, by=-1)
             self.end = following.end
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.MERGED, obj=self, article=self.article,
+                actor=by,
+                action=HistoryEntry.Action.MERGED,
+                obj=self,
+                article=self.article,
                 before=before,
                 after={"number": self.number, "start": self.start, "end": self.end, "claims_moved": moved},
             )
@@ -236,8 +251,12 @@ class Sentence(models.Model):
         with transaction.atomic():
             Sentence.objects.filter(pk=self.pk).update(reviewed=reviewed)
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article,
-                before={"reviewed": self.reviewed}, after={"reviewed": reviewed, "number": self.number},
+                actor=by,
+                action=HistoryEntry.Action.UPDATED,
+                obj=self,
+                article=self.article,
+                before={"reviewed": self.reviewed},
+                after={"reviewed": reviewed, "number": self.number},
             )
             self.reviewed = reviewed
 

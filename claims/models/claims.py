@@ -86,8 +86,11 @@ class Claim(models.Model):
 
     def snapshot(self):
         return {
-            "start": self.start, "end": self.end, "source": self.source_id,
-            "channel": self.channel, "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source_id,
+            "channel": self.channel,
+            "cue": self.cue,
         }
 
     @classmethod
@@ -99,8 +102,13 @@ class Claim(models.Model):
         check_span(sentence, start, end)
         with transaction.atomic():
             claim = cls.objects.create(
-                article_id=sentence.article_id, sentence=sentence, start=start, end=end, origin=origin,
-                created_by=by, **fields,
+                article_id=sentence.article_id,
+                sentence=sentence,
+                start=start,
+                end=end,
+                origin=origin,
+                created_by=by,
+                **fields,
             )
             HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
         return claim
@@ -108,7 +116,11 @@ class Claim(models.Model):
     def creation_entry(self, *, by, note=None):
         """The history entry of this claim's creation; `note` adds to it (e.g. the suggestion it came from)."""
         return HistoryEntry.entry(
-            actor=by, action=HistoryEntry.Action.CREATED, obj=self, article_id=self.article_id, claim=self,
+            actor=by,
+            action=HistoryEntry.Action.CREATED,
+            obj=self,
+            article_id=self.article_id,
+            claim=self,
             after={**self.snapshot(), "origin": self.origin, **(note or {})},
         )
 
@@ -143,8 +155,13 @@ class Claim(models.Model):
         self.version = version + 1
         self.updated_at = now
         HistoryEntry.record(
-            actor=by, action=HistoryEntry.Action.UPDATED, obj=self, article=self.article, claim=self,
-            before=before, after={_attname(field): _pk(value) for field, value in changes.items()},
+            actor=by,
+            action=HistoryEntry.Action.UPDATED,
+            obj=self,
+            article=self.article,
+            claim=self,
+            before=before,
+            after={_attname(field): _pk(value) for field, value in changes.items()},
         )
 
     def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
@@ -159,11 +176,19 @@ class Claim(models.Model):
             return None
         # The related manager's create() also drops prefetched labels, so current_label reads them again.
         label = self.labels.create(
-            verdict=verdict, rationale=rationale, evidence=list(evidence), proposed_by=by,
-            claim_version=self.version, claim_snapshot=self.snapshot(),
+            verdict=verdict,
+            rationale=rationale,
+            evidence=list(evidence),
+            proposed_by=by,
+            claim_version=self.version,
+            claim_snapshot=self.snapshot(),
         )
         HistoryEntry.record(
-            actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, article=self.article, claim=self,
+            actor=by,
+            action=HistoryEntry.Action.PROPOSED,
+            obj=label,
+            article=self.article,
+            claim=self,
             after={"verdict": verdict, "rationale": rationale, "evidence": list(evidence)},
         )
         return label
@@ -181,7 +206,11 @@ class Claim(models.Model):
                 open_label.withdraw(by=by)
             self.removed_at, self.removed_by, self.version = now, by, version + 1
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article, claim=self,
+                actor=by,
+                action=HistoryEntry.Action.REMOVED,
+                obj=self,
+                article=self.article,
+                claim=self,
                 before=self.snapshot(),
             )
 

@@ -47,7 +47,8 @@ class HistoryQuerySet(models.QuerySet):
         }
         counts = {
             f"{kind}_{days}": Count("pk", filter=condition & Q(at__gte=now - timedelta(days=days)))
-            for days in periods for kind, condition in kinds.items()
+            for days in periods
+            for kind, condition in kinds.items()
         }
         return (
             self.filter(actor__isnull=False, at__gte=now - timedelta(days=max(periods)))
@@ -140,15 +141,21 @@ class HistoryEntry(models.Model):
         """An entry about `obj`, not saved yet. `about` names what it belongs to: article, claim and
         source, as objects or as article_id, claim_id and source_id."""
         return cls(
-            actor=actor, action=action, object_type=obj._meta.model_name, object_id=obj.pk,
-            before=before, after=after, **about,
+            actor=actor,
+            action=action,
+            object_type=obj._meta.model_name,
+            object_id=obj.pk,
+            before=before,
+            after=after,
+            **about,
         )
 
     @classmethod
     def record(cls, *, actor, action, obj, before=None, after=None, article=None, claim=None, source=None):
         """Append one entry. Call it inside the transaction that makes the change."""
-        entry = cls.entry(actor=actor, action=action, obj=obj, before=before, after=after,
-                          article=article, claim=claim, source=source)
+        entry = cls.entry(
+            actor=actor, action=action, obj=obj, before=before, after=after, article=article, claim=claim, source=source
+        )
         return cls.record_all([entry])[0]
 
     @classmethod

@@ -43,7 +43,10 @@ class LabelQuerySet(models.QuerySet):
         """The review queue's filters, each left out when empty: the claim's article and speaker (ids),
         the verdict, the proposer (a user id) and `age`, proposed more than that many days ago."""
         lookups = {
-            "claim__article_id": article, "claim__source_id": speaker, "verdict": verdict, "proposed_by_id": proposer,
+            "claim__article_id": article,
+            "claim__source_id": speaker,
+            "verdict": verdict,
+            "proposed_by_id": proposer,
             "proposed_at__lt": timezone.now() - timedelta(days=age) if age else None,
         }
         return self.filter(**{lookup: value for lookup, value in lookups.items() if value})
@@ -86,14 +89,20 @@ class LabelQuerySet(models.QuerySet):
             )
             for label in decided:
                 label.status, label.reviewed_by, label.reviewed_at, label.review_comment = status, by, now, comment
-            HistoryEntry.record_all([
-                HistoryEntry.entry(
-                    actor=by, action=HistoryEntry.Action(status), obj=label, article_id=label.claim.article_id,
-                    claim=label.claim, before={"status": LabelStatus.PROPOSED},
-                    after={"status": status, "verdict": label.verdict, "comment": comment},
-                )
-                for label in decided
-            ])
+            HistoryEntry.record_all(
+                [
+                    HistoryEntry.entry(
+                        actor=by,
+                        action=HistoryEntry.Action(status),
+                        obj=label,
+                        article_id=label.claim.article_id,
+                        claim=label.claim,
+                        before={"status": LabelStatus.PROPOSED},
+                        after={"status": status, "verdict": label.verdict, "comment": comment},
+                    )
+                    for label in decided
+                ]
+            )
         return decided, refused
 
     def for_review(self):
@@ -184,8 +193,12 @@ class Label(models.Model):
             return []
         now, then = self.claim.snapshot(), self.claim_snapshot or {}
         changed = [
-            words for keys, words in (
-                (("start", "end"), "span"), (("source",), "speaker"), (("channel",), "channel"), (("cue",), "cue"),
+            words
+            for keys, words in (
+                (("start", "end"), "span"),
+                (("source",), "speaker"),
+                (("channel",), "channel"),
+                (("cue",), "cue"),
             )
             if any(now.get(key) != then.get(key) for key in keys)
         ]
@@ -239,11 +252,14 @@ class Label(models.Model):
         if updated:
             self.status = LabelStatus.WITHDRAWN
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, article=self.claim.article, claim=self.claim,
-                before={"status": LabelStatus.PROPOSED}, after={"status": LabelStatus.WITHDRAWN},
+                actor=by,
+                action=HistoryEntry.Action.WITHDRAWN,
+                obj=self,
+                article=self.claim.article,
+                claim=self.claim,
+                before={"status": LabelStatus.PROPOSED},
+                after={"status": LabelStatus.WITHDRAWN},
             )
-
-
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ def _best_match(name, candidates):
     """best_matches() for one name among the candidates it loaded."""
     key = fold(name)
     exact = [
-        source for source in candidates
+        source
+        for source in candidates
         if source.name_folded == key or any(alias.name_folded == key for alias in source.aliases.all())
     ]
     if exact:
@@ -49,12 +50,14 @@ def _only_match(name, candidates):
     (names starting with the surname first) and at the first MATCH_CANDIDATES that contain it."""
     surname = fold(name.split()[-1])
     containing = [
-        source for source in candidates
+        source
+        for source in candidates
         if surname in source.name_folded or any(surname in alias.name_folded for alias in source.aliases.all())
     ]
     containing.sort(key=lambda source: (not source.name_folded.startswith(surname), source.name, source.pk))
     matches = [
-        source for source in containing[:MATCH_CANDIDATES]
+        source
+        for source in containing[:MATCH_CANDIDATES]
         if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
     ]
     return matches[0] if len(matches) == 1 else None
@@ -240,8 +243,11 @@ class Source(models.Model):
             if aliases_changed:
                 SourceAlias.objects.filter(source=self).exclude(name__in=new_aliases).delete()
                 SourceAlias.objects.bulk_create(
-                    [SourceAlias(source=self, name=alias, name_folded=fold(alias))
-                     for alias in new_aliases if alias not in old_aliases]
+                    [
+                        SourceAlias(source=self, name=alias, name_folded=fold(alias))
+                        for alias in new_aliases
+                        if alias not in old_aliases
+                    ]
                 )
             before = {field: getattr(current, field) for field in changes}
             after = dict(changes)
@@ -299,29 +305,49 @@ class Source(models.Model):
 
             claim_ids = [pk for pk, _ in moved]
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.MERGED, obj=this, source=this,
+                actor=by,
+                action=HistoryEntry.Action.MERGED,
+                obj=this,
+                source=this,
                 before={"merged_into": None},
                 after={
-                    "merged_into": into.pk, "merged_into_name": into.name, "source_name": this.name,
+                    "merged_into": into.pk,
+                    "merged_into_name": into.name,
+                    "source_name": this.name,
                     "claims_moved": claim_ids,
                 },
             )
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.MERGED, obj=into, source=into,
+                actor=by,
+                action=HistoryEntry.Action.MERGED,
+                obj=into,
+                source=into,
                 before={"aliases": old_aliases},
                 after={
-                    "aliases": sorted([*old_aliases, *added], key=str.casefold), "merged": this.pk,
-                    "merged_name": this.name, "claims_moved": claim_ids, "redirected": redirected,
+                    "aliases": sorted([*old_aliases, *added], key=str.casefold),
+                    "merged": this.pk,
+                    "merged_name": this.name,
+                    "claims_moved": claim_ids,
+                    "redirected": redirected,
                     "source_name": into.name,
                 },
             )
-            HistoryEntry.objects.bulk_create([
-                HistoryEntry(
-                    at=now, actor=by, action=HistoryEntry.Action.UPDATED, object_type="claim", object_id=pk,
-                    article_id=article_id, claim_id=pk, before={"source": this.pk}, after={"source": into.pk},
-                )
-                for pk, article_id in moved
-            ])
+            HistoryEntry.objects.bulk_create(
+                [
+                    HistoryEntry(
+                        at=now,
+                        actor=by,
+                        action=HistoryEntry.Action.UPDATED,
+                        object_type="claim",
+                        object_id=pk,
+                        article_id=article_id,
+                        claim_id=pk,
+                        before={"source": this.pk},
+                        after={"source": into.pk},
+                    )
+                    for pk, article_id in moved
+                ]
+            )
         self.merged_into, self.version = into, this.version + 1
         target.version = into.version + 1
         target._prefetched_objects_cache = {}

@@ -50,18 +50,28 @@ class SuggestionQuerySet(models.QuerySet):
             for suggestion in accepted:
                 if suggestion.source_text not in sources:
                     sources[suggestion.source_text] = suggestion.registry_source(by=by)
-            claims = Claim.objects.bulk_create([
-                Claim(
-                    article_id=suggestion.article_id, sentence=suggestion.sentence, start=suggestion.start,
-                    end=suggestion.end, origin=ClaimOrigin.SUGGESTION, created_by=by,
-                    source=sources[suggestion.source_text], channel=suggestion.channel, cue=suggestion.cue,
-                )
-                for suggestion in accepted
-            ])
-            HistoryEntry.record_all([
-                claim.creation_entry(by=by, note={"suggestion": suggestion.pk})
-                for suggestion, claim in zip(accepted, claims)
-            ])
+            claims = Claim.objects.bulk_create(
+                [
+                    Claim(
+                        article_id=suggestion.article_id,
+                        sentence=suggestion.sentence,
+                        start=suggestion.start,
+                        end=suggestion.end,
+                        origin=ClaimOrigin.SUGGESTION,
+                        created_by=by,
+                        source=sources[suggestion.source_text],
+                        channel=suggestion.channel,
+                        cue=suggestion.cue,
+                    )
+                    for suggestion in accepted
+                ]
+            )
+            HistoryEntry.record_all(
+                [
+                    claim.creation_entry(by=by, note={"suggestion": suggestion.pk})
+                    for suggestion, claim in zip(accepted, claims)
+                ]
+            )
             now = timezone.now()
             for suggestion, claim in zip(accepted, claims):
                 suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.ACCEPTED, by, now
@@ -142,12 +152,17 @@ class Suggestion(models.Model):
         """Dismiss this suggestion for good; AlreadyDecided if someone accepted or dismissed it first."""
         with transaction.atomic():
             # A conditional update: of two people deciding at once, exactly one leaves the pending state.
-            if not Suggestion.objects.pending().filter(pk=self.pk).update(
-                status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now()
+            if (
+                not Suggestion.objects.pending()
+                .filter(pk=self.pk)
+                .update(status=SuggestionStatus.DISMISSED, decided_by=by, decided_at=timezone.now())
             ):
                 raise AlreadyDecided(SUGGESTION_DECIDED)
             self.status = SuggestionStatus.DISMISSED
             HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.REMOVED, obj=self, article=self.article,
+                actor=by,
+                action=HistoryEntry.Action.REMOVED,
+                obj=self,
+                article=self.article,
                 before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},
             )

@@ -23,7 +23,9 @@ def sentence_marks(sentence):
     claims = sentence.active_claims
     if not claims:
         return text  # autoescaped by the template engine
-    cuts = sorted({0, len(text)} | {c.start - sentence.start for c in claims} | {c.end - sentence.start for c in claims})
+    cuts = sorted(
+        {0, len(text)} | {c.start - sentence.start for c in claims} | {c.end - sentence.start for c in claims}
+    )
     parts = []
     for left, right in zip(cuts, cuts[1:]):
         piece = text[left:right]
@@ -36,7 +38,10 @@ def sentence_marks(sentence):
         parts.append(
             format_html(
                 '<mark class="claim-span verdict-{} depth-{}" data-claims="{}">{}</mark>',
-                verdict, min(len(covering), 3), " ".join(str(c.pk) for c in covering), piece,
+                verdict,
+                min(len(covering), 3),
+                " ".join(str(c.pk) for c in covering),
+                piece,
             )
         )
     return mark_safe("".join(parts))

@@ -35,7 +35,11 @@ def article_import(request):
         )
         try:
             article, _ = import_and_suggest(
-                data, filename=filename, fmt=form.cleaned_data["format"], meta=meta, by=request.user,
+                data,
+                filename=filename,
+                fmt=form.cleaned_data["format"],
+                meta=meta,
+                by=request.user,
                 allow_restore=request.user.has_perm("claims.delete_article"),
             )
         except ImportRefused as refusal:

@@ -25,19 +25,25 @@ def review_queue(request):
         offset = label.claim.start - label.context_start
         length = label.claim.end - label.claim.start
         label.context_parts = (
-            label.context[:offset], label.context[offset : offset + length], label.context[offset + length :]
+            label.context[:offset],
+            label.context[offset : offset + length],
+            label.context[offset + length :],
         )
     open_labels = Label.objects.open()
-    return render(request, "claims/review_queue.html", {
-        "page": page,
-        "filters": filters,
-        "age_choices": QueueFilterForm.AGE_CHOICES,
-        "verdicts": Verdict.choices,
-        "articles": open_labels.articles().only("pk", "title"),
-        "speakers": open_labels.speakers().only("pk", "name"),
-        "proposers": open_labels.proposers().only("pk", "username"),
-        "can_review": request.user.has_perm("claims.review_label"),
-    })
+    return render(
+        request,
+        "claims/review_queue.html",
+        {
+            "page": page,
+            "filters": filters,
+            "age_choices": QueueFilterForm.AGE_CHOICES,
+            "verdicts": Verdict.choices,
+            "articles": open_labels.articles().only("pk", "title"),
+            "speakers": open_labels.speakers().only("pk", "name"),
+            "proposers": open_labels.proposers().only("pk", "username"),
+            "can_review": request.user.has_perm("claims.review_label"),
+        },
+    )
 
 
 def _back_to_queue(request):

@@ -92,8 +92,10 @@ def source_edit(request, source_id):
     if request.method == "POST" and form.is_valid():
         try:
             source.update_record(
-                by=request.user, version=form.cleaned_data["version"],
-                aliases=form.cleaned_data["aliases"], **form.record_fields(),
+                by=request.user,
+                version=form.cleaned_data["version"],
+                aliases=form.cleaned_data["aliases"],
+                **form.record_fields(),
             )
         except StaleEdit as stale:
             # Show their version, keep the conflict message; the person re-applies the change.

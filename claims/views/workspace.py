@@ -143,8 +143,12 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
     if claim is not None:
         claim = claim_in(sentence, claim.pk)
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
-    context.update(progress=article.progress(), current_sentence_id=sentence.pk,
-                   selected_claim_id=claim.pk if claim else None, oob=True)
+    context.update(
+        progress=article.progress(),
+        current_sentence_id=sentence.pk,
+        selected_claim_id=claim.pk if claim else None,
+        oob=True,
+    )
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")
 

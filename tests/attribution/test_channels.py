@@ -14,10 +14,15 @@ def test_seed_channels_are_the_outlets_and_platforms(seed):
 
 
 def test_according_to_and_intermediary_channels():
-    text = "According to police, the driver lost control. Lavrov said talks were possible, according to the RIA Novosti news agency."
+    text = (
+        "According to police, the driver lost control. "
+        "Lavrov said talks were possible, according to the RIA Novosti news agency."
+    )
     police, lavrov = suggest_attributions(text)
     assert (police.source_text, police.cue_text, claim_text(text, police)) == (
-        "police", "According to", "the driver lost control"
+        "police",
+        "According to",
+        "the driver lost control",
     )
     assert lavrov.channel_text == "RIA Novosti"
     assert claim_text(text, lavrov) == "talks were possible"

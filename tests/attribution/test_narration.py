@@ -6,7 +6,7 @@ from claims.attribution import suggest_attributions
 def test_names_introduced_in_apposition_are_remembered():
     text = (
         "The supplier, Halvorsen Kitchens, cancelled the festival order. "
-        "\"Our ovens failed the safety check,\" the firm said on Friday. "
+        '"Our ovens failed the safety check," the firm said on Friday. '
         "Ines Duarte, the festival director, blamed the heatwave. The director said tickets would be refunded."
     )
     firm, director = suggest_attributions(text)

@@ -49,8 +49,7 @@ def test_seed_organisations_governor_and_kremlin(seed):
 
 def test_anonymous_sources_and_their_back_reference():
     text = (
-        "The talks have stalled, people familiar with the matter said. "
-        "A deal is unlikely this year, the people said."
+        "The talks have stalled, people familiar with the matter said. A deal is unlikely this year, the people said."
     )
     first, second = suggest_attributions(text)
     assert first.source_kind == second.source_kind == "anonymous"

@@ -19,8 +19,12 @@ SEED = Path(settings.BASE_DIR) / "seeds" / "000_3ebd80acff131b37.txt"
 
 def label(claim, *, by, verdict, rationale="", **changes):
     claim = Claim.objects.with_labels().select_related("article", "sentence").get(pk=claim.pk)
-    claim.annotate(by=by, version=claim.version, changes=changes,
-                   label={"verdict": verdict, "rationale": rationale, "evidence": []})
+    claim.annotate(
+        by=by,
+        version=claim.version,
+        changes=changes,
+        label={"verdict": verdict, "rationale": rationale, "evidence": []},
+    )
     return Claim.objects.with_labels().get(pk=claim.pk).current_label
 
 
@@ -34,10 +38,17 @@ def newsroom(editor, second_editor, reviewer):
     for sentence in sentences[:4]:
         sentence.set_reviewed(True, by=editor)
     claims = [Claim.mark(sentence, by=editor if n % 3 else second_editor) for n, sentence in enumerate(sentences[2:10])]
-    label(claims[0], by=editor, verdict="unverified", rationale="Only the spokesperson's word so far.",
-          source=yusov, channel="Telegram")
-    first = label(claims[0], by=editor, verdict="unverified", rationale="Only the spokesperson's word so far.",
-                  channel="Suspilne")
+    label(
+        claims[0],
+        by=editor,
+        verdict="unverified",
+        rationale="Only the spokesperson's word so far.",
+        source=yusov,
+        channel="Telegram",
+    )
+    first = label(
+        claims[0], by=editor, verdict="unverified", rationale="Only the spokesperson's word so far.", channel="Suspilne"
+    )
     first.approve(by=reviewer, comment="Checked with the ministry")
     label(claims[1], by=second_editor, verdict="denied").reject(by=reviewer, comment="Which source says so?")
     label(claims[2], by=editor, verdict="confirmed").approve(by=reviewer)
@@ -48,13 +59,30 @@ def newsroom(editor, second_editor, reviewer):
     now = timezone.now()
     for hours, proposal in zip([75, 30, 6, 2], Label.objects.open().order_by("pk")):
         Label.objects.filter(pk=proposal.pk).update(proposed_at=now - timedelta(hours=hours))
-    HistoryEntry.objects.bulk_create([
-        HistoryEntry(at=now - timedelta(days=days, hours=hours), actor=actor, action="created", object_type="claim",
-                     object_id=claims[6].pk, article=article, claim=claims[6])
-        for days, count, actor in [(3, 6, editor), (5, 11, second_editor), (8, 4, editor), (12, 9, editor),
-                                   (13, 3, second_editor), (19, 7, editor), (24, 2, second_editor), (27, 5, editor)]
-        for hours in range(count)
-    ])
+    HistoryEntry.objects.bulk_create(
+        [
+            HistoryEntry(
+                at=now - timedelta(days=days, hours=hours),
+                actor=actor,
+                action="created",
+                object_type="claim",
+                object_id=claims[6].pk,
+                article=article,
+                claim=claims[6],
+            )
+            for days, count, actor in [
+                (3, 6, editor),
+                (5, 11, second_editor),
+                (8, 4, editor),
+                (12, 9, editor),
+                (13, 3, second_editor),
+                (19, 7, editor),
+                (24, 2, second_editor),
+                (27, 5, editor),
+            ]
+            for hours in range(count)
+        ]
+    )
     return article, claims
 
 

@@ -39,7 +39,7 @@ def test_reader_page_makes_no_request_and_shows_the_claims(export_page):
         claim = page.claims[name]
         mark = page.locator(f'mark.claim[data-claims="{claim.pk}"]')
         assert mark.is_visible()
-        assert mark.inner_text() == claim.article.text[claim.start:claim.end]
+        assert mark.inner_text() == claim.article.text[claim.start : claim.end]
     assert page.locator("mark.claim").count() == 3  # the proposed and rejected labels stay out
     page.get_by_role("link", name="Note 3").click()
     assert page.url.endswith("#note-3")
@@ -57,6 +57,7 @@ def test_reader_page_prints_with_its_notes(export_page):
     assert page.locator(".note__back").first.is_hidden()  # in-page links mean nothing on paper
     # Printers drop backgrounds, so the verdict must survive as the rule under the claim.
     styles = page.locator("mark.claim").evaluate_all(
-        "marks => marks.map(m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).borderBottomStyle])")
+        "marks => marks.map(m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).borderBottomStyle])"
+    )
     assert styles == [["rgba(0, 0, 0, 0)", "dotted"], ["rgba(0, 0, 0, 0)", "solid"], ["rgba(0, 0, 0, 0)", "dashed"]]
     screenshot(page, "export_html_print")

@@ -31,8 +31,10 @@ def test_accept_with_a_key_dismiss_with_another_and_reload(page, editor):
     page.reload()
     assert first.locator(".claim-chip__speaker").all_inner_texts() == ["Andrii Yusov"]
     assert first.locator("[data-suggestion]").count() == 0
-    assert second.locator("[data-suggestion]").count() == Suggestion.objects.filter(
-        sentence__number=2, status="pending").count()
+    assert (
+        second.locator("[data-suggestion]").count()
+        == Suggestion.objects.filter(sentence__number=2, status="pending").count()
+    )
     claim = Claim.objects.get()
     assert (claim.origin, claim.source.name, claim.channel) == ("suggestion", "Andrii Yusov", "Suspilne")
     assert Suggestion.objects.filter(status="dismissed", sentence__number=2).count() == 1

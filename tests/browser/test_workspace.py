@@ -40,11 +40,17 @@ def assert_yusov_saved(article):
     claim = Claim.objects.get(article=article, source__name="Andrii Yusov")
     assert claim.text.startswith("Armed Russian anti-government groups")
     assert (claim.source.kind, claim.source.role, claim.source.affiliation) == (
-        "person", "spokesperson", "Ukraine's military intelligence",
+        "person",
+        "spokesperson",
+        "Ukraine's military intelligence",
     )
     assert claim.channel == "Suspilne"
     label = claim.labels.get()
-    assert (label.verdict, label.status, label.evidence) == ("unverified", "proposed", ["https://suspilne.media/example"])
+    assert (label.verdict, label.status, label.evidence) == (
+        "unverified",
+        "proposed",
+        ["https://suspilne.media/example"],
+    )
 
 
 def assert_two_speakers_saved(page, article):

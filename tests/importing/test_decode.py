@@ -39,7 +39,7 @@ def test_cp1252_text_with_smart_quotes_is_decoded():
 @pytest.mark.parametrize(
     "data",
     [
-        "café ".encode("utf-8") + b"and caf\xe9",  # UTF-8 mixed with Latin-1: broken UTF-8
+        "café ".encode() + b"and caf\xe9",  # UTF-8 mixed with Latin-1: broken UTF-8
         b"\xe2\x80\x9cQuoted\xe2\x80\x9d, caf\xe9",  # UTF-8 quotes beside a Latin-1 letter
         b"undefined in cp1252: \x81\x8d",
         b"cp1252 with a control char \xe9 \x01",

@@ -17,9 +17,7 @@ def test_docx_gives_paragraphs_tables_and_title():
 
     extracted = extract(docx_bytes(build), filename="story.docx")
     assert (extracted.format, extracted.title) == ("docx", "The headline")
-    assert extracted.text == (
-        "First paragraph.\n\nSecond paragraph.\n\nCell one.\n\nCell two.\n\nAfter the table."
-    )
+    assert extracted.text == ("First paragraph.\n\nSecond paragraph.\n\nCell one.\n\nCell two.\n\nAfter the table.")
 
 
 def test_docx_first_heading_is_the_title_when_nothing_is_styled_title():
@@ -64,9 +62,7 @@ def test_zip_without_a_word_document_is_refused():
 def test_zip_bomb_docx_is_refused_by_its_unpacked_size():
     data = zip_bytes({"word/document.xml": b"<w:document/>", "word/media/bomb.bin": bytes(100 * 1024 * 1024)})
     assert len(data) < 200_000
-    assert refusal(data, filename="bomb.docx") == (
-        "The Word file would expand to 100.0 MB; the limit is 50.0 MB."
-    )
+    assert refusal(data, filename="bomb.docx") == ("The Word file would expand to 100.0 MB; the limit is 50.0 MB.")
 
 
 def test_zip_bomb_docx_under_the_size_limit_is_refused_by_its_ratio():

@@ -22,8 +22,22 @@ def test_saved_web_page_comes_in_as_its_article_body():
 
 def test_page_chrome_scripts_and_comments_never_reach_the_text():
     text = extract(SAVED_PAGE, filename="page.html").text
-    for leak in ("STYLE", "SCRIPT", "COMMENT", "ASIDE", "ALT", "CAPTION", "NOSCRIPT", "BUTTON",
-                 "OPTION", "FOOTER", "IFRAME", "World", "teaser", "By A. Writer"):
+    for leak in (
+        "STYLE",
+        "SCRIPT",
+        "COMMENT",
+        "ASIDE",
+        "ALT",
+        "CAPTION",
+        "NOSCRIPT",
+        "BUTTON",
+        "OPTION",
+        "FOOTER",
+        "IFRAME",
+        "World",
+        "teaser",
+        "By A. Writer",
+    ):
         assert leak not in text
 
 
@@ -31,7 +45,7 @@ def test_script_event_handlers_and_javascript_links_never_reach_the_text():
     page = (
         b"<p>Before<script>alert(1)</script> after.</p>"
         b"<p><img src=x onerror=alert(2)>Image gone.</p>"
-        b"<p><a href=\"javascript:alert(3)\" onclick=\"alert(4)\">Link text</a> stays.</p>"
+        b'<p><a href="javascript:alert(3)" onclick="alert(4)">Link text</a> stays.</p>'
         b"<svg><script>alert(5)</script><text>SVG</text></svg>"
         b"<style>@import 'javascript:alert(6)';</style>"
     )

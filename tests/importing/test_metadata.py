@@ -23,8 +23,17 @@ def test_http_and_https_addresses_are_accepted(url):
 
 @pytest.mark.parametrize(
     "value",
-    ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org/f", "example.org", "https://",
-     " https://example.org", "https://exa mple.org", "", None],
+    [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://example.org/f",
+        "example.org",
+        "https://",
+        " https://example.org",
+        "https://exa mple.org",
+        "",
+        None,
+    ],
 )
 def test_other_schemes_and_malformed_addresses_are_refused(value):
     assert not is_http_url(value)

@@ -52,7 +52,10 @@ def test_sentence_numbers_and_paragraphs_follow_reading_order(db):
 
 
 def test_markdown_import_drops_markup_and_keeps_link_text(db):
-    data = b"# Bridge to reopen\n\nThe **mayor** said the [bridge](https://example.com) would reopen.\n\n- Critics disagreed.\n"
+    data = (
+        b"# Bridge to reopen\n\nThe **mayor** said the [bridge](https://example.com) would reopen.\n\n"
+        b"- Critics disagreed.\n"
+    )
     article = import_article(data, filename="story.md")
     assert article.title == "Bridge to reopen" and article.source_format == "md"
     assert sentences_of(article) == ["The mayor said the bridge would reopen.", "Critics disagreed."]
@@ -82,17 +85,27 @@ def test_docx_import_keeps_paragraphs(db):
     document.save(buffer)
     article = import_article(buffer.getvalue(), filename="story.docx")
     assert article.title == "Bridge to reopen" and article.source_format == "docx"
-    assert sentences_of(article) == ["The mayor said the bridge would reopen.", "Critics disagreed.", "They cited costs."]
+    assert sentences_of(article) == [
+        "The mayor said the bridge would reopen.",
+        "Critics disagreed.",
+        "They cited costs.",
+    ]
     assert [s.paragraph for s in article.sentences.all()] == [1, 1, 2]
 
 
 def test_explicit_metadata_wins_over_the_files_own(db):
     article = import_article(
-        SEED.read_bytes(), filename=SEED.name,
-        meta=Metadata(title="Given", outlet="Wire", url="https://example.com/a", published=date(2023, 5, 23), language="en"),
+        SEED.read_bytes(),
+        filename=SEED.name,
+        meta=Metadata(
+            title="Given", outlet="Wire", url="https://example.com/a", published=date(2023, 5, 23), language="en"
+        ),
     )
     assert (article.title, article.outlet, article.url, article.published) == (
-        "Given", "Wire", "https://example.com/a", date(2023, 5, 23),
+        "Given",
+        "Wire",
+        "https://example.com/a",
+        date(2023, 5, 23),
     )
 
 

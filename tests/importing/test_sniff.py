@@ -22,9 +22,7 @@ def test_png_called_html_is_refused_as_a_png():
     ],
 )
 def test_known_binary_formats_are_named_in_the_refusal(magic, kind):
-    assert refusal(magic + b"rest of file") == (
-        f"The file is {kind}, not a text, Markdown, HTML or Word (.docx) file."
-    )
+    assert refusal(magic + b"rest of file") == (f"The file is {kind}, not a text, Markdown, HTML or Word (.docx) file.")
 
 
 def test_html_document_called_txt_is_read_as_html():

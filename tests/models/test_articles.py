@@ -49,4 +49,3 @@ def test_sentence_cannot_shrink_away_from_its_claims(article):
     sentence = article.sentences.first()
     create_claim(sentence=sentence)
     assert_refused(lambda: Sentence.objects.filter(pk=sentence.pk).update(end=sentence.end - 1))
-

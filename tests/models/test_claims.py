@@ -15,4 +15,3 @@ def test_claim_must_lie_inside_its_sentence(article):
 def test_claim_span_must_not_be_empty(article):
     sentence = article.sentences.first()
     assert_refused(lambda: create_claim(sentence=sentence, start=sentence.start + 3, end=sentence.start + 3))
-

@@ -26,4 +26,3 @@ def test_a_sources_history_is_newest_first(db, editor):
     source.update_record(by=editor, version=2, role="former mayor")
     create_source(name="Other").update_record(by=editor, version=1, role="x")
     assert [entry.after["role"] for entry in HistoryEntry.objects.for_source(source.pk)] == ["former mayor", "mayor"]
-

@@ -101,7 +101,11 @@ def test_deciding_several_labels_decides_each_on_its_own_rule(article, editor, r
     assert isinstance(reasons[stale.pk], StaleEdit) and "(cue)" in str(reasons[stale.pk])
     assert isinstance(reasons[decided.pk], AlreadyDecided) and "withdrawn" in str(reasons[decided.pk])
     assert dict(Label.objects.values_list("pk", "status")) == {
-        fine.pk: "approved", own.pk: "proposed", stale.pk: "proposed", decided.pk: "withdrawn"}
+        fine.pk: "approved",
+        own.pk: "proposed",
+        stale.pk: "proposed",
+        decided.pk: "withdrawn",
+    }
     entry = HistoryEntry.objects.get(action="approved")
     assert (entry.actor, entry.object_id, entry.claim_id) == (reviewer, fine.pk, fine.claim_id)
     assert entry.article_id == article.pk
@@ -116,4 +120,3 @@ def test_a_stale_label_may_still_be_rejected_but_never_without_a_comment(article
     assert label.reject(by=reviewer, comment="Stale.").status == "rejected"
     with pytest.raises(AlreadyDecided, match="charlie already rejected this label"):
         Label.objects.get(pk=label.pk).approve(by=create_user(username="zed", role="reviewer"))
-

@@ -38,7 +38,10 @@ def test_best_matches_prefers_exact_names_then_an_unambiguous_surname(db):
     create_source(name="Oleh Petrenko")
     create_source(name="Iryna Petrenko")
     assert Source.objects.best_matches(["A. Yusov", "Petrenko", "andrii yusov", "Nobody"]) == {
-        "A. Yusov": yusov, "Petrenko": None, "andrii yusov": yusov, "Nobody": None,
+        "A. Yusov": yusov,
+        "Petrenko": None,
+        "andrii yusov": yusov,
+        "Nobody": None,
     }
 
 
@@ -50,4 +53,3 @@ def test_best_matches_needs_the_same_queries_for_few_or_many_names(db, django_as
     with django_assert_max_num_queries(2 * 3):  # two per 100 surnames (sources, their aliases)
         matches = Source.objects.best_matches(names)
     assert all(source is not None for source in matches.values())
-

@@ -7,8 +7,14 @@ from tests.factories import create_article
 
 
 def suggestion_on(sentence, **fields):
-    defaults = {"source_text": "Andrii Yusov", "source_start": sentence.start, "source_end": sentence.start + 5,
-                "cue": "said", "start": sentence.start, "end": sentence.end}
+    defaults = {
+        "source_text": "Andrii Yusov",
+        "source_start": sentence.start,
+        "source_end": sentence.start + 5,
+        "cue": "said",
+        "start": sentence.start,
+        "end": sentence.end,
+    }
     return Suggestion.objects.create(article=sentence.article, sentence=sentence, **{**defaults, **fields})
 
 
@@ -22,7 +28,9 @@ def test_accepting_suggestions_makes_one_claim_each_with_one_new_source(article,
     source = Source.objects.get()
     assert (source.name, source.role) == ("Andrii Yusov", "spokesperson")
     assert [(c.sentence_id, c.source, c.origin, c.channel) for c in Claim.objects.order_by("start")] == [
-        (first.pk, source, "suggestion", "Suspilne"), (second.pk, source, "suggestion", "")]
+        (first.pk, source, "suggestion", "Suspilne"),
+        (second.pk, source, "suggestion", ""),
+    ]
     assert [s.claim for s in Suggestion.objects.filter(pk__in=[a.pk for a in accepted])] == claims
     assert HistoryEntry.objects.filter(action="created", object_type="claim").count() == 2
     assert Suggestion.objects.get(pk=decided.pk).status == "dismissed"
@@ -55,4 +63,3 @@ def test_same_speaker_means_the_same_name_in_the_same_article(article):
     other = create_article(sentences=1).sentences.get()
     suggestion_on(other)
     assert set(suggestion.same_speaker()) == {suggestion, same}
-

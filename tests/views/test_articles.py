@@ -13,7 +13,15 @@ def import_url():
 
 
 def post_import(client, **fields):
-    data = {"text": SEED_LIKE, "format": "auto", "language": "en", "title": "", "outlet": "", "url": "", "published": ""}
+    data = {
+        "text": SEED_LIKE,
+        "format": "auto",
+        "language": "en",
+        "title": "",
+        "outlet": "",
+        "url": "",
+        "published": "",
+    }
     data.update(fields)
     return client.post(import_url(), data)
 
@@ -57,7 +65,9 @@ def test_editor_imports_pasted_text(client, editor):
     assert response.status_code == 302 and response["Location"] == reverse("claims:article_detail", args=[article.pk])
     assert (article.title, article.outlet, str(article.published)) == ("Bridge", "Gazette", "2024-02-01")
     assert [article.text[s.start : s.end] for s in article.sentences.all()] == [
-        "The mayor said the bridge would reopen.", "Critics disagreed.", "They cited the budget.",
+        "The mayor said the bridge would reopen.",
+        "Critics disagreed.",
+        "They cited the budget.",
     ]
     assert [s.paragraph for s in article.sentences.all()] == [1, 2, 2]
     assert article.imported_by == editor
@@ -68,7 +78,9 @@ def test_editor_imports_uploaded_file(client, editor):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(editor)
-    upload = SimpleUploadedFile("report.html", b"<html><head><title>Bridge</title></head><body><p>One. Two.</p></body></html>")
+    upload = SimpleUploadedFile(
+        "report.html", b"<html><head><title>Bridge</title></head><body><p>One. Two.</p></body></html>"
+    )
     response = client.post(import_url(), {"file": upload, "format": "auto", "language": "en"})
     article = Article.objects.get()
     assert response.status_code == 302
@@ -147,8 +159,10 @@ def test_importing_the_seed_makes_suggestions_once(client, editor):
     client.force_login(editor)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client.post(reverse("claims:article_import"), {"file": SimpleUploadedFile(SEED.name, SEED.read_bytes()),
-                                                    "format": "auto", "language": "en"})
+    client.post(
+        reverse("claims:article_import"),
+        {"file": SimpleUploadedFile(SEED.name, SEED.read_bytes()), "format": "auto", "language": "en"},
+    )
     suggestions = Suggestion.objects.all()
     assert suggestions.count() >= 10
     yusov = suggestions.filter(source_text="Andrii Yusov")
@@ -164,11 +178,15 @@ def test_only_an_admin_may_restore_workbench_json_from_the_web(client, editor, a
     article = create_article(title="Original")
     document = export_article(article.pk, "json")
     client.force_login(editor)
-    response = client.post(import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"})
+    response = client.post(
+        import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"}
+    )
     assert "only an admin may restore" in " ".join(response.context["form"].errors["file"])
     assert Article.objects.count() == 1
     client.force_login(admin_user)
-    response = client.post(import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"})
+    response = client.post(
+        import_url(), {"file": SimpleUploadedFile("a.json", document), "format": "auto", "language": "en"}
+    )
     assert response.status_code == 302 and Article.objects.count() == 2
 
 

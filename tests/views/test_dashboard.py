@@ -33,16 +33,25 @@ def worked_article(editor, second_editor, reviewer):
     sentences = list(article.sentences.all())
     sentences[0].set_reviewed(True, by=editor)
     marked = [Claim.mark(sentence, by=editor) for sentence in sentences[:5]]
-    claims = list(Claim.objects.with_labels().select_related("article", "sentence").filter(pk__in=[c.pk for c in marked]))
+    claims = list(
+        Claim.objects.with_labels().select_related("article", "sentence").filter(pk__in=[c.pk for c in marked])
+    )
     for claim, verdict in zip(claims[:3], ["confirmed", "unverified", "denied"]):
-        claim.annotate(by=editor, version=claim.version, changes={}, label={"verdict": verdict, "rationale": "", "evidence": []})
+        claim.annotate(
+            by=editor, version=claim.version, changes={}, label={"verdict": verdict, "rationale": "", "evidence": []}
+        )
     approved, waiting, rejected = (claim.current_label for claim in claims[:3])
     approved.approve(by=reviewer, comment="Checked with the ministry")
     rejected.reject(by=reviewer, comment="Which source?")
     claims[4].remove(by=editor, version=claims[4].version)
     HistoryEntry.objects.create(
-        at=timezone.now() - timedelta(days=10), actor=second_editor, action="created", object_type="claim",
-        object_id=claims[3].pk, article=article, claim=claims[3],
+        at=timezone.now() - timedelta(days=10),
+        actor=second_editor,
+        action="created",
+        object_type="claim",
+        object_id=claims[3].pk,
+        article=article,
+        claim=claims[3],
     )
     Label.objects.filter(pk=waiting.pk).update(proposed_at=timezone.now() - timedelta(days=3, hours=2))
     return article
@@ -115,10 +124,14 @@ def test_dashboard_query_count_does_not_grow(client, editor, reviewer, django_as
     Label.objects.bulk_create(
         [Label(claim=claim, verdict="unverified", proposed_by=editor, claim_version=1) for claim in claims]
     )
-    HistoryEntry.objects.bulk_create([
-        HistoryEntry(actor=editor, action="created", object_type="claim", object_id=claim.pk, article=article, claim=claim)
-        for claim in claims
-    ])
+    HistoryEntry.objects.bulk_create(
+        [
+            HistoryEntry(
+                actor=editor, action="created", object_type="claim", object_id=claim.pk, article=article, claim=claim
+            )
+            for claim in claims
+        ]
+    )
     client.force_login(reviewer)
     with django_assert_max_num_queries(DASHBOARD_QUERIES):
         response = client.get(URL)

@@ -51,7 +51,9 @@ def test_missing_article_is_404(client, editor):
 def test_several_articles_come_as_a_zip_with_one_file_per_article_and_format(client, editor, seed):
     other = create_article(title="Second story")
     client.force_login(editor)
-    response = client.get(reverse("claims:articles_export"), {"articles": [seed.pk, other.pk], "formats": ["html", "csv", "md"]})
+    response = client.get(
+        reverse("claims:articles_export"), {"articles": [seed.pk, other.pk], "formats": ["html", "csv", "md"]}
+    )
     assert response["Content-Type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     assert len(names) == 6 and len(set(names)) == 6

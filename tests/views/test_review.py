@@ -16,9 +16,16 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 @pytest.fixture
 def label(editor):
     article = create_article(sentences=5, title="Bridge")
-    claim = create_claim(sentence=article.sentences.get(number=3), source=create_source(name="Mayor"), channel="Gazette")
-    return create_label(claim=claim, by=editor, verdict="denied", rationale="Footage shows otherwise.",
-                        evidence=["https://example.com/video"])
+    claim = create_claim(
+        sentence=article.sentences.get(number=3), source=create_source(name="Mayor"), channel="Gazette"
+    )
+    return create_label(
+        claim=claim,
+        by=editor,
+        verdict="denied",
+        rationale="Footage shows otherwise.",
+        evidence=["https://example.com/video"],
+    )
 
 
 def approve(client, label, **data):
@@ -48,20 +55,24 @@ def test_queue_is_oldest_first_and_filters(client, reviewer, editor, second_edit
     Label.objects.filter(pk=label.pk).update(proposed_at=timezone.now() - timedelta(days=10))
     client.force_login(reviewer)
     url = reverse("claims:review_queue")
-    assert [l.pk for l in client.get(url).context["page"]] == [label.pk, newer.pk]
-    assert [l.pk for l in client.get(url, {"verdict": "confirmed"}).context["page"]] == [newer.pk]
-    assert [l.pk for l in client.get(url, {"proposer": editor.pk}).context["page"]] == [label.pk]
-    assert [l.pk for l in client.get(url, {"age": "7"}).context["page"]] == [label.pk]
-    assert [l.pk for l in client.get(url, {"speaker": label.claim.source_id}).context["page"]] == [label.pk]
-    assert [l.pk for l in client.get(url, {"article": 999}).context["page"]] == []
+    assert [each.pk for each in client.get(url).context["page"]] == [label.pk, newer.pk]
+    assert [each.pk for each in client.get(url, {"verdict": "confirmed"}).context["page"]] == [newer.pk]
+    assert [each.pk for each in client.get(url, {"proposer": editor.pk}).context["page"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"age": "7"}).context["page"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"speaker": label.claim.source_id}).context["page"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"article": 999}).context["page"]] == []
 
 
 @pytest.mark.parametrize("proposals", [10, 1000])
 def test_queue_query_count_does_not_grow(client, reviewer, editor, django_assert_max_num_queries, proposals):
     article = create_article(sentences=proposals)
     sentences = list(article.sentences.all())
-    claims = Claim.objects.bulk_create([Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences])
-    Label.objects.bulk_create([Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in claims])
+    claims = Claim.objects.bulk_create(
+        [Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences]
+    )
+    Label.objects.bulk_create(
+        [Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in claims]
+    )
     client.force_login(reviewer)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("claims:review_queue"))
@@ -95,11 +106,18 @@ def test_revised_proposal_re_enters_the_queue(client, reviewer, editor, label):
     reject(client, label, comment="Needs evidence.")
     client.force_login(editor)
     claim = label.claim
-    client.post(reverse("claims:claim_save", args=[claim.pk]), {
-        "version": claim.version, "speaker": "Mayor", "channel": "Gazette", "verdict": "denied",
-        "rationale": "Footage shows otherwise.", "evidence": "https://example.com/video\nhttps://example.com/report",
-        "new_kind": "person",
-    })
+    client.post(
+        reverse("claims:claim_save", args=[claim.pk]),
+        {
+            "version": claim.version,
+            "speaker": "Mayor",
+            "channel": "Gazette",
+            "verdict": "denied",
+            "rationale": "Footage shows otherwise.",
+            "evidence": "https://example.com/video\nhttps://example.com/report",
+            "new_kind": "person",
+        },
+    )
     assert list(Label.objects.open().values_list("claim_id", flat=True)) == [claim.pk]
 
 
@@ -153,10 +171,13 @@ def test_bulk_approve_approves_what_it_may_and_explains_the_rest(client, reviewe
     third = create_label(claim=create_claim(sentence=label.claim.article.sentences.get(number=1)), by=editor)
     client.force_login(reviewer)
     response = client.post(reverse("claims:labels_approve"), {"labels": [label.pk, own.pk, third.pk]}, follow=True)
-    assert dict(Label.objects.values_list("pk", "status")) == {label.pk: "approved", own.pk: "proposed", third.pk: "approved"}
+    assert dict(Label.objects.values_list("pk", "status")) == {
+        label.pk: "approved",
+        own.pk: "proposed",
+        third.pk: "approved",
+    }
     text = " ".join(str(m) for m in response.context["messages"])
     assert "Approved 2 of 3." in text and "four-eyes" in text
-
 
 
 def test_bulk_approve_explains_stale_and_already_decided_proposals(client, reviewer, admin_user, editor, label):
@@ -183,7 +204,9 @@ def test_bulk_approve_with_nothing_ticked_says_so(client, reviewer, label):
 def test_bulk_approve_runs_under_a_fixed_ceiling(client, reviewer, editor, django_assert_max_num_queries, proposals):
     article = create_article(sentences=proposals)
     sentences = list(article.sentences.all())
-    claims = Claim.objects.bulk_create([Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences])
+    claims = Claim.objects.bulk_create(
+        [Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences]
+    )
     labels = Label.objects.bulk_create(
         [Label(claim=c, verdict="unverified", proposed_by=editor, claim_version=1) for c in claims]
     )
@@ -193,6 +216,7 @@ def test_bulk_approve_runs_under_a_fixed_ceiling(client, reviewer, editor, djang
         client.post(reverse("claims:labels_approve"), {"labels": [label.pk for label in labels]})
     assert Label.objects.filter(status="approved").count() == proposals - 1
     assert HistoryEntry.objects.filter(action="approved", actor=reviewer).count() == proposals - 1
+
 
 def test_htmx_decision_returns_the_item_fragment(client, reviewer, label, django_assert_max_num_queries):
     client.force_login(reviewer)

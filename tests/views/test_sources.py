@@ -30,8 +30,13 @@ def search_url():
 
 def edit_data(source, **fields):
     data = {
-        "name": source.name, "kind": source.kind, "role": source.role, "affiliation": source.affiliation,
-        "notes": source.notes, "aliases": "\n".join(a.name for a in source.aliases.all()), "version": source.version,
+        "name": source.name,
+        "kind": source.kind,
+        "role": source.role,
+        "affiliation": source.affiliation,
+        "notes": source.notes,
+        "aliases": "\n".join(a.name for a in source.aliases.all()),
+        "version": source.version,
     }
     data.update(fields)
     return data
@@ -83,7 +88,12 @@ def test_named_finds_a_source_by_exact_name_or_alias(yusov):
 
 def test_record_counts_active_claims_by_their_approved_verdict(yusov, editor, reviewer):
     confirmed, denied, pending, removed, unverified = claims_by(yusov, count=5)
-    for claim, verdict in [(confirmed, "confirmed"), (denied, "denied"), (removed, "confirmed"), (unverified, "unverified")]:
+    for claim, verdict in [
+        (confirmed, "confirmed"),
+        (denied, "denied"),
+        (removed, "confirmed"),
+        (unverified, "unverified"),
+    ]:
         approve(create_label(claim=claim, by=editor, verdict=verdict), reviewer)
     create_label(claim=pending, by=editor, verdict="denied")  # proposed only: not in the record
     Claim.objects.filter(pk=removed.pk).update(removed_at=timezone.now())
@@ -151,7 +161,10 @@ def test_merge_moves_claims_copies_names_and_writes_history(yusov, editor):
     yusov.refresh_from_db()
     assert duplicate.merged_into == yusov and duplicate.version == 2 and yusov.version == 2
     assert sorted(yusov.aliases.values_list("name", flat=True), key=str.casefold) == [
-        "Andriy Yusov", "Military intelligence spokesman", "the intelligence official", "Yusov",
+        "Andriy Yusov",
+        "Military intelligence spokesman",
+        "the intelligence official",
+        "Yusov",
     ]
     assert set(yusov.claims.values_list("pk", flat=True)) == {c.pk for c in moved + untouched}
     assert set(Claim.objects.filter(pk__in=[c.pk for c in moved]).values_list("version", flat=True)) == {2}
@@ -164,7 +177,9 @@ def test_merge_moves_claims_copies_names_and_writes_history(yusov, editor):
     assert target_entry.after["merged"] == duplicate.pk and len(target_entry.after["aliases"]) == 4
     claim_entries = HistoryEntry.objects.filter(claim__in=moved)
     assert claim_entries.count() == 3
-    assert {(e.action, e.object_type, e.article_id) for e in claim_entries} == {("updated", "claim", moved[0].article_id)}
+    assert {(e.action, e.object_type, e.article_id) for e in claim_entries} == {
+        ("updated", "claim", moved[0].article_id)
+    }
     assert all(e.before == {"source": duplicate.pk} and e.after == {"source": yusov.pk} for e in claim_entries)
 
 
@@ -244,8 +259,12 @@ def test_source_list_paginates_by_fifty(client, editor):
 
 @pytest.mark.parametrize("count", [5, 500])
 def test_source_list_query_count_does_not_grow(client, editor, django_assert_max_num_queries, count):
-    sources = Source.objects.bulk_create([Source(name=f"Source {n:03}", name_folded=f"source {n:03}") for n in range(count)])
-    SourceAlias.objects.bulk_create([SourceAlias(source=s, name=f"alias {s.pk}", name_folded=f"alias {s.pk}") for s in sources])
+    sources = Source.objects.bulk_create(
+        [Source(name=f"Source {n:03}", name_folded=f"source {n:03}") for n in range(count)]
+    )
+    SourceAlias.objects.bulk_create(
+        [SourceAlias(source=s, name=f"alias {s.pk}", name_folded=f"alias {s.pk}") for s in sources]
+    )
     claims_by(sources[0], count=3)
     client.force_login(editor)
     with django_assert_max_num_queries(7):
@@ -302,7 +321,7 @@ def test_source_page_shows_record_claims_and_history(client, outsider, yusov, ed
     response = client.get(detail_url(yusov))
     body = response.content.decode()
     assert "Raid report" in body and reverse("claims:article_detail", args=[article.pk]) in body
-    assert "<q class=\"source-quote\">the raid was over</q>" in body and "Suspilne" in body
+    assert '<q class="source-quote">the raid was over</q>' in body and "Suspilne" in body
     assert "the intelligence official" in body and "1 confirmed" not in body  # the aside uses a list
     assert response.context["source"].confirmed_count == 1
     assert "spokesperson</del> → <ins>spokesman" in body
@@ -314,8 +333,11 @@ def test_source_page_record_names_each_verdict_by_symbol_and_word(client, outsid
     approve(create_label(claim=create_claim(sentence=first, source=yusov), by=editor, verdict="denied"), reviewer)
     client.force_login(outsider)
     body = client.get(detail_url(yusov)).content.decode()
-    for verdict, symbol, word, count in [("confirmed", "✓", "Confirmed", 0), ("denied", "✗", "Denied", 1),
-                                         ("unverified", "?", "Unverified", 0)]:
+    for verdict, symbol, word, count in [
+        ("confirmed", "✓", "Confirmed", 0),
+        ("denied", "✗", "Denied", 1),
+        ("unverified", "?", "Unverified", 0),
+    ]:
         expected = f'<div class="source-stats--{verdict}"><dt><span aria-hidden="true">{symbol}</span> {word}</dt>'
         assert f"{expected}<dd>{count}</dd></div>" in body
 
@@ -364,10 +386,17 @@ def test_source_page_never_loads_article_texts(client, editor, yusov):
 
 def test_editor_creates_a_source_with_normalised_aliases(client, editor):
     client.force_login(editor)
-    response = client.post(reverse("claims:source_create"), {
-        "name": "  Russian   Volunteer Corps ", "kind": "organisation", "role": "", "affiliation": "", "notes": "",
-        "aliases": "RDK\n\n  rdk \nRussian volunteer corps\n the group \nRDK",
-    })
+    response = client.post(
+        reverse("claims:source_create"),
+        {
+            "name": "  Russian   Volunteer Corps ",
+            "kind": "organisation",
+            "role": "",
+            "affiliation": "",
+            "notes": "",
+            "aliases": "RDK\n\n  rdk \nRussian volunteer corps\n the group \nRDK",
+        },
+    )
     source = Source.objects.get()
     assert response.status_code == 302 and response["Location"] == detail_url(source)
     assert source.name == "Russian Volunteer Corps" and source.created_by == editor
@@ -384,7 +413,9 @@ def test_alias_longer_than_200_characters_is_refused(client, editor):
 
 def test_htmx_create_redirects_the_client(client, editor):
     client.force_login(editor)
-    response = client.post(reverse("claims:source_create"), {"name": "New", "kind": "person"}, headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("claims:source_create"), {"name": "New", "kind": "person"}, headers={"HX-Request": "true"}
+    )
     assert response.status_code == 200 and response["HX-Redirect"] == detail_url(Source.objects.get())
 
 
@@ -413,7 +444,9 @@ def test_edit_page_carries_the_version(client, editor, yusov):
 
 def test_editor_edits_a_source_and_is_redirected(client, editor, yusov):
     client.force_login(editor)
-    response = client.post(edit_url(yusov), edit_data(yusov, affiliation="HUR", aliases="Yusov\nAndriy Yusov\nandrii yusov"))
+    response = client.post(
+        edit_url(yusov), edit_data(yusov, affiliation="HUR", aliases="Yusov\nAndriy Yusov\nandrii yusov")
+    )
     assert response.status_code == 302 and response["Location"] == detail_url(yusov)
     yusov.refresh_from_db()
     assert yusov.affiliation == "HUR" and yusov.version == 2
@@ -478,7 +511,9 @@ def test_edit_rejects_other_methods(client, editor, yusov):
 
 @pytest.mark.parametrize("count", [1, 100])
 def test_edit_query_count_does_not_grow_with_aliases(client, editor, django_assert_max_num_queries, yusov, count):
-    SourceAlias.objects.bulk_create([SourceAlias(source=yusov, name=f"a{n}", name_folded=f"a{n}") for n in range(count)])
+    SourceAlias.objects.bulk_create(
+        [SourceAlias(source=yusov, name=f"a{n}", name_folded=f"a{n}") for n in range(count)]
+    )
     client.force_login(editor)
     data = edit_data(yusov, aliases="\n".join(f"b{n}" for n in range(count)))
     with django_assert_max_num_queries(20):  # savepoints included: the form checks model constraints
@@ -576,10 +611,13 @@ def test_merge_target_picked_from_the_type_ahead_wins_over_the_typed_text(client
     assert response.status_code == 302 and Source.objects.get(pk=duplicate.pk).merged_into == namesake
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("Nobody Known", "No source is called “Nobody Known”"),
-    ("Andrii Yusov", "Several sources are called “Andrii Yusov”"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("Nobody Known", "No source is called “Nobody Known”"),
+        ("Andrii Yusov", "Several sources are called “Andrii Yusov”"),
+    ],
+)
 def test_merge_target_typed_must_name_exactly_one_source(client, editor, yusov, typed, message):
     create_source(name="Andrii Yusov", role="footballer")
     duplicate = create_source(name="A. Yusov")
@@ -601,7 +639,11 @@ def test_merge_form_is_a_type_ahead_field_not_a_list_of_sources(client, editor, 
 
 @pytest.mark.parametrize("registry", [5, 500])
 def test_merge_form_cost_does_not_grow_with_the_registry(
-    client, editor, yusov, registry, django_assert_max_num_queries,
+    client,
+    editor,
+    yusov,
+    registry,
+    django_assert_max_num_queries,
 ):
     Source.objects.bulk_create([Source(name=f"Speaker {n}", name_folded=f"speaker {n}") for n in range(registry)])
     duplicate = create_source(name="Andriy Yusov")

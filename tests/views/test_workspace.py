@@ -39,8 +39,18 @@ def save_url(claim):
 
 
 def save_data(claim, **changes):
-    data = {"version": claim.version, "quote": "", "speaker": "", "speaker_id": "", "channel": "", "cue": "",
-            "verdict": "", "rationale": "", "evidence": "", "new_kind": "person"}
+    data = {
+        "version": claim.version,
+        "quote": "",
+        "speaker": "",
+        "speaker_id": "",
+        "channel": "",
+        "cue": "",
+        "verdict": "",
+        "rationale": "",
+        "evidence": "",
+        "new_kind": "person",
+    }
     data.update(changes)
     return data
 
@@ -198,27 +208,51 @@ def test_editor_saves_speaker_channel_and_label(client, editor, claim):
     source = create_source(name="Andrii Yusov")
     source.aliases.create(name="Yusov", name_folded="yusov")
     client.force_login(editor)
-    response = client.post(save_url(claim), save_data(
-        claim, speaker="yusov", channel="Suspilne", cue="told", verdict="unverified",
-        rationale="Only his word.", evidence="https://example.com/a\nhttps://example.com/b",
-    ))
+    response = client.post(
+        save_url(claim),
+        save_data(
+            claim,
+            speaker="yusov",
+            channel="Suspilne",
+            cue="told",
+            verdict="unverified",
+            rationale="Only his word.",
+            evidence="https://example.com/a\nhttps://example.com/b",
+        ),
+    )
     assert response.status_code == 302
     claim.refresh_from_db()
     assert (claim.source, claim.channel, claim.cue, claim.version) == (source, "Suspilne", "told", 2)
     label = claim.labels.get()
-    assert (label.verdict, label.status, label.proposed_by, label.claim_version) == ("unverified", "proposed", editor, 2)
+    assert (label.verdict, label.status, label.proposed_by, label.claim_version) == (
+        "unverified",
+        "proposed",
+        editor,
+        2,
+    )
     assert label.evidence == ["https://example.com/a", "https://example.com/b"]
     assert HistoryEntry.objects.filter(claim=claim, action="proposed").count() == 1
 
 
 def test_save_creates_a_new_source_inline(client, editor, claim):
     client.force_login(editor)
-    client.post(save_url(claim), save_data(
-        claim, speaker="Andrii Yusov", new_source="on", new_kind="person",
-        new_role="spokesperson", new_affiliation="Ukraine's military intelligence",
-    ))
+    client.post(
+        save_url(claim),
+        save_data(
+            claim,
+            speaker="Andrii Yusov",
+            new_source="on",
+            new_kind="person",
+            new_role="spokesperson",
+            new_affiliation="Ukraine's military intelligence",
+        ),
+    )
     source = Source.objects.get()
-    assert (source.name, source.role, source.affiliation) == ("Andrii Yusov", "spokesperson", "Ukraine's military intelligence")
+    assert (source.name, source.role, source.affiliation) == (
+        "Andrii Yusov",
+        "spokesperson",
+        "Ukraine's military intelligence",
+    )
     assert Claim.objects.get(pk=claim.pk).source == source
 
 
@@ -334,7 +368,9 @@ def test_split_moves_later_claims_to_the_new_sentence(client, editor, article):
     sentence.article = article
     late = create_claim(sentence=sentence, start=text.index("the council"), end=len(text) - 1)
     client.force_login(editor)
-    response = client.post(reverse("claims:sentence_split", args=[article.pk, sentence.pk]), {"before": "the council"}, **HTMX)
+    response = client.post(
+        reverse("claims:sentence_split", args=[article.pk, sentence.pk]), {"before": "the council"}, **HTMX
+    )
     assert response.status_code == 200 and response["HX-Redirect"]
     numbers = list(article.sentences.values_list("number", "start", "end"))
     assert numbers == [(1, 0, 39), (2, 40, len(text)), (3, len(text) + 1, len(text) + 10)]
@@ -424,8 +460,15 @@ def quoted(db):
 def suggest(article, number, **fields):
     """A pending suggestion on sentence `number` naming Andrii Yusov (unless `fields` say otherwise)."""
     sentence = article.sentences.get(number=number)
-    defaults = {"source_text": "Andrii Yusov", "source_start": 0, "source_end": 5, "cue": "said", "role": "spokesperson",
-                "start": sentence.start, "end": sentence.end}
+    defaults = {
+        "source_text": "Andrii Yusov",
+        "source_start": 0,
+        "source_end": 5,
+        "cue": "said",
+        "role": "spokesperson",
+        "start": sentence.start,
+        "end": sentence.end,
+    }
     defaults.update(fields)
     return Suggestion.objects.create(article=article, sentence=sentence, **defaults)
 
@@ -446,7 +489,12 @@ def test_accept_creates_the_claim_with_speaker_channel_and_cue(client, editor, q
     assert response.status_code == 200 and "Suggestion accepted." in response.content.decode()
     claim = Claim.objects.get()
     assert (claim.origin, claim.source.name, claim.source.role, claim.channel, claim.cue) == (
-        "suggestion", "Andrii Yusov", "spokesperson", "Suspilne", "said")
+        "suggestion",
+        "Andrii Yusov",
+        "spokesperson",
+        "Suspilne",
+        "said",
+    )
     created = HistoryEntry.objects.get(claim=claim, action="created")
     assert created.after["origin"] == "suggestion" and created.after["suggestion"] == suggestion.pk
     assert Suggestion.objects.get().status == "accepted" and Suggestion.objects.get().claim == claim
@@ -516,7 +564,6 @@ def test_outsider_cannot_accept_and_get_is_refused(client, outsider, quoted):
     assert Suggestion.objects.get().status == "pending"
 
 
-
 def test_accept_all_from_a_speaker_matches_the_registry_once(client, editor, quoted):
     existing = create_source(name="Andrii Yusov")
     first, third = suggest(quoted, 1), suggest(quoted, 3)
@@ -527,7 +574,10 @@ def test_accept_all_from_a_speaker_matches_the_registry_once(client, editor, quo
     for suggestion in (first, third):
         suggestion.refresh_from_db()
         assert (suggestion.status, suggestion.decided_by, suggestion.claim.sentence_id) == (
-            "accepted", editor, suggestion.sentence_id)
+            "accepted",
+            editor,
+            suggestion.sentence_id,
+        )
         created = HistoryEntry.objects.get(claim=suggestion.claim, action="created")
         assert (created.actor, created.article_id, created.after["suggestion"]) == (editor, quoted.pk, suggestion.pk)
 
@@ -543,14 +593,25 @@ def test_accept_all_from_a_speaker_skips_what_was_decided_meanwhile(client, edit
 
 # SQLite inserts at most 999 values at once (about 70 claims); 60 suggestions still take one INSERT.
 @pytest.mark.parametrize("suggestions", [2, 60])
-def test_accept_all_from_a_speaker_runs_under_a_fixed_ceiling(client, editor, django_assert_max_num_queries,
-                                                             suggestions):
+def test_accept_all_from_a_speaker_runs_under_a_fixed_ceiling(
+    client, editor, django_assert_max_num_queries, suggestions
+):
     article = create_article(sentences=suggestions)
-    Suggestion.objects.bulk_create([
-        Suggestion(article=article, sentence=s, start=s.start, end=s.end, source_text="Andrii Yusov",
-                   source_start=s.start, source_end=s.start + 5, cue="said")
-        for s in article.sentences.all()
-    ])
+    Suggestion.objects.bulk_create(
+        [
+            Suggestion(
+                article=article,
+                sentence=s,
+                start=s.start,
+                end=s.end,
+                source_text="Andrii Yusov",
+                source_start=s.start,
+                source_end=s.start + 5,
+                cue="said",
+            )
+            for s in article.sentences.all()
+        ]
+    )
     url = reverse("claims:suggestions_accept_speaker", args=[Suggestion.objects.first().pk])
     client.force_login(editor)
     with django_assert_max_num_queries(18):
@@ -558,13 +619,15 @@ def test_accept_all_from_a_speaker_runs_under_a_fixed_ceiling(client, editor, dj
     assert Claim.objects.filter(origin="suggestion").count() == suggestions
     assert Source.objects.count() == 1
 
+
 # History: the selected claim's timeline and the article's recent activity
 
 
 def test_panel_timeline_lists_the_claims_history_newest_first_and_escaped(client, editor, reviewer, claim, sentence):
     other = create_claim(sentence=sentence, by=editor)
-    HistoryEntry.objects.create(actor=editor, action="created", object_type="claim", object_id=other.pk,
-                                article=claim.article, claim=other)
+    HistoryEntry.objects.create(
+        actor=editor, action="created", object_type="claim", object_id=other.pk, article=claim.article, claim=other
+    )
     client.force_login(editor)
     client.post(save_url(claim), save_data(claim, channel="<b>Telegram</b>"))
     claim.refresh_from_db()
@@ -575,7 +638,7 @@ def test_panel_timeline_lists_the_claims_history_newest_first_and_escaped(client
     response = client.get(reverse("claims:workspace_panel", args=[claim.article_id]), {"claim": claim.pk}, **HTMX)
     body = response.content.decode()
     assert [e.claim_id for e in response.context["timeline"]] == [claim.pk] * 3
-    timeline = body[body.index('class="panel__timeline"'):]
+    timeline = body[body.index('class="panel__timeline"') :]
     assert "<strong>charlie</strong> approved the Denied label: “Checked with the ministry”" in timeline
     assert timeline.index("approved the Denied") < timeline.index("proposed Denied") < timeline.index("set channel")
     assert "set channel to “&lt;b&gt;Telegram&lt;/b&gt;”" in timeline and "<b>Telegram" not in timeline

@@ -22,6 +22,7 @@ def read(data: bytes) -> dict:
     _refuse_nul(document)
     return _checked(document)
 
+
 def _parse(data):
     if len(data) > settings.IMPORT_MAX_BYTES:
         raise ImportRefused(
@@ -197,8 +198,9 @@ def _sentences(rows, text):
             _fail(f"{where}.number", f"is {number}; sentences must be numbered 1, 2, 3… in order")
         paragraph = _int(obj, "paragraph", where, minimum=1, maximum=len(text))  # one per "\n\n" at most
         if paragraph < previous_paragraph:
-            _fail(f"{where}.paragraph",
-                  f"is {paragraph}, before the previous sentence's paragraph {previous_paragraph}")
+            _fail(
+                f"{where}.paragraph", f"is {paragraph}, before the previous sentence's paragraph {previous_paragraph}"
+            )
         start, end = _int(obj, "start", where), _int(obj, "end", where)
         if start >= end:
             _fail(where, f"is empty or reversed ({start}–{end})")
@@ -259,7 +261,10 @@ def _claims(rows, text, sentences, sources):
                 _fail(f"{where}.labels[{k}].id", f"{label['id']} is used twice")
             label_ids.add(label["id"])
         claims[claim_id] = {
-            "sentence": number, "start": start, "end": end, "source": source,
+            "sentence": number,
+            "start": start,
+            "end": end,
+            "source": source,
             "channel": _text(obj, "channel", where, max_length=_field_length(Claim, "channel")),
             "cue": _text(obj, "cue", where, max_length=_field_length(Claim, "cue")),
             "origin": _choice(obj, "origin", where, ClaimOrigin.values),
@@ -315,4 +320,3 @@ def _history(obj, where):
         "before": before,
         "after": after,
     }
-

@@ -40,9 +40,16 @@ def _save(doc, *, by, meta):
     claims = {}
     for file_id, claim in doc["claims"].items():
         claims[file_id] = Claim(
-            article=article, sentence_id=sentence_ids[claim["sentence"]], start=claim["start"], end=claim["end"],
-            source=sources.get(claim["source"]), channel=claim["channel"], cue=claim["cue"], origin=claim["origin"],
-            created_by=people.get(claim["created_by"]), created_at=claim["created_at"],
+            article=article,
+            sentence_id=sentence_ids[claim["sentence"]],
+            start=claim["start"],
+            end=claim["end"],
+            source=sources.get(claim["source"]),
+            channel=claim["channel"],
+            cue=claim["cue"],
+            origin=claim["origin"],
+            created_by=people.get(claim["created_by"]),
+            created_at=claim["created_at"],
         )
     Claim.objects.bulk_create(claims.values())
 
@@ -50,26 +57,45 @@ def _save(doc, *, by, meta):
     for file_id, claim in doc["claims"].items():
         for label in claim["labels"]:
             labels[label["id"]] = Label(
-                claim=claims[file_id], verdict=label["verdict"], status=label["status"], rationale=label["rationale"],
-                evidence=label["evidence"], claim_version=claims[file_id].version,
-                claim_snapshot=claims[file_id].snapshot(), proposed_by=people[label["proposed_by"]],
-                proposed_at=label["proposed_at"], reviewed_by=people.get(label["reviewed_by"]),
-                reviewed_at=label["reviewed_at"], review_comment=label["review_comment"],
+                claim=claims[file_id],
+                verdict=label["verdict"],
+                status=label["status"],
+                rationale=label["rationale"],
+                evidence=label["evidence"],
+                claim_version=claims[file_id].version,
+                claim_snapshot=claims[file_id].snapshot(),
+                proposed_by=people[label["proposed_by"]],
+                proposed_at=label["proposed_at"],
+                reviewed_by=people.get(label["reviewed_by"]),
+                reviewed_at=label["reviewed_at"],
+                review_comment=label["review_comment"],
             )
     Label.objects.bulk_create(labels.values())
 
-    new_ids = {"article": {doc["article"]["id"]: article.pk}, "claim": _pks(claims), "label": _pks(labels),
-               "source": _pks(sources)}
+    new_ids = {
+        "article": {doc["article"]["id"]: article.pk},
+        "claim": _pks(claims),
+        "label": _pks(labels),
+        "source": _pks(sources),
+    }
     HistoryEntry.objects.bulk_create([_history_row(entry, article, new_ids, people) for entry in doc["history"]])
     original = doc["article"]
     HistoryEntry.record(
-        actor=by, action=HistoryEntry.Action.IMPORTED, obj=article, article=article,
+        actor=by,
+        action=HistoryEntry.Action.IMPORTED,
+        obj=article,
+        article=article,
         after={
-            "title": article.title, "format": ImportFormat.JSON, "sentences": len(sentence_ids),
-            "claims": len(claims), "labels": len(labels),
+            "title": article.title,
+            "format": ImportFormat.JSON,
+            "sentences": len(sentence_ids),
+            "claims": len(claims),
+            "labels": len(labels),
             "restored_from": {
-                "article_id": original["id"], "source_format": original["source_format"],
-                "created_at": original["created_at"].isoformat(), "imported_by": original["imported_by"],
+                "article_id": original["id"],
+                "source_format": original["source_format"],
+                "created_at": original["created_at"].isoformat(),
+                "imported_by": original["imported_by"],
             },
         },
     )
@@ -98,9 +124,14 @@ def _save_article(original, *, by, meta):
     # Metadata given with the import (a form field, a command option) wins over the file's.
     language = meta.language if meta.language != Metadata().language else original["language"]
     return Article.objects.create(
-        title=meta.title.strip() or original["title"], outlet=meta.outlet.strip() or original["outlet"],
-        url=meta.url.strip() or original["url"], published=meta.published or original["published"],
-        language=language, text=original["text"], source_format=ImportFormat.JSON, imported_by=by,
+        title=meta.title.strip() or original["title"],
+        outlet=meta.outlet.strip() or original["outlet"],
+        url=meta.url.strip() or original["url"],
+        published=meta.published or original["published"],
+        language=language,
+        text=original["text"],
+        source_format=ImportFormat.JSON,
+        imported_by=by,
     )
 
 
@@ -134,9 +165,13 @@ def _history_row(entry, article, new_ids, people):
     a sentence or a removed claim), and an `imported` note in `after` with the original ids."""
     object_id = new_ids.get(entry["object_type"], {}).get(entry["object_id"], 0)
     return HistoryEntry(
-        at=entry["at"], actor=people.get(entry["actor"]), action=entry["action"], object_type=entry["object_type"],
-        object_id=object_id, article=article, claim_id=new_ids["claim"].get(entry["claim_id"]),
+        at=entry["at"],
+        actor=people.get(entry["actor"]),
+        action=entry["action"],
+        object_type=entry["object_type"],
+        object_id=object_id,
+        article=article,
+        claim_id=new_ids["claim"].get(entry["claim_id"]),
         before=entry["before"],
         after={**(entry["after"] or {}), "imported": {"object_id": entry["object_id"], "claim_id": entry["claim_id"]}},
     )
-

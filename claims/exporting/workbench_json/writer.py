@@ -6,36 +6,42 @@ from .schema import SCHEMA, VERSION
 
 
 def render(data, options):
-    return to_json({
-        "schema": SCHEMA,
-        "version": VERSION,
-        "generated_at": isoformat(options.generated_at),
-        "generator": {"name": options.organisation_name, "url": options.site_url},
-        "article": {
-            "id": data.id,
-            "title": data.title,
-            "outlet": data.outlet,
-            "url": data.url,
-            "published": isoformat(data.published),
-            "language": data.language,
-            "source_format": data.source_format,
-            "created_at": isoformat(data.created_at),
-            "imported_by": data.imported_by,
-            "text": data.text,
-        },
-        "sentences": [
-            {"number": s.number, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in data.sentences
-        ],
-        "sources": [_source(source) for source in data.sources],
-        "claims": [_claim(claim) for claim in data.claims],
-        "history": [_history(entry) for entry in data.history],
-    })
+    return to_json(
+        {
+            "schema": SCHEMA,
+            "version": VERSION,
+            "generated_at": isoformat(options.generated_at),
+            "generator": {"name": options.organisation_name, "url": options.site_url},
+            "article": {
+                "id": data.id,
+                "title": data.title,
+                "outlet": data.outlet,
+                "url": data.url,
+                "published": isoformat(data.published),
+                "language": data.language,
+                "source_format": data.source_format,
+                "created_at": isoformat(data.created_at),
+                "imported_by": data.imported_by,
+                "text": data.text,
+            },
+            "sentences": [
+                {"number": s.number, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in data.sentences
+            ],
+            "sources": [_source(source) for source in data.sources],
+            "claims": [_claim(claim) for claim in data.claims],
+            "history": [_history(entry) for entry in data.history],
+        }
+    )
 
 
 def _source(source):
     return {
-        "id": source.id, "name": source.name, "kind": source.kind, "role": source.role,
-        "affiliation": source.affiliation, "aliases": sorted(source.aliases, key=str.casefold),
+        "id": source.id,
+        "name": source.name,
+        "kind": source.kind,
+        "role": source.role,
+        "affiliation": source.affiliation,
+        "aliases": sorted(source.aliases, key=str.casefold),
     }
 
 

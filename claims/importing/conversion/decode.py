@@ -115,4 +115,3 @@ def _declared_charset(data: bytes) -> str | None:
     except LookupError:
         return None
     return name if name in _META_CHARSETS else None
-

@@ -55,15 +55,11 @@ def _check_docx_package(data: bytes, max_unpacked: int) -> None:
     # zipfile never unpacks more than a member's declared size, so the declared sizes are a bound.
     unpacked = sum(member.file_size for member in members)
     if unpacked > max_unpacked:
-        raise ConversionError(
-            f"The Word file would expand to {size(unpacked)}; the limit is {size(max_unpacked)}."
-        )
+        raise ConversionError(f"The Word file would expand to {size(unpacked)}; the limit is {size(max_unpacked)}.")
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > DOCX_RATIO_FLOOR and ratio > MAX_DOCX_RATIO:
-            raise ConversionError(
-                f"The Word file looks like a zip bomb: one part expands {ratio:,.0f} times."
-            )
+            raise ConversionError(f"The Word file looks like a zip bomb: one part expands {ratio:,.0f} times.")
 
 
 def _docx_paragraphs(body):
@@ -77,4 +73,3 @@ def _docx_paragraphs(body):
             yield element
         elif element.tag in _DOCX_CONTAINERS:
             stack.append(iter(element))
-

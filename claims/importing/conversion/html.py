@@ -86,9 +86,7 @@ class _LinearTreeWalker(html5lib_shim.getTreeWalker("etree")):
 
 def _sanitise(html: str) -> str:
     # A Cleaner per call: bleach's parser keeps state and is not thread-safe.
-    cleaner = bleach.Cleaner(
-        tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, strip=True, strip_comments=True
-    )
+    cleaner = bleach.Cleaner(tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, strip=True, strip_comments=True)
     cleaner.walker = _LinearTreeWalker
     return cleaner.clean(html)
 
@@ -226,7 +224,7 @@ def _body_region(page: _PageParser) -> tuple[int | None, int | None]:
 
 
 def _without_site_name(title: str) -> str:
-    """"Headline | Site name" -> "Headline"."""
+    """ "Headline | Site name" -> "Headline"."""
     cut = max(title.rfind(separator) for separator in _SITE_NAME_SEPARATORS)
     return title[:cut].strip() if cut > 0 else title
 
@@ -237,4 +235,3 @@ def _published(page: _PageParser, kind: int | None, region: int | None) -> datet
     marked = (value for value, published, _ in page.times if published)
     in_body = (value for value, _, regions in page.times if kind is None or regions[kind] == region)
     return next(filter(None, map(parse_date, itertools.chain(metas, marked, in_body))), None)
-

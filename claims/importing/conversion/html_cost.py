@@ -46,9 +46,7 @@ _NOT_TEXT_BOUNDARY = frozenset(
 def check_html_cost(html: str) -> None:
     cost = _HtmlCost(html)
     if cost.deepest > MAX_HTML_DEPTH:
-        raise ConversionError(
-            f"The HTML is nested {cost.deepest:,} levels deep; the limit is {MAX_HTML_DEPTH}."
-        )
+        raise ConversionError(f"The HTML is nested {cost.deepest:,} levels deep; the limit is {MAX_HTML_DEPTH}.")
     if cost.work > MAX_HTML_WORK_PER_CHAR * len(html):
         raise ConversionError(
             "The HTML is too dense with entities, stray tags or attributes to clean in reasonable time."
@@ -169,4 +167,3 @@ class _HtmlCost:
             elif escaped:  # <script inside "<!--"
                 double_escaped = True
         return len(self.html)
-

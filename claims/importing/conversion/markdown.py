@@ -23,8 +23,7 @@ def from_markdown(text: str) -> tuple[str, str, datetime.date | None]:
     marks = sum(text.count(mark) for mark in _MARKDOWN_MARKS)
     if marks > MAX_MARKDOWN_MARKS:
         raise ConversionError(
-            f"The Markdown has {marks:,} formatting marks (* _ [ ] and the like); "
-            f"the limit is {MAX_MARKDOWN_MARKS:,}."
+            f"The Markdown has {marks:,} formatting marks (* _ [ ] and the like); the limit is {MAX_MARKDOWN_MARKS:,}."
         )
     fields, text = _split_front_matter(text)
     body, title, published = from_html(_MARKDOWN.render(text))
@@ -43,4 +42,3 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
             return {}, text
         fields[field[1].lower()] = field[2].strip().strip("\"'")
     return fields, text[match.end() :]
-

@@ -109,4 +109,3 @@ def _looks_like_html(text: str) -> bool:
         if closings and closings + openings >= 2:
             return True
     return False
-

@@ -14,7 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, choices=sorted(FORMATS))
         parser.add_argument("-o", "--output", help="file to write; standard output when left out (text formats only)")
         parser.add_argument(
-            "--labels", choices=["approved", "all"],
+            "--labels",
+            choices=["approved", "all"],
             help="approved labels only, or all claims with their state (default: approved for html and md)",
         )
 

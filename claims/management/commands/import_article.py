@@ -39,8 +39,11 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         meta = Metadata(
-            title=options["title"], outlet=options["outlet"], url=options["url"],
-            published=published, language=options["language"],
+            title=options["title"],
+            outlet=options["outlet"],
+            url=options["url"],
+            published=published,
+            language=options["language"],
         )
         try:
             article, suggested = import_and_suggest(data, filename=path.name, fmt=options["format"], meta=meta)
