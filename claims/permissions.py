@@ -35,10 +35,7 @@ _EDITING = [
     "view_sourcealias",
     "view_historyentry",
 ]
-ROLE_PERMISSIONS = {
-    EDITOR: _EDITING,
-    REVIEWER: _EDITING + ["review_label"],
-}
+ROLE_PERMISSIONS = {EDITOR: _EDITING, REVIEWER: _EDITING + ["review_label"]}
 # Admins may do everything in the workbench (sources included) and manage users.
 ADMIN_APPS = ["claims"]
 ADMIN_EXTRA = [("auth", codename) for codename in ("add_user", "change_user", "view_user", "view_group")]

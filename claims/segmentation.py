@@ -112,9 +112,7 @@ _LANGUAGE_STARTERS = {
 _YEAR_ABBREVIATIONS = {"ru": "г гг", "uk": "р рр"}
 
 # German and Scandinavian write ordinals with a period: "am 12. Juni".
-_ORDINAL_MONTHS = {
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-}
+_ORDINAL_MONTHS = {"de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"}
 
 # --- Regexes ---------------------------------------------------------------
 

@@ -16,10 +16,7 @@ SAMPLE_SENTENCE = "The minister said the bridge would reopen on Monday."
 
 def create_user(*, username=None, role=None, password="password-for-tests", is_superuser=False):
     user = get_user_model().objects.create_user(
-        username=username or f"user{next(_serial)}",
-        password=password,
-        is_staff=is_superuser,
-        is_superuser=is_superuser,
+        username=username or f"user{next(_serial)}", password=password, is_staff=is_superuser, is_superuser=is_superuser
     )
     if role:
         user.groups.add(Group.objects.get(name=role))

@@ -53,11 +53,7 @@ def _labelled_article(n, *, editor, reviewer, claims=3):
 
 @pytest.mark.parametrize("articles, formats", [(1, ["csv"]), (3, ["csv"]), (1, list(FORMATS)), (6, list(FORMATS))])
 def test_zip_queries_grow_neither_with_articles_nor_with_formats(
-    editor,
-    reviewer,
-    django_assert_max_num_queries,
-    articles,
-    formats,
+    editor, reviewer, django_assert_max_num_queries, articles, formats
 ):
     picked = [_labelled_article(n, editor=editor, reviewer=reviewer) for n in range(articles)]
     with django_assert_max_num_queries(6):

@@ -232,11 +232,7 @@ def test_multi_sentence_quote():
 
 
 def test_ellipsis_before_lowercase_and_capital():
-    assert sentences("He paused… and left. It ended... The end.") == [
-        "He paused… and left.",
-        "It ended...",
-        "The end.",
-    ]
+    assert sentences("He paused… and left. It ended... The end.") == ["He paused… and left.", "It ended...", "The end."]
 
 
 def test_initials_decimals_urls_emails():

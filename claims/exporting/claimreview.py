@@ -10,11 +10,7 @@ CONTEXT = "https://schema.org"
 
 # Google shows alternateName; ratingValue places it on a documented scale from 1 (worst) to 3 (best).
 WORST, BEST = 1, 3
-RATINGS = {
-    "denied": (1, "False"),
-    "unverified": (2, "Unproven"),
-    "confirmed": (3, "True"),
-}
+RATINGS = {"denied": (1, "False"), "unverified": (2, "Unproven"), "confirmed": (3, "True")}
 # The registry may know who an anonymous source is; a public export must not say.
 ANONYMOUS = "Anonymous source"
 # schema.org's type for a named source and its properties for the source's role and affiliation.

@@ -69,13 +69,8 @@ def import_article(
         for row in rows:
             row.article = article
         Sentence.objects.bulk_create(rows, batch_size=2000)
-        HistoryEntry.record(
-            actor=by,
-            action=HistoryEntry.Action.IMPORTED,
-            obj=article,
-            article=article,
-            after={"title": article.title, "format": article.source_format, "sentences": len(rows)},
-        )
+        after = {"title": article.title, "format": article.source_format, "sentences": len(rows)}
+        HistoryEntry.record(actor=by, action=HistoryEntry.Action.IMPORTED, obj=article, after=after)
     return article
 
 

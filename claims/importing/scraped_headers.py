@@ -30,10 +30,7 @@ _MINUTES = r"\d{1,3} min(?:ute)?s?"
 
 RULES = [
     _rule("date", r"date:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})"),
-    _rule(
-        "ai-audio",
-        r"This audio is (?:created|generated|produced) with (?:the help of )?AI(?: assistance)?",
-    ),
+    _rule("ai-audio", r"This audio is (?:created|generated|produced) with (?:the help of )?AI(?: assistance)?"),
     _rule("listen", rf"Listen to (?:this|the) (?:article|story)(?:[ \t]*\(?{_MINUTES}\)?)?"),
     _rule(
         "audio-generated",

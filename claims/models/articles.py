@@ -112,7 +112,7 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             # seed_demo (and duplicate warnings) find an article by its text.
-            models.Index(fields=["text_sha256"], name="article_text_sha256_idx"),
+            models.Index(fields=["text_sha256"], name="article_text_sha256_idx")
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
@@ -131,6 +131,10 @@ class Article(models.Model):
         self.text_length = len(self.text)
         self.text_sha256 = text_digest(self.text)
         super().save(*args, **kwargs)
+
+    def history_about(self):
+        """What this article's history rows are filed under (see HistoryEntry.entry)."""
+        return {"article": self}
 
     def progress(self):
         """Counts for the progress bar, in one query whatever the article's length."""
@@ -172,6 +176,10 @@ class Sentence(models.Model):
     def __str__(self):
         return f"{self.article_id}:{self.number} [{self.start}, {self.end})"
 
+    def history_about(self):
+        """What this sentence's history rows are filed under (see HistoryEntry.entry)."""
+        return {"article_id": self.article_id}
+
     @property
     def text(self):
         return self.article.text[self.start : self.end]
@@ -208,18 +216,12 @@ class Sentence(models.Model):
             moved = [claim.pk for claim in claims if claim.start >= second_start]
             self.claims.filter(pk__in=moved).update(sentence=second)
             self.end = first_end
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.SPLIT,
-                obj=self,
-                article=self.article,
-                before=before,
-                after={
-                    "number": self.number,
-                    "parts": [[self.start, first_end], [second_start, second.end]],
-                    "claims_moved": moved,
-                },
-            )
+            after = {
+                "number": self.number,
+                "parts": [[self.start, first_end], [second_start, second.end]],
+                "claims_moved": moved,
+            }
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.SPLIT, obj=self, before=before, after=after)
         return second
 
     def merge_with_next(self, *, by):
@@ -238,26 +240,15 @@ class Sentence(models.Model):
             Sentence.objects.filter(pk=self.pk).update(end=following.end)
             _shift_numbers(self.article_id, after=self.number + 1, by=-1)
             self.end = following.end
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.MERGED,
-                obj=self,
-                article=self.article,
-                before=before,
-                after={"number": self.number, "start": self.start, "end": self.end, "claims_moved": moved},
-            )
+            after = {"number": self.number, "start": self.start, "end": self.end, "claims_moved": moved}
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.MERGED, obj=self, before=before, after=after)
 
     def set_reviewed(self, reviewed, *, by):
         with transaction.atomic():
             Sentence.objects.filter(pk=self.pk).update(reviewed=reviewed)
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.UPDATED,
-                obj=self,
-                article=self.article,
-                before={"reviewed": self.reviewed},
-                after={"reviewed": reviewed, "number": self.number},
-            )
+            before = {"reviewed": self.reviewed}
+            after = {"reviewed": reviewed, "number": self.number}
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
             self.reviewed = reviewed
 
 

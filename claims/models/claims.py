@@ -67,11 +67,15 @@ class Claim(models.Model):
         ]
         indexes = [
             # The workspace loads an article's claims in text order.
-            models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+            models.Index(fields=["article", "start"], name="claim_article_start_idx")
         ]
 
     def __str__(self):
         return f"claim {self.pk} [{self.start}, {self.end})"
+
+    def history_about(self):
+        """What this claim's history rows are filed under (see HistoryEntry.entry)."""
+        return {"article_id": self.article_id, "claim": self}
 
     @property
     def text(self):
@@ -119,8 +123,6 @@ class Claim(models.Model):
             actor=by,
             action=HistoryEntry.Action.CREATED,
             obj=self,
-            article_id=self.article_id,
-            claim=self,
             after={**self.snapshot(), "origin": self.origin, **(note or {})},
         )
 
@@ -154,15 +156,8 @@ class Claim(models.Model):
             setattr(self, field, value)
         self.version = version + 1
         self.updated_at = now
-        HistoryEntry.record(
-            actor=by,
-            action=HistoryEntry.Action.UPDATED,
-            obj=self,
-            article=self.article,
-            claim=self,
-            before=before,
-            after={_attname(field): _pk(value) for field, value in changes.items()},
-        )
+        after = {_attname(field): _pk(value) for field, value in changes.items()}
+        HistoryEntry.record(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
 
     def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
         current = self.current_label
@@ -183,14 +178,8 @@ class Claim(models.Model):
             claim_version=self.version,
             claim_snapshot=self.snapshot(),
         )
-        HistoryEntry.record(
-            actor=by,
-            action=HistoryEntry.Action.PROPOSED,
-            obj=label,
-            article=self.article,
-            claim=self,
-            after={"verdict": verdict, "rationale": rationale, "evidence": list(evidence)},
-        )
+        after = {"verdict": verdict, "rationale": rationale, "evidence": list(evidence)}
+        HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, after=after)
         return label
 
     def remove(self, *, by, version):
@@ -205,14 +194,7 @@ class Claim(models.Model):
             if open_label:
                 open_label.withdraw(by=by)
             self.removed_at, self.removed_by, self.version = now, by, version + 1
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.REMOVED,
-                obj=self,
-                article=self.article,
-                claim=self,
-                before=self.snapshot(),
-            )
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.REMOVED, obj=self, before=self.snapshot())
 
 
 STALE_MESSAGE = "Someone else changed this claim after you opened it. Their version is shown; apply your change again."

@@ -137,9 +137,9 @@ class HistoryEntry(models.Model):
         raise HistoryIsAppendOnly("history rows cannot be deleted")
 
     @classmethod
-    def entry(cls, *, actor, action, obj, before=None, after=None, **about):
-        """An entry about `obj`, not saved yet. `about` names what it belongs to: article, claim and
-        source, as objects or as article_id, claim_id and source_id."""
+    def entry(cls, *, actor, action, obj, before=None, after=None):
+        """An entry about `obj`, not saved yet, filed under the article, claim or source that
+        obj.history_about() names."""
         return cls(
             actor=actor,
             action=action,
@@ -147,16 +147,13 @@ class HistoryEntry(models.Model):
             object_id=obj.pk,
             before=before,
             after=after,
-            **about,
+            **obj.history_about(),
         )
 
     @classmethod
-    def record(cls, *, actor, action, obj, before=None, after=None, article=None, claim=None, source=None):
-        """Append one entry. Call it inside the transaction that makes the change."""
-        entry = cls.entry(
-            actor=actor, action=action, obj=obj, before=before, after=after, article=article, claim=claim, source=source
-        )
-        return cls.record_all([entry])[0]
+    def record(cls, *, actor, action, obj, before=None, after=None):
+        """Append one entry (see entry()). Call it inside the transaction that makes the change."""
+        return cls.record_all([cls.entry(actor=actor, action=action, obj=obj, before=before, after=after)])[0]
 
     @classmethod
     def record_all(cls, entries):

@@ -95,8 +95,6 @@ class LabelQuerySet(models.QuerySet):
                         actor=by,
                         action=HistoryEntry.Action(status),
                         obj=label,
-                        article_id=label.claim.article_id,
-                        claim=label.claim,
                         before={"status": LabelStatus.PROPOSED},
                         after={"status": status, "verdict": label.verdict, "comment": comment},
                     )
@@ -180,11 +178,15 @@ class Label(models.Model):
         permissions = [("review_label", "Can approve or reject labels")]
         indexes = [
             # The review queue: open proposals, oldest first.
-            models.Index(fields=["status", "proposed_at"], name="label_status_proposed_idx"),
+            models.Index(fields=["status", "proposed_at"], name="label_status_proposed_idx")
         ]
 
     def __str__(self):
         return f"{self.get_verdict_display()} ({self.get_status_display()})"
+
+    def history_about(self):
+        """What this label's history rows are filed under (see HistoryEntry.entry)."""
+        return {"article_id": self.claim.article_id, "claim_id": self.claim_id}
 
     def changes_since_proposed(self):
         """What about the claim changed after this label was proposed, in words; empty if nothing.
@@ -251,15 +253,9 @@ class Label(models.Model):
         updated = Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(status=LabelStatus.WITHDRAWN)
         if updated:
             self.status = LabelStatus.WITHDRAWN
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.WITHDRAWN,
-                obj=self,
-                article=self.claim.article,
-                claim=self.claim,
-                before={"status": LabelStatus.PROPOSED},
-                after={"status": LabelStatus.WITHDRAWN},
-            )
+            before = {"status": LabelStatus.PROPOSED}
+            after = {"status": LabelStatus.WITHDRAWN}
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, before=before, after=after)
 
 
 @dataclass(frozen=True)

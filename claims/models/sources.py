@@ -194,6 +194,10 @@ class Source(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **_fold_name_on_save(self, kwargs))
 
+    def history_about(self):
+        """What this source's history rows are filed under (see HistoryEntry.entry)."""
+        return {"source": self}
+
     def snapshot(self, aliases):
         return {**{field: getattr(self, field) for field in self.EDITABLE}, "aliases": list(aliases)}
 
@@ -206,9 +210,7 @@ class Source(models.Model):
             SourceAlias.objects.bulk_create(
                 [SourceAlias(source=self, name=alias, name_folded=fold(alias)) for alias in aliases]
             )
-            HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.CREATED, obj=self, source=self, after=self.snapshot(aliases)
-            )
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.CREATED, obj=self, after=self.snapshot(aliases))
         return self
 
     def update_record(self, *, by, version, aliases=None, **fields):
@@ -253,9 +255,7 @@ class Source(models.Model):
             after = dict(changes)
             if aliases_changed:
                 before["aliases"], after["aliases"] = old_aliases, new_aliases
-            HistoryEntry.record(
-                actor=by, action=HistoryEntry.Action.UPDATED, obj=self, source=self, before=before, after=after
-            )
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
             for field, value in {**changes, **folded}.items():
                 setattr(self, field, value)
             self.version, self.updated_at = version + 1, now
@@ -304,34 +304,24 @@ class Source(models.Model):
             Source.objects.filter(pk=into.pk).update(version=F("version") + 1, updated_at=now)
 
             claim_ids = [pk for pk, _ in moved]
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.MERGED,
-                obj=this,
-                source=this,
-                before={"merged_into": None},
-                after={
-                    "merged_into": into.pk,
-                    "merged_into_name": into.name,
-                    "source_name": this.name,
-                    "claims_moved": claim_ids,
-                },
-            )
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.MERGED,
-                obj=into,
-                source=into,
-                before={"aliases": old_aliases},
-                after={
-                    "aliases": sorted([*old_aliases, *added], key=str.casefold),
-                    "merged": this.pk,
-                    "merged_name": this.name,
-                    "claims_moved": claim_ids,
-                    "redirected": redirected,
-                    "source_name": into.name,
-                },
-            )
+            before = {"merged_into": None}
+            after = {
+                "merged_into": into.pk,
+                "merged_into_name": into.name,
+                "source_name": this.name,
+                "claims_moved": claim_ids,
+            }
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.MERGED, obj=this, before=before, after=after)
+            before = {"aliases": old_aliases}
+            after = {
+                "aliases": sorted([*old_aliases, *added], key=str.casefold),
+                "merged": this.pk,
+                "merged_name": this.name,
+                "claims_moved": claim_ids,
+                "redirected": redirected,
+                "source_name": into.name,
+            }
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.MERGED, obj=into, before=before, after=after)
             HistoryEntry.objects.bulk_create(
                 [
                     HistoryEntry(

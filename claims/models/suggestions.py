@@ -120,11 +120,15 @@ class Suggestion(models.Model):
         ]
         indexes = [
             # The workspace loads an article's pending suggestions in text order.
-            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx"),
+            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx")
         ]
 
     def __str__(self):
         return f"{self.source_text} {self.cue} [{self.start}, {self.end})"
+
+    def history_about(self):
+        """What this suggestion's history rows are filed under (see HistoryEntry.entry)."""
+        return {"article_id": self.article_id}
 
     def accept(self, *, by):
         """Make this suggestion a claim (see SuggestionQuerySet.accept), or raise EditRefused saying why not."""
@@ -159,10 +163,5 @@ class Suggestion(models.Model):
             ):
                 raise AlreadyDecided(SUGGESTION_DECIDED)
             self.status = SuggestionStatus.DISMISSED
-            HistoryEntry.record(
-                actor=by,
-                action=HistoryEntry.Action.REMOVED,
-                obj=self,
-                article=self.article,
-                before={"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end},
-            )
+            before = {"suggestion": self.pk, "source": self.source_text, "start": self.start, "end": self.end}
+            HistoryEntry.record(actor=by, action=HistoryEntry.Action.REMOVED, obj=self, before=before)

@@ -639,11 +639,7 @@ def test_merge_form_is_a_type_ahead_field_not_a_list_of_sources(client, editor, 
 
 @pytest.mark.parametrize("registry", [5, 500])
 def test_merge_form_cost_does_not_grow_with_the_registry(
-    client,
-    editor,
-    yusov,
-    registry,
-    django_assert_max_num_queries,
+    client, editor, yusov, registry, django_assert_max_num_queries
 ):
     Source.objects.bulk_create([Source(name=f"Speaker {n}", name_folded=f"speaker {n}") for n in range(registry)])
     duplicate = create_source(name="Andriy Yusov")

@@ -80,25 +80,20 @@ def _save(doc, *, by, meta):
     }
     HistoryEntry.objects.bulk_create([_history_row(entry, article, new_ids, people) for entry in doc["history"]])
     original = doc["article"]
-    HistoryEntry.record(
-        actor=by,
-        action=HistoryEntry.Action.IMPORTED,
-        obj=article,
-        article=article,
-        after={
-            "title": article.title,
-            "format": ImportFormat.JSON,
-            "sentences": len(sentence_ids),
-            "claims": len(claims),
-            "labels": len(labels),
-            "restored_from": {
-                "article_id": original["id"],
-                "source_format": original["source_format"],
-                "created_at": original["created_at"].isoformat(),
-                "imported_by": original["imported_by"],
-            },
+    after = {
+        "title": article.title,
+        "format": ImportFormat.JSON,
+        "sentences": len(sentence_ids),
+        "claims": len(claims),
+        "labels": len(labels),
+        "restored_from": {
+            "article_id": original["id"],
+            "source_format": original["source_format"],
+            "created_at": original["created_at"].isoformat(),
+            "imported_by": original["imported_by"],
         },
-    )
+    }
+    HistoryEntry.record(actor=by, action=HistoryEntry.Action.IMPORTED, obj=article, after=after)
     return article
 
 

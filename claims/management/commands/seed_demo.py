@@ -14,9 +14,7 @@ SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 DEMO_PASSWORD = "workbench-demo"
 # Seed file name -> what the file itself does not say.
 SEED_METADATA = {
-    "000_3ebd80acff131b37.txt": Metadata(
-        title="Armed Russian groups start combat operation in Belgorod Oblast",
-    ),
+    "000_3ebd80acff131b37.txt": Metadata(title="Armed Russian groups start combat operation in Belgorod Oblast")
 }
 
 
