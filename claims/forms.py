@@ -14,14 +14,13 @@ FORMAT_CHOICES = [("auto", "Detect from the file")] + [
 ]
 
 
+def text_box(label, *, rows, **options):
+    """An optional text field of several lines."""
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **options)
+
+
 class ImportForm(forms.Form):
-    text = forms.CharField(
-        label="Article text",
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Paste the article, or upload a file below.",
-    )
+    text = text_box("Article text", rows=8, strip=False, help_text="Paste the article, or upload a file below.")
     file = forms.FileField(
         label="File",
         required=False,
@@ -102,12 +101,11 @@ class ClaimForm(forms.Form):
     and the proposed label. `version` is the claim version the editor loaded."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    quote = forms.CharField(
-        label="Claim text",
+    quote = text_box(
+        "Claim text",
+        rows=2,
         max_length=5000,
-        required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Narrow the claim by editing it down to the exact words.",
     )
     speaker = forms.CharField(
@@ -136,13 +134,8 @@ class ClaimForm(forms.Form):
     )
     cue = forms.CharField(label="Cue", max_length=100, required=False, help_text="said, told, claimed, according to…")
     verdict = forms.ChoiceField(label="Label", required=False, choices=[("", "No label yet")] + Verdict.choices)
-    rationale = forms.CharField(label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    evidence = forms.CharField(
-        label="Evidence",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One http(s) link per line.",
-    )
+    rationale = text_box("Rationale", rows=3)
+    evidence = text_box("Evidence", rows=2, help_text="One http(s) link per line.")
 
     def __init__(self, *args, claim, **kwargs):
         self.claim = claim
@@ -245,10 +238,9 @@ class ClaimForm(forms.Form):
 class SourceForm(forms.ModelForm):
     """A source's record. `aliases` is one name per line; `version` is the one the editor loaded."""
 
-    aliases = forms.CharField(
-        label="Aliases",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    aliases = text_box(
+        "Aliases",
+        rows=4,
         help_text=(
             "One per line: other spellings, the surname alone, a description such as “the intelligence official”."
         ),

@@ -4,6 +4,8 @@ from .views import articles, dashboard, exports, review, sources, workspace
 
 app_name = "claims"
 
+# One route per line, so the table reads as a table (ruff format leaves it as written).
+# fmt: off
 urlpatterns = [
     path("", articles.article_list, name="article_list"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
@@ -14,26 +16,14 @@ urlpatterns = [
     path("articles/<int:article_id>/activity/", workspace.article_activity, name="article_activity"),
     path("articles/<int:article_id>/panel/", workspace.workspace_panel, name="workspace_panel"),
     path("articles/<int:article_id>/sentences/<int:sentence_id>/claims/", workspace.claim_mark, name="claim_mark"),
-    path(
-        "articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/",
-        workspace.sentence_reviewed,
-        name="sentence_reviewed",
-    ),
-    path(
-        "articles/<int:article_id>/sentences/<int:sentence_id>/split/", workspace.sentence_split, name="sentence_split"
-    ),
-    path(
-        "articles/<int:article_id>/sentences/<int:sentence_id>/merge/", workspace.sentence_merge, name="sentence_merge"
-    ),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/reviewed/", workspace.sentence_reviewed, name="sentence_reviewed"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/split/", workspace.sentence_split, name="sentence_split"),
+    path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", workspace.sentence_merge, name="sentence_merge"),
     path("claims/<int:claim_id>/", workspace.claim_save, name="claim_save"),
     path("claims/<int:claim_id>/remove/", workspace.claim_remove, name="claim_remove"),
     path("suggestions/<int:suggestion_id>/accept/", workspace.suggestion_accept, name="suggestion_accept"),
     path("suggestions/<int:suggestion_id>/dismiss/", workspace.suggestion_dismiss, name="suggestion_dismiss"),
-    path(
-        "suggestions/<int:suggestion_id>/accept-speaker/",
-        workspace.suggestions_accept_speaker,
-        name="suggestions_accept_speaker",
-    ),
+    path("suggestions/<int:suggestion_id>/accept-speaker/", workspace.suggestions_accept_speaker, name="suggestions_accept_speaker"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/approve/", review.labels_approve, name="labels_approve"),
     path("review/<int:label_id>/approve/", review.label_approve, name="label_approve"),
@@ -45,3 +35,4 @@ urlpatterns = [
     path("sources/<int:source_id>/edit/", sources.source_edit, name="source_edit"),
     path("sources/<int:source_id>/merge/", sources.source_merge, name="source_merge"),
 ]
+# fmt: on

@@ -264,3 +264,10 @@ COMMENT_HEADS = word_set("claim claims assertion allegation charge statement fig
 
 def is_company_noun(low):
     return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6)
+
+
+def is_speaker_noun(low):
+    """Whether a (lowercased) word names a kind of speaker: a role, an organisation, an unnamed source."""
+    return (
+        low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
+    )

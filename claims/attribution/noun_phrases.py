@@ -13,7 +13,7 @@ from .lexicon import (
     ORG_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
-    is_company_noun,
+    is_speaker_noun,
 )
 from .tokens import is_quote
 
@@ -113,13 +113,7 @@ def is_speaker_np(toks, lo, hi):
         low = t.low
         if t.acronym or t.cap and low not in DETERMINERS and low not in BREAKS and low not in DAYS_MONTHS:
             return True
-        if (
-            low in ROLE_NOUNS
-            or low in ORG_NOUNS
-            or low in ANON_NOUNS
-            or low.endswith("-year-old")
-            or is_company_noun(low)
-        ):
+        if is_speaker_noun(low):
             return True
         if low.endswith("'s") and low[:-2] in ORG_NOUNS:
             return True

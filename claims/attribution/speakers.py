@@ -13,6 +13,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     is_company_noun,
+    is_speaker_noun,
 )
 
 
@@ -197,13 +198,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
     head = None
     for t in core:
         low = t.low[:-2] if t.poss else t.low
-        if (
-            low in ROLE_NOUNS
-            or low in ORG_NOUNS
-            or low in ANON_NOUNS
-            or low.endswith("-year-old")
-            or is_company_noun(low)
-        ):
+        if is_speaker_noun(low):
             head = t
     if head is None:
         head = core[-1]

@@ -1,4 +1,4 @@
-"""The data model, one module per family, in layers: errors, history, articles, sources, claims, labels,
+"""The data model, one module per family, in layers: errors, base, history, articles, sources, claims, labels,
 suggestions. A module imports only those before it in that list; a method that needs a model from a later
 one reaches it through a relation or apps.get_model()."""
 

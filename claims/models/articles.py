@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
+from .base import TextSpan
 from .errors import EditRefused
 from .history import HistoryEntry
 
@@ -17,6 +18,8 @@ USER = settings.AUTH_USER_MODEL
 
 
 class ImportFormat(models.TextChoices):
+    """What an article was imported from (Article.source_format)."""
+
     TEXT = "text", "Plain text"
     MARKDOWN = "md", "Markdown"
     HTML = "html", "HTML"
@@ -152,21 +155,19 @@ class Article(models.Model):
         )
 
 
-class Sentence(models.Model):
+class Sentence(TextSpan):
     """A half-open range [start, end) of the article text. Overlap and bounds are checked by the
     database too (migration 0002), since a row-level CHECK cannot see the article or its neighbours."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
     number = models.PositiveIntegerField(help_text="1-based position in reading order")
     paragraph = models.PositiveIntegerField(help_text="1-based paragraph number")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
     reviewed = models.BooleanField(default=False)
 
-    class Meta:
+    class Meta(TextSpan.Meta):
         ordering = ["article", "number"]
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=F("end")), name="sentence_start_before_end"),
+            *TextSpan.Meta.constraints,
             models.CheckConstraint(condition=Q(number__gte=1, paragraph__gte=1), name="sentence_numbers_from_one"),
             # The article page reads sentences by (article, number); this unique index serves it.
             models.UniqueConstraint(fields=["article", "number"], name="sentence_number_unique_in_article"),
@@ -179,10 +180,6 @@ class Sentence(models.Model):
     def history_about(self):
         """What this sentence's history rows are filed under (see HistoryEntry.entry)."""
         return {"article_id": self.article_id}
-
-    @property
-    def text(self):
-        return self.article.text[self.start : self.end]
 
     def locate(self, words):
         """The article offsets of `words`, found inside this sentence, or EditRefused."""

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .articles import Article, Sentence
+from .base import TextSpan, valid_choice
 from .errors import EditRefused, StaleEdit
 from .history import HistoryEntry
 from .sources import Source
@@ -31,15 +32,13 @@ class ClaimOrigin(models.TextChoices):
     SUGGESTION = "suggestion", "Accepted suggestion"
 
 
-class Claim(models.Model):
+class Claim(TextSpan):
     """An assertion somebody made, a span [start, end) of the article text inside one sentence."""
 
     Origin = ClaimOrigin
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="claims")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
     channel = models.CharField(max_length=300, blank=True)
     cue = models.CharField(max_length=100, blank=True)
@@ -55,11 +54,10 @@ class Claim(models.Model):
 
     objects = ClaimQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["article", "start", "id"]
+    class Meta(TextSpan.Meta):
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
-            models.CheckConstraint(condition=Q(origin__in=ClaimOrigin.values), name="claim_origin_valid"),
+            *TextSpan.Meta.constraints,
+            valid_choice("origin", ClaimOrigin),
             models.CheckConstraint(
                 condition=Q(removed_at__isnull=True, removed_by__isnull=True) | Q(removed_at__isnull=False),
                 name="claim_removed_by_only_when_removed",
@@ -76,10 +74,6 @@ class Claim(models.Model):
     def history_about(self):
         """What this claim's history rows are filed under (see HistoryEntry.entry)."""
         return {"article_id": self.article_id, "claim": self}
-
-    @property
-    def text(self):
-        return self.article.text[self.start : self.end]
 
     @property
     def current_label(self):

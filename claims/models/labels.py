@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from .articles import Article, Sentence
+from .base import valid_choice
 from .claims import Claim
 from .errors import AlreadyDecided, EditRefused, StaleEdit
 from .history import HistoryEntry
@@ -26,6 +27,9 @@ class Verdict(models.TextChoices):
 
 
 class LabelStatus(models.TextChoices):
+    """A proposal is decided once: approved or rejected by a reviewer, or withdrawn when its editor
+    changes or removes the claim."""
+
     PROPOSED = "proposed", "Proposed"
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
@@ -37,6 +41,7 @@ REJECTION_NEEDS_COMMENT = "Say why you reject this label: the editor sees your c
 
 class LabelQuerySet(models.QuerySet):
     def open(self):
+        """Proposals nobody has decided yet."""
         return self.filter(status=LabelStatus.PROPOSED)
 
     def matching(self, *, article=None, speaker=None, verdict="", proposer=None, age=None):
@@ -154,8 +159,8 @@ class Label(models.Model):
     class Meta:
         ordering = ["proposed_at", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="label_verdict_valid"),
-            models.CheckConstraint(condition=Q(status__in=LabelStatus.values), name="label_status_valid"),
+            valid_choice("verdict", Verdict),
+            valid_choice("status", LabelStatus),
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(status="proposed"), name="label_one_open_proposal_per_claim"
             ),

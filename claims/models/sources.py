@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from ..names import fold, names_match
+from .base import valid_choice
 from .errors import EditRefused, StaleEdit
 from .history import HistoryEntry
 
@@ -61,14 +62,6 @@ def _only_match(name, candidates):
         if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
     ]
     return matches[0] if len(matches) == 1 else None
-
-
-def _fold_name_on_save(instance, kwargs):
-    """The save() kwargs after refreshing instance.name_folded, which follows the name everywhere."""
-    instance.name_folded = fold(instance.name)
-    if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-        kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-    return kwargs
 
 
 class SourceQuerySet(models.QuerySet):
@@ -152,15 +145,32 @@ SOURCE_STALE_MESSAGE = (
 )
 
 
-class Source(models.Model):
+class FoldedName(models.Model):
+    """A name in the registry, stored with fold(name) beside it for search (see claims.names)."""
+
+    name = models.CharField(max_length=200)
+    name_folded = models.CharField(max_length=600, editable=False, default="", help_text="fold(name), for search")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
+        super().save(*args, **kwargs)
+
+
+class Source(FoldedName):
     """Who made a claim. One registry shared by all articles."""
 
     EDITABLE = ("name", "kind", "role", "affiliation", "notes")
 
     Kind = SourceKind
 
-    name = models.CharField(max_length=200)
-    name_folded = models.CharField(max_length=600, editable=False, default="", help_text="fold(name), for search")
     kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
     role = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. spokesperson")
     affiliation = models.CharField(max_length=200, blank=True)
@@ -178,7 +188,7 @@ class Source(models.Model):
         ordering = ["name", "id"]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="source_name_not_empty"),
-            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid"),
+            valid_choice("kind", SourceKind),
             models.CheckConstraint(condition=~Q(merged_into=F("id")), name="source_not_merged_into_itself"),
         ]
         indexes = [
@@ -187,12 +197,6 @@ class Source(models.Model):
             # named(): the speaker field finds a source by its exact (folded) name.
             models.Index(fields=["name_folded"], name="source_name_folded_idx"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **_fold_name_on_save(self, kwargs))
 
     def history_about(self):
         """What this source's history rows are filed under (see HistoryEntry.entry)."""
@@ -356,10 +360,8 @@ class Source(models.Model):
         )
 
 
-class SourceAlias(models.Model):
+class SourceAlias(FoldedName):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
-    name_folded = models.CharField(max_length=600, editable=False, default="", help_text="fold(name), for search")
 
     class Meta:
         ordering = ["name"]
@@ -373,9 +375,3 @@ class SourceAlias(models.Model):
             # named(): the speaker field finds a source by an exact (folded) alias.
             models.Index(fields=["name_folded"], name="source_alias_name_folded_idx"),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **_fold_name_on_save(self, kwargs))

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from .articles import Article, Sentence
+from .base import TextSpan, valid_choice
 from .claims import Claim, ClaimOrigin, check_span
 from .errors import AlreadyDecided, EditRefused
 from .history import HistoryEntry
@@ -15,6 +16,8 @@ USER = settings.AUTH_USER_MODEL
 
 
 class SuggestionStatus(models.TextChoices):
+    """A suggestion is decided once: accepted (it becomes a claim) or dismissed."""
+
     PENDING = "pending", "Pending"
     ACCEPTED = "accepted", "Accepted"
     DISMISSED = "dismissed", "Dismissed"
@@ -25,6 +28,7 @@ SUGGESTION_DECIDED = "This suggestion was already accepted or dismissed."
 
 class SuggestionQuerySet(models.QuerySet):
     def pending(self):
+        """Suggestions nobody has accepted or dismissed yet."""
         return self.filter(status=SuggestionStatus.PENDING)
 
     def accept(self, *, by):
@@ -80,15 +84,13 @@ class SuggestionQuerySet(models.QuerySet):
         return claims, refused
 
 
-class Suggestion(models.Model):
+class Suggestion(TextSpan):
     """An attribution the workbench proposes ("X said …"): never a claim until a person accepts it."""
 
     Status = SuggestionStatus
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
     sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="suggestions")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
     # The speaker as the text names it (a back-reference is resolved to the full name) and where.
     source_text = models.CharField(max_length=200)
     source_start = models.PositiveIntegerField()
@@ -108,11 +110,10 @@ class Suggestion(models.Model):
 
     objects = SuggestionQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["article", "start", "id"]
+    class Meta(TextSpan.Meta):
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=F("end")), name="suggestion_start_before_end"),
-            models.CheckConstraint(condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"),
+            *TextSpan.Meta.constraints,
+            valid_choice("status", SuggestionStatus),
             models.CheckConstraint(
                 condition=Q(status="pending", decided_by__isnull=True) | ~Q(status="pending"),
                 name="suggestion_pending_is_undecided",

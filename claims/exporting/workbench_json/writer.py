@@ -13,16 +13,11 @@ def render(data, options):
             "generated_at": isoformat(options.generated_at),
             "generator": {"name": options.organisation_name, "url": options.site_url},
             "article": {
-                "id": data.id,
-                "title": data.title,
-                "outlet": data.outlet,
-                "url": data.url,
+                **_fields(data, "id title outlet url"),
                 "published": isoformat(data.published),
-                "language": data.language,
-                "source_format": data.source_format,
+                **_fields(data, "language source_format"),
                 "created_at": isoformat(data.created_at),
-                "imported_by": data.imported_by,
-                "text": data.text,
+                **_fields(data, "imported_by text"),
             },
             "sentences": [
                 {"number": s.number, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in data.sentences
@@ -34,29 +29,22 @@ def render(data, options):
     )
 
 
+def _fields(obj, names):
+    """The named attributes of a snapshot object as they are, for a document that keeps them unchanged."""
+    return {name: getattr(obj, name) for name in names.split()}
+
+
 def _source(source):
-    return {
-        "id": source.id,
-        "name": source.name,
-        "kind": source.kind,
-        "role": source.role,
-        "affiliation": source.affiliation,
-        "aliases": sorted(source.aliases, key=str.casefold),
-    }
+    return {**_fields(source, "id name kind role affiliation"), "aliases": sorted(source.aliases, key=str.casefold)}
 
 
 def _claim(claim):
     return {
         "id": claim.id,
         "sentence": claim.sentence_number,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
+        **_fields(claim, "start end text"),
         "source": claim.source.id if claim.source else None,
-        "channel": claim.channel,
-        "cue": claim.cue,
-        "origin": claim.origin,
-        "created_by": claim.created_by,
+        **_fields(claim, "channel cue origin created_by"),
         "created_at": isoformat(claim.created_at),
         "labels": [_label(label) for label in claim.labels],
     }
@@ -64,10 +52,7 @@ def _claim(claim):
 
 def _label(label):
     return {
-        "id": label.id,
-        "verdict": label.verdict,
-        "status": label.status,
-        "rationale": label.rationale,
+        **_fields(label, "id verdict status rationale"),
         "evidence": safe_links(label.evidence),
         "proposed_by": label.proposed_by,
         "proposed_at": isoformat(label.proposed_at),
@@ -80,11 +65,7 @@ def _label(label):
 def _history(entry):
     return {
         "at": isoformat(entry.at),
-        "actor": entry.actor,
-        "action": entry.action,
-        "object_type": entry.object_type,
-        "object_id": entry.object_id,
-        "claim_id": entry.claim_id,
+        **_fields(entry, "actor action object_type object_id claim_id"),
         "before": _without_unsafe_links(entry.before),
         "after": _without_unsafe_links(entry.after),
     }
