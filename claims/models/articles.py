@@ -10,21 +10,24 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
-from .base import TextSpan
+from .base import TextSpan, valid_choice
 from .errors import EditRefused
 from .history import HistoryEntry
 
 USER = settings.AUTH_USER_MODEL
 
 
-class ImportFormat(models.TextChoices):
-    """What an article was imported from (Article.source_format)."""
-
-    TEXT = "text", "Plain text"
-    MARKDOWN = "md", "Markdown"
-    HTML = "html", "HTML"
-    DOCX = "docx", "Word (.docx)"
-    JSON = "json", "Workbench JSON"
+# What an article was imported from (Article.source_format), with the names the import form shows.
+ImportFormat = models.TextChoices(
+    "ImportFormat",
+    {
+        "TEXT": ("text", "Plain text"),
+        "MARKDOWN": ("md", "Markdown"),
+        "HTML": ("html", "HTML"),
+        "DOCX": ("docx", "Word (.docx)"),
+        "JSON": ("json", "Workbench JSON"),
+    },
+)
 
 
 def text_digest(text):
@@ -122,9 +125,7 @@ class Article(models.Model):
             # Sentence bounds are checked against text_length (migration 0002), so it must be true.
             models.CheckConstraint(condition=Q(text_length=Length("text")), name="article_text_length_matches"),
             models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
-            models.CheckConstraint(
-                condition=Q(source_format__in=ImportFormat.values), name="article_source_format_valid"
-            ),
+            valid_choice("source_format", ImportFormat),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from .history import HistoryEntry
 from .sources import Source, SourceKind
 
 USER = settings.AUTH_USER_MODEL
+SUGGESTION_DECIDED = "This suggestion was already accepted or dismissed."
 
 
 class SuggestionStatus(models.TextChoices):
@@ -21,9 +22,6 @@ class SuggestionStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     ACCEPTED = "accepted", "Accepted"
     DISMISSED = "dismissed", "Dismissed"
-
-
-SUGGESTION_DECIDED = "This suggestion was already accepted or dismissed."
 
 
 class SuggestionQuerySet(models.QuerySet):
@@ -111,6 +109,10 @@ class Suggestion(TextSpan):
     objects = SuggestionQuerySet.as_manager()
 
     class Meta(TextSpan.Meta):
+        indexes = [
+            # The workspace loads an article's pending suggestions in text order.
+            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx")
+        ]
         constraints = [
             *TextSpan.Meta.constraints,
             valid_choice("status", SuggestionStatus),
@@ -118,10 +120,6 @@ class Suggestion(TextSpan):
                 condition=Q(status="pending", decided_by__isnull=True) | ~Q(status="pending"),
                 name="suggestion_pending_is_undecided",
             ),
-        ]
-        indexes = [
-            # The workspace loads an article's pending suggestions in text order.
-            models.Index(fields=["article", "status", "start"], name="suggestion_article_status_idx")
         ]
 
     def __str__(self):
