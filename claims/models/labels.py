@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import F, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from .articles import Article, Sentence
 from .base import valid_choice
@@ -192,6 +193,18 @@ class Label(models.Model):
     def history_about(self):
         """What this label's history rows are filed under (see HistoryEntry.entry)."""
         return {"article_id": self.claim.article_id, "claim_id": self.claim_id}
+
+    @cached_property
+    def stale_changes(self):
+        """changes_since_proposed(), read once per label by the review queue's item."""
+        return self.changes_since_proposed()
+
+    @property
+    def context_parts(self):
+        """(before, the claim's words, after) of the `context` that LabelQuerySet.for_review() cuts out."""
+        offset = self.claim.start - self.context_start
+        length = self.claim.end - self.claim.start
+        return self.context[:offset], self.context[offset : offset + length], self.context[offset + length :]
 
     def changes_since_proposed(self):
         """What about the claim changed after this label was proposed, in words; empty if nothing.

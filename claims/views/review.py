@@ -20,15 +20,6 @@ def review_queue(request):
     filters = QueueFilterForm(request.GET)
     labels = Label.objects.for_review().matching(**filters.cleaned_data)
     page = Paginator(labels, PAGE_SIZE).get_page(request.GET.get("page"))
-    for label in page:
-        label.stale_changes = label.changes_since_proposed()
-        offset = label.claim.start - label.context_start
-        length = label.claim.end - label.claim.start
-        label.context_parts = (
-            label.context[:offset],
-            label.context[offset : offset + length],
-            label.context[offset + length :],
-        )
     open_labels = Label.objects.open()
     return render(
         request,
