@@ -3,21 +3,60 @@ article's sentences, each with .active_claims (speaker and labels loaded, .artic
 .pending_suggestions (each with its .quote), and which of them the filters keep."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .models import Claim
 
 
+@dataclass(slots=True, eq=False)
+class SentenceRow:
+    """One sentence as the workspace page lists it: plain values, not a model, since a transcript has
+    thousands (see load_sentences)."""
+
+    pk: int
+    number: int
+    paragraph: int
+    start: int
+    end: int
+    reviewed: bool
+    text: str
+    active_claims: list
+    pending_suggestions: list
+
+
+@dataclass(slots=True, eq=False)
+class SuggestionRow:
+    """What a sentence row shows of a pending suggestion."""
+
+    pk: int
+    start: int
+    end: int
+    source_text: str
+    cue: str
+    channel: str
+    hedged: bool
+    nested: bool
+    quote: str
+
+
+SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
+
+
 def load_sentences(article):
-    """Every sentence of the article, in reading order: four queries."""
-    sentences = list(article.sentences.all())
+    """Every sentence of the article as a SentenceRow, in reading order: four queries."""
     claims, suggestions = defaultdict(list), defaultdict(list)
     for claim in article.claims.active().with_labels():
+        claim.article = article
         claims[claim.sentence_id].append(claim)
-    for suggestion in article.suggestions.pending():
-        suggestions[suggestion.sentence_id].append(suggestion)
-    for sentence in sentences:
-        _attach(article, sentence, claims[sentence.pk], suggestions[sentence.pk])
-    return sentences
+    text = article.text
+    for pk, sentence_id, start, end, *shown in article.suggestions.pending().values_list(*SUGGESTION_FIELDS):
+        suggestions[sentence_id].append(SuggestionRow(pk, start, end, *shown, quote=text[start:end]))
+    return [
+        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
+        for pk, number, paragraph, start, end, reviewed in article.sentences.values_list(
+            "pk", "number", "paragraph", "start", "end", "reviewed"
+        )
+    ]
 
 
 def load_sentence(article, *, sentence_id=None, claim_id=None):

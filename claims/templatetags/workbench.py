@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from django import template
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from .. import history_text, wording
@@ -14,37 +13,6 @@ register = template.Library()
 
 # The verdicts a source's record counts, in the order pages list them.
 RECORD_VERDICTS = ("confirmed", "denied", "unverified")
-
-
-@register.simple_tag
-def sentence_marks(sentence):
-    """The sentence text with each claim span wrapped in <mark>; overlapping claims nest as segments."""
-    text = sentence.text
-    claims = sentence.active_claims
-    if not claims:
-        return text  # autoescaped by the template engine
-    cuts = sorted(
-        {0, len(text)} | {c.start - sentence.start for c in claims} | {c.end - sentence.start for c in claims}
-    )
-    parts = []
-    for left, right in zip(cuts, cuts[1:]):
-        piece = text[left:right]
-        covering = [c for c in claims if c.start - sentence.start <= left and right <= c.end - sentence.start]
-        if not covering:
-            parts.append(conditional_escape(piece))
-            continue
-        label = covering[-1].current_label
-        verdict = label.verdict if label else "none"
-        parts.append(
-            format_html(
-                '<mark class="claim-span verdict-{} depth-{}" data-claims="{}">{}</mark>',
-                verdict,
-                min(len(covering), 3),
-                " ".join(str(c.pk) for c in covering),
-                piece,
-            )
-        )
-    return mark_safe("".join(parts))
 
 
 @register.inclusion_tag("claims/_verdict_badge.html")

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -46,13 +47,14 @@ def workspace_context(request, article, *, form=None, error=""):
     by_id = {sentence.pk: sentence for sentence in sentences}
     claim = claims.get(form.claim.pk if form is not None else selected["claim"])
     current = by_id[claim.sentence_id] if claim else by_id.get(selected["sentence"], sentences[0])
-    if claim:
-        claim.sentence = current
     visible = [sentence for sentence in sentences if keeps(sentence, **filters.cleaned_data)]
     speakers = sorted({c.source for c in claims.values() if c.source}, key=lambda source: source.name)
+    page = row_page(request, article, current=current.pk, selected_claim=claim.pk if claim else None)
+    paragraphs = [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)]
     return {
         **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
-        "paragraphs": [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)],
+        "paragraphs": paragraphs,
+        "body": _render_rows("claims/_article_body.html", paragraphs=paragraphs, page=page),
         "sentence_count": len(sentences),
         "visible_count": len(visible),
         "progress": article.progress(),
@@ -62,8 +64,34 @@ def workspace_context(request, article, *, form=None, error=""):
         "speakers": speakers,
         "next_unlabelled": _next_unlabelled(sentences, after=current),
         "current_sentence_id": current.pk,
-        "selected_claim_id": claim.pk if claim else None,
     }
+
+
+def row_page(request, article, *, current, selected_claim):
+    """What every sentence row takes from the page, worked out once (templates/jinja2/claims/_rows.html)."""
+    return {
+        "current": current,
+        "selected_claim": selected_claim,
+        "can_annotate": can_annotate(request.user),
+        "mark_url": _url_pattern("claims:claim_mark", article.pk),
+        "accept_url": _url_pattern("claims:suggestion_accept"),
+        "dismiss_url": _url_pattern("claims:suggestion_dismiss"),
+        "accept_all_url": _url_pattern("claims:suggestions_accept_speaker"),
+    }
+
+
+# An id no row has, reversed into a URL and then replaced by the row's own.
+_SOME_ID = 987654321
+
+
+def _url_pattern(name, *args):
+    """The URL `name` reverses to, its last id left as "{}" for str.format."""
+    return reverse(name, args=[*args, _SOME_ID]).replace(str(_SOME_ID), "{}")
+
+
+def _render_rows(template_name, **context):
+    # The Jinja2 engine escapes what it renders; the Django page around it must not escape it again.
+    return mark_safe(render_to_string(template_name, context, using="jinja2"))
 
 
 def _next_unlabelled(sentences, *, after):
@@ -143,11 +171,9 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
     if claim is not None:
         claim = claim_in(sentence, claim.pk)
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
+    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk if claim else None)
     context.update(
-        progress=article.progress(),
-        current_sentence_id=sentence.pk,
-        selected_claim_id=claim.pk if claim else None,
-        oob=True,
+        progress=article.progress(), row=_render_rows("claims/_sentence.html", sentence=sentence, page=page), oob=True
     )
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")

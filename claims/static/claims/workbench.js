@@ -12,27 +12,72 @@
     return Array.prototype.slice.call(document.querySelectorAll(".sentence-row, .review-item"));
   }
 
+  // The sentence row after (step 1) or before (step -1) a row, across paragraphs, without looking at
+  // the thousands of other rows a transcript has.
+  function sentenceBeside(row, step) {
+    var next = step > 0 ? row.nextElementSibling : row.previousElementSibling;
+    if (next) return next;
+    var section = row.closest(".paragraph");
+    while (section && (section = step > 0 ? section.nextElementSibling : section.previousElementSibling)) {
+      var candidates = section.querySelectorAll(".sentence-row");
+      if (candidates.length) return candidates[step > 0 ? 0 : candidates.length - 1];
+    }
+    return null;
+  }
+
   // The current sentence is remembered here, not read back from the class: htmx's settle step can
   // restore a swapped row's server-side class a moment after the editor has moved on.
   var currentId = null;
 
   function currentRow() {
-    return document.getElementById(currentId) || document.querySelector(".sentence-row.is-current") || rows()[0];
+    return (
+      document.getElementById(currentId) ||
+      document.querySelector(".sentence-row.is-current") ||
+      document.querySelector(".sentence-row, .review-item")
+    );
   }
 
   function setCurrent(row) {
     if (!row) return;
+    Array.prototype.slice.call(document.getElementsByClassName("is-current")).forEach(function (r) {
+      if (r !== row) r.classList.remove("is-current");
+    });
     currentId = row.id;
-    rows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
+    row.classList.add("is-current");
+    row.tabIndex = -1;
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "nearest" });
   }
 
   function move(step) {
+    var row = currentRow();
+    if (row && row.classList.contains("sentence-row")) {
+      setCurrent(sentenceBeside(row, step) || row);
+      return;
+    }
     var all = rows();
-    var index = all.indexOf(currentRow());
+    var index = all.indexOf(row);
     setCurrent(all[Math.min(Math.max(index + step, 0), all.length - 1)]);
   }
+
+  // Sentence rows carry plain links and form buttons (no htmx attributes, so a transcript's page stays
+  // light); with JavaScript they open the side panel and post their form through htmx instead.
+  document.addEventListener("click", function (event) {
+    var body = event.target.closest && event.target.closest(".article__body");
+    if (!body || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    var link = event.target.closest("a[data-open-sentence], a[data-open-claim]");
+    var button = event.target.closest("button[formaction]");
+    var panel = { target: "#panel", swap: "outerHTML" };
+    if (link) {
+      event.preventDefault();
+      var workspace = link.closest("[data-panel-url]");
+      htmx.ajax("GET", workspace.dataset.panelUrl + link.search, Object.assign({ source: link }, panel));
+    } else if (button && button.form) {
+      event.preventDefault();
+      var values = Object.fromEntries(new FormData(button.form));
+      htmx.ajax("POST", button.formAction, Object.assign({ source: button, values: values }, panel));
+    }
+  });
 
   function click(selector, scope) {
     var element = (scope || document).querySelector(selector);
