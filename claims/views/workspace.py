@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 
 from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
@@ -54,6 +54,7 @@ def workspace_context(request, article, *, form=None, error=""):
     return {
         **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
         "paragraphs": paragraphs,
+        "page": page,
         "body": _render_rows("claims/_article_body.html", paragraphs=paragraphs, page=page),
         "sentence_count": len(sentences),
         "visible_count": len(visible),
@@ -74,9 +75,9 @@ def row_page(request, article, *, current, selected_claim):
         "selected_claim": selected_claim,
         "can_annotate": can_annotate(request.user),
         "mark_url": _url_pattern("claims:claim_mark", article.pk),
+        # For the page script's a and x keys, which decide the current row's first suggestion.
         "accept_url": _url_pattern("claims:suggestion_accept"),
         "dismiss_url": _url_pattern("claims:suggestion_dismiss"),
-        "accept_all_url": _url_pattern("claims:suggestions_accept_speaker"),
     }
 
 
@@ -133,7 +134,10 @@ def workspace_panel(request, article_id):
     if sentence is None:
         raise Http404("No such claim or sentence in this article.")
     claim = claim_in(sentence, selected["claim"])
-    return render(request, "claims/_panel.html", panel_context(request, article, sentence=sentence, claim=claim))
+    context = panel_context(request, article, sentence=sentence, claim=claim)
+    if claim is not None and request.GET.get("part") == "timeline":
+        return render(request, "claims/_claim_timeline.html", {**context, "oob": True})
+    return render(request, "claims/_panel.html", context)
 
 
 def recent_activity(article):
@@ -225,13 +229,35 @@ def claim_save(request, claim_id):
     article = claim.article
     form = ClaimForm(request.POST, claim=claim)
     if form.is_valid():
+        span, source = (claim.start, claim.end), form.cleaned_data["source"]
+        as_typed = source is None or source.pk is not None  # no new source to show in the form
         try:
             form.save(by=request.user)
         except StaleEdit as stale:
             claim = get_claim_for_editing(request.user, claim_id)
             return _respond_invalid(request, claim, ClaimForm.for_claim(claim), error=str(stale))
+        if request.htmx and as_typed and (claim.start, claim.end) == span:
+            return _respond_saved(request, article, claim)
         return _respond(request, article, claim.sentence_id, claim=claim, notice="Saved.")
     return _respond_invalid(request, claim, form)
+
+
+def _respond_saved(request, article, claim):
+    """htmx, when the saved form already shows what was saved: only what changed (the sentence row, the
+    counters, the form's version, the review note and a notice) goes back; the timeline and recent
+    activity reload themselves on historyChanged."""
+    sentence = load_sentence(article, sentence_id=claim.sentence_id)
+    claim = claim_in(sentence, claim.pk)
+    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk)
+    context = {
+        "claim": claim,
+        "notice": "Saved.",
+        "row": _render_rows("claims/_sentence.html", sentence=sentence, page=page),
+        "progress": article.progress(),
+        "oob": True,
+    }
+    response = reswap(render(request, "claims/_claim_saved.html", context), "none")
+    return trigger_client_event(response, "historyChanged")
 
 
 @require_POST

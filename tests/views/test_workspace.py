@@ -326,7 +326,38 @@ def test_htmx_save_returns_fragments_under_a_fixed_ceiling(client, editor, claim
     with django_assert_max_num_queries(ACTION_QUERIES):
         response = client.post(save_url(claim), save_data(claim, channel="TASS", verdict="confirmed"), **HTMX)
     body = response.content.decode()
-    assert "Saved." in body and "<html" not in body and body.count('hx-swap-oob="true"') == 2
+    # Only what changed comes back, out of band: messages, review note, version, row and counters.
+    assert "Saved." in body and "<html" not in body and body.count('hx-swap-oob="true"') == 5
+    assert response["HX-Reswap"] == "none" and 'id="panel"' not in body
+    assert f'id="sentence-{claim.sentence_id}"' in body and "verdict-confirmed" in body
+    claim.refresh_from_db()
+    assert f'name="version" value="{claim.version}"' in body
+
+
+def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(client, editor, claim):
+    client.force_login(editor)
+    for verdict in ["confirmed", "denied"] * 30:
+        claim.refresh_from_db()
+        response = client.post(save_url(claim), save_data(claim, verdict=verdict), **HTMX)
+    assert claim.history.count() > 50 and len(response.content) < 5 * 1024
+
+
+def test_htmx_save_with_a_new_source_answers_with_the_whole_panel(client, editor, claim):
+    client.force_login(editor)
+    data = save_data(claim, speaker="Olena Petrenko", new_source="on", new_kind="person")
+    response = client.post(save_url(claim), data, **HTMX)
+    assert 'id="panel"' in response.content.decode() and "HX-Reswap" not in response
+    assert claim.source is None and Claim.objects.get(pk=claim.pk).source.name == "Olena Petrenko"
+
+
+def test_the_timeline_reloads_alone(client, editor, claim):
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(claim, verdict="denied"), **HTMX)
+    url = reverse("claims:workspace_panel", args=[claim.article_id])
+    response = client.get(url, {"claim": claim.pk, "part": "timeline"}, **HTMX)
+    body = response.content.decode()
+    assert 'id="claim-timeline"' in body and 'id="panel"' not in body
+    assert "proposed" in body and 'id="claim-timeline-count" hx-swap-oob="true"' in body
 
 
 def test_outsider_cannot_save_and_missing_claim_is_404(client, outsider, editor, claim):

@@ -123,8 +123,8 @@
         verdict.focus();
         break;
       case "r": click("#panel [data-reviewed]"); break;
-      case "a": if (!click("[data-suggestion] [data-accept]", currentRow())) return; break;
-      case "x": if (!click("[data-suggestion] [data-dismiss]", currentRow())) return; break;
+      case "a": if (!decideSuggestion("accept")) return; break;
+      case "x": if (!decideSuggestion("dismiss")) return; break;
       case "n": click("[data-shortcut=n]"); break;
       case "?":
         var sheet = document.getElementById("shortcuts");
@@ -165,6 +165,18 @@
     if (!chosen) return null;
     var start = Number(holder.dataset.start) + codePoints(lead) + trimmedStart;
     return { start: start, end: start + codePoints(chosen) };
+  }
+
+  // a and x: accept or dismiss the current row's first suggestion (the panel lists them all with buttons).
+  function decideSuggestion(decision) {
+    var row = currentRow();
+    var chip = row && row.querySelector("[data-suggestion]");
+    if (!chip) return false;
+    var workspace = chip.closest("[data-panel-url]");
+    var url = workspace.dataset[decision + "Url"].replace("{}", chip.dataset.suggestion);
+    var values = Object.fromEntries(new FormData(document.getElementById("suggestion-form")));
+    htmx.ajax("POST", url, { source: chip, values: values, target: "#panel", swap: "outerHTML" });
+    return true;
   }
 
   function markCurrent() {
