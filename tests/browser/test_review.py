@@ -53,7 +53,7 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     page.goto(f"/articles/{article.pk}/")
     row = page.locator(".sentence-row", has_text="Kyiv has denied")
     assert row.get_by_text("Confirmed · approved").is_visible()
-    row.locator("[data-open-claim]").click()
+    row.locator(".claim-chips a").click()
     panel = page.locator("#panel")
     panel.get_by_text("Approved by charlie").wait_for()
     panel.get_by_text("Timeline").click()

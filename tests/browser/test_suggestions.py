@@ -29,7 +29,7 @@ def test_accept_with_a_key_dismiss_with_another_and_reload(page, editor):
     page.locator("#panel").get_by_text("Suggestion dismissed.").wait_for()
 
     page.reload()
-    assert first.locator(".claim-chip__speaker").all_inner_texts() == ["Andrii Yusov"]
+    assert first.locator(".claim-chips b").all_inner_texts() == ["Andrii Yusov"]
     assert first.locator("[data-suggestion]").count() == 0
     assert (
         second.locator("[data-suggestion]").count()

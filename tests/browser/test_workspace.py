@@ -24,7 +24,7 @@ def row(page, words):
 
 
 def speakers(sentence_row):
-    return sentence_row.locator(".claim-chip__speaker").all_inner_texts()
+    return sentence_row.locator(".claim-chips b").all_inner_texts()
 
 
 def fill_yusov(page):
@@ -91,7 +91,7 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
 
     # Two speakers in one sentence, one of them on a narrowed span selected with the mouse.
     peskov = row(page, "Dmitry Peskov said")
-    text = peskov.locator(".sentence-text")
+    text = peskov.locator("p")
     text.evaluate(
         """(el) => { const node = el.firstChild; const words = "Russia's Vladimir Putin had already been informed";
         const at = node.textContent.indexOf(words); const range = document.createRange();
@@ -220,7 +220,7 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     assert_yusov_saved(seed_article)
 
     # Narrowing without a mouse selection: the exact words, typed into the panel's sentence tools.
-    row(page, "Dmitry Peskov said").locator("[data-open-sentence]").click()
+    row(page, "Dmitry Peskov said").get_by_role("link", name="Sentence", exact=False).first.click()
     panel = page.locator("#panel")
     panel.get_by_label("Exact words (optional)").fill("Russia's Vladimir Putin had already been informed")
     panel.get_by_role("button", name="Mark words as claim").click()

@@ -508,7 +508,7 @@ def test_pending_suggestions_show_in_the_workspace_apart_from_claims(client, edi
     suggest(quoted, 1, channel="Suspilne")
     client.force_login(editor)
     body = client.get(reverse("claims:article_detail", args=[quoted.pk])).content.decode()
-    assert 'class="suggestion-chip"' in body and "Suggested" in body and "via Suspilne" in body
+    assert 'class="suggestion-chips"' in body and "data-suggestion=" in body and "via Suspilne" in body
     assert "Accept all from Andrii Yusov" in body
     assert Claim.objects.count() == 0
 
@@ -564,7 +564,7 @@ def test_dismissed_suggestions_do_not_come_back(client, editor, quoted):
     client.force_login(editor)
     client.post(reverse("claims:suggestion_dismiss", args=[suggestion.pk]))
     body = client.get(reverse("claims:article_detail", args=[quoted.pk])).content.decode()
-    assert 'class="suggestion-chip"' not in body
+    assert 'class="suggestion-chips"' not in body
     assert Suggestion.objects.get().status == "dismissed"
 
 

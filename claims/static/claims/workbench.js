@@ -65,7 +65,7 @@
   document.addEventListener("click", function (event) {
     var body = event.target.closest && event.target.closest(".article__body");
     if (!body || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
-    var link = event.target.closest("a[data-open-sentence], a[data-open-claim]");
+    var link = event.target.closest('a[href^="?"]');
     var button = event.target.closest("button[formaction]");
     var panel = { target: "#panel", swap: "outerHTML" };
     if (link) {
@@ -109,7 +109,7 @@
       case "k": case "ArrowUp": move(-1); break;
       case "o": case "Enter":
         if (!document.activeElement.classList.contains("sentence-row")) return;
-        click("[data-open-claim]", currentRow()) || click("[data-open-sentence]", currentRow());
+        click('.claim-chips a', currentRow()) || click('a[href^="?sentence="]', currentRow());
         break;
       case "c": markCurrent(); break;
       case "s":
@@ -151,7 +151,7 @@
 
   function selectionIn(row) {
     var selection = window.getSelection();
-    var holder = row.querySelector(".sentence-text");
+    var holder = row.querySelector("p[data-start]");
     if (!selection || selection.isCollapsed || !holder) return null;
     var range = selection.getRangeAt(0);
     if (!holder.contains(range.startContainer) || !holder.contains(range.endContainer)) return null;
