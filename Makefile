@@ -30,10 +30,11 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(PYTHON) bench/import_bench.py
 	$(PYTHON) bench/export_bench.py
 	$(PYTHON) bench/attribution_eval.py
+	$(PYTHON) bench/workspace_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

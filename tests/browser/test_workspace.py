@@ -132,6 +132,16 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     keys.press("k")
     keys.press("ArrowUp")
     assert "Andrii Yusov told Suspilne" in page.locator(".sentence-row.is-current").inner_text()
+    # j and k step across paragraph boundaries, and only one row is ever current.
+    last_of_first = page.locator(".paragraph").nth(0).locator(".sentence-row").last
+    first_of_second = page.locator(".paragraph").nth(1).locator(".sentence-row").first
+    last_of_first.locator("p").click()
+    keys.press("j")
+    assert "is-current" in first_of_second.get_attribute("class").split()
+    keys.press("k")
+    assert "is-current" in last_of_first.get_attribute("class")
+    assert page.locator(".sentence-row.is-current").count() == 1
+    page.locator(".sentence-row").first.locator("p").click()
     keys.press("c")
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")

@@ -109,6 +109,49 @@ def test_workspace_query_count_does_not_grow(client, editor, django_assert_max_n
     assert response.context["progress"].labelled == len(created[::2])
 
 
+def _suggested_article(sentences):
+    article = create_article(sentences=sentences)
+    Suggestion.objects.bulk_create(
+        Suggestion(article=article, sentence=s, start=s.start, end=s.end, source_text="The <b>mayor</b>",
+                   source_start=s.start, source_end=s.start + 3, cue="said", channel="<i>TASS</i>")
+        for s in article.sentences.all()
+    )  # fmt: skip
+    return article
+
+
+def test_rows_carry_no_form_or_token_of_their_own(client, editor):
+    # A transcript's page stays light: every row's buttons share the page's few forms.
+    client.force_login(editor)
+    counts = []
+    for sentences in (20, 400):
+        article = _suggested_article(sentences)
+        body = client.get(reverse("claims:article_detail", args=[article.pk])).content.decode()
+        assert body.count("data-mark>Mark as claim</button>") == body.count("data-suggestion=") == sentences
+        counts.append((body.count('name="csrfmiddlewaretoken"'), body.count("<form")))
+    assert counts[0] == counts[1]
+
+
+def test_rows_escape_what_people_and_files_wrote(client, editor):
+    article = _suggested_article(2)
+    create_claim(sentence=article.sentences.first(), source=create_source(name="<script>x</script>"))
+    client.force_login(editor)
+    body = client.get(reverse("claims:article_detail", args=[article.pk])).content.decode()
+    assert "<script>x" not in body and "&lt;script&gt;x&lt;/script&gt;" in body
+    assert "<b>mayor" not in body and "The &lt;b&gt;mayor&lt;/b&gt;" in body and "&lt;i&gt;TASS" in body
+
+
+def test_panel_lists_the_sentences_suggestions_with_decisions_named_for_them(client, editor):
+    article = _suggested_article(2)
+    suggestion = Suggestion.objects.filter(article=article).first()
+    client.force_login(editor)
+    url = reverse("claims:workspace_panel", args=[article.pk])
+    body = client.get(url, {"sentence": suggestion.sentence_id}, **HTMX).content.decode()
+    assert 'aria-label="Accept: The &lt;b&gt;mayor&lt;/b&gt; said"' in body
+    assert 'aria-label="Dismiss: The &lt;b&gt;mayor&lt;/b&gt; said"' in body
+    assert reverse("claims:suggestion_accept", args=[suggestion.pk]) in body
+    assert reverse("claims:suggestions_accept_speaker", args=[suggestion.pk]) in body
+
+
 def test_article_page_shows_numbered_sentences_in_paragraphs(client, outsider):
     article = create_article(text="First one. Second one.\n\nThird <b>one</b>.", title="T")
     client.force_login(outsider)
