@@ -55,7 +55,7 @@ def workspace_context(request, article, *, form=None, error=""):
         **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
         "paragraphs": paragraphs,
         "page": page,
-        "body": _render_rows("claims/_article_body.html", paragraphs=paragraphs, page=page),
+        "body": _render_rows("claims/_article_body.html", paragraphs=paragraphs, **page),
         "sentence_count": len(sentences),
         "visible_count": len(visible),
         "progress": article.progress(),
@@ -69,12 +69,12 @@ def workspace_context(request, article, *, form=None, error=""):
 
 
 def row_page(request, article, *, current, selected_claim):
-    """What every sentence row takes from the page, worked out once (templates/jinja2/claims/_rows.html)."""
+    """What every sentence row takes from the page (templates/jinja2/claims/_rows.html), and the URL
+    patterns of the page script's a and x keys."""
     return {
         "current": current,
         "selected_claim": selected_claim,
         "can_annotate": can_annotate(request.user),
-        "mark_url": _url_pattern("claims:claim_mark", article.pk),
         # For the page script's a and x keys, which decide the current row's first suggestion.
         "accept_url": _url_pattern("claims:suggestion_accept"),
         "dismiss_url": _url_pattern("claims:suggestion_dismiss"),
@@ -177,7 +177,7 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
     page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk if claim else None)
     context.update(
-        progress=article.progress(), row=_render_rows("claims/_sentence.html", sentence=sentence, page=page), oob=True
+        progress=article.progress(), row=_render_rows("claims/_rows.html", rows=[sentence], oob=True, **page), oob=True
     )
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")
@@ -252,7 +252,7 @@ def _respond_saved(request, article, claim):
     context = {
         "claim": claim,
         "notice": "Saved.",
-        "row": _render_rows("claims/_sentence.html", sentence=sentence, page=page),
+        "row": _render_rows("claims/_rows.html", rows=[sentence], oob=True, **page),
         "progress": article.progress(),
         "oob": True,
     }
