@@ -6,12 +6,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
-from . import wording
+from .badges import verdict_badge
 
 
 def environment(**options):
     env = Environment(**options)
-    env.globals.update(marks=sentence_marks, verdict=verdict)
+    env.globals.update(marks=sentence_marks, verdict_badge=verdict_badge)
     return env
 
 
@@ -42,9 +42,3 @@ def sentence_marks(sentence):
             )
         )
     return mark_safe("".join(parts))
-
-
-def verdict(label):
-    """(symbol, word) of a label's verdict, or of "no label"."""
-    symbol, word, _ = wording.VERDICTS[wording.verdict_key(label.verdict if label else None)]
-    return symbol, word

@@ -18,6 +18,12 @@ def test_verdict_badge_shows_symbol_word_and_state():
     assert render("{% verdict_badge label %}", label=None).strip() == '<span class="badge verdict-none">No label</span>'
 
 
+def test_a_rejected_proposal_reads_as_rejected_not_in_its_verdicts_colour():
+    label = SimpleNamespace(verdict="confirmed", status="rejected", get_status_display=lambda: "Rejected")
+    html = render("{% verdict_badge label %}", label=label)
+    assert html == '<span class="badge state-rejected">Rejected proposal: Confirmed</span>'
+
+
 def test_speaker_line_with_and_without_the_name_escaped():
     source = SimpleNamespace(name="Minister <b>", role="spokesperson", affiliation="Ministry")
     assert render("{{ source|speaker_line }}", source=source) == "Minister &lt;b&gt;, spokesperson, Ministry"

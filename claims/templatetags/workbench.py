@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from .. import history_text, wording
+from .. import badges, history_text, wording
 
 register = template.Library()
 
@@ -15,10 +15,9 @@ register = template.Library()
 RECORD_VERDICTS = ("confirmed", "denied", "unverified")
 
 
-@register.inclusion_tag("claims/_verdict_badge.html")
+@register.simple_tag
 def verdict_badge(label):
-    symbol, word, _ = wording.VERDICTS[wording.verdict_key(label.verdict if label else None)]
-    return {"label": label, "symbol": symbol, "word": word}
+    return badges.verdict_badge(label)
 
 
 @register.filter

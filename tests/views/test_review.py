@@ -257,3 +257,11 @@ def test_queue_names_the_speaker_as_the_exports_do(client, reviewer, label):
     client.force_login(reviewer)
     body = client.get(reverse("claims:review_queue")).content.decode()
     assert "<dt>Speaker</dt><dd>Mayor, mayor, City Council</dd>" in body
+
+
+def test_each_proposal_offers_an_optional_approval_note_and_a_labelled_reason(client, reviewer, label):
+    client.force_login(reviewer)
+    body = client.get(reverse("claims:review_queue")).content.decode()
+    assert f'<label for="approve-comment-{label.pk}">Note for the editor (optional)</label>' in body
+    assert f'<label for="comment-{label.pk}">Reason for rejecting</label>' in body
+    assert 'class="visually-hidden">Comment' not in body
