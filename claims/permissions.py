@@ -14,27 +14,16 @@ EDITOR = "editor"
 REVIEWER = "reviewer"
 ADMIN = "admin"
 
-_EDITING = [
-    "add_article",
-    "view_article",
-    "add_sentence",
-    "change_sentence",
-    "view_sentence",
-    "add_claim",
-    "change_claim",
-    "view_claim",
-    "add_label",
-    "change_label",
-    "view_label",
-    "add_source",
-    "change_source",
-    "view_source",
-    "add_sourcealias",
-    "change_sourcealias",
-    "delete_sourcealias",
-    "view_sourcealias",
-    "view_historyentry",
-]
+# One model per line.
+_EDITING = (
+    "add_article view_article "
+    "add_sentence change_sentence view_sentence "
+    "add_claim change_claim view_claim "
+    "add_label change_label view_label "
+    "add_source change_source view_source "
+    "add_sourcealias change_sourcealias delete_sourcealias view_sourcealias "
+    "view_historyentry"
+).split()
 ROLE_PERMISSIONS = {EDITOR: _EDITING, REVIEWER: _EDITING + ["review_label"]}
 # Admins may do everything in the workbench (sources included) and manage users.
 ADMIN_APPS = ["claims"]

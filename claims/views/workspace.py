@@ -175,12 +175,15 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
     if claim is not None:
         claim = claim_in(sentence, claim.pk)
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
-    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk if claim else None)
-    context.update(
-        progress=article.progress(), row=_render_rows("claims/_rows.html", rows=[sentence], oob=True, **page), oob=True
-    )
+    context.update(progress=article.progress(), row=_row_out_of_band(request, article, sentence, claim), oob=True)
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")
+
+
+def _row_out_of_band(request, article, sentence, claim):
+    """The sentence row as the action left it, for htmx to swap in out of band."""
+    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk if claim else None)
+    return _render_rows("claims/_rows.html", rows=[sentence], oob=True, **page)
 
 
 def _respond_invalid(request, claim, form, *, error=""):
@@ -248,11 +251,10 @@ def _respond_saved(request, article, claim):
     activity reload themselves on historyChanged."""
     sentence = load_sentence(article, sentence_id=claim.sentence_id)
     claim = claim_in(sentence, claim.pk)
-    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk)
     context = {
         "claim": claim,
         "notice": "Saved.",
-        "row": _render_rows("claims/_rows.html", rows=[sentence], oob=True, **page),
+        "row": _row_out_of_band(request, article, sentence, claim),
         "progress": article.progress(),
         "oob": True,
     }
