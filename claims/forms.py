@@ -406,8 +406,8 @@ class IdsField(forms.Field):
 
 
 class MarkForm(forms.Form):
-    """Where a new claim lies: the exact words given, else a selection's start and end offsets, else
-    (neither given) the whole sentence."""
+    """Where a new claim lies: the exact words given, else a selection's start and end (offsets into the
+    sentence's text, as the page script reads them), else (neither given) the whole sentence."""
 
     quote = forms.CharField(required=False)
     start = forms.IntegerField(required=False, min_value=0)
@@ -425,7 +425,7 @@ class MarkForm(forms.Form):
             return None, None
         if start is None or end is None:
             raise EditRefused("The selection could not be read; select the words again.")
-        return start, end
+        return sentence.start + start, sentence.start + end
 
 
 class RemoveForm(LenientForm):

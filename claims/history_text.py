@@ -125,6 +125,10 @@ def _verdict(values):
 
 
 def _proposed(before, after):
+    if "verdict" in before:  # it replaced an open proposal
+        return _with_text(
+            f"changed the proposed label from {_verdict(before)} to {_verdict(after)}", after.get("rationale")
+        )
     return _with_text(f"proposed {_verdict(after) or 'a label'}", after.get("rationale"))
 
 

@@ -1,17 +1,16 @@
-"""What the workspace screen reads, in a fixed number of queries whatever the article's length: an
-article's sentences, each with .active_claims (speaker and labels loaded, .article set) and
-.pending_suggestions (each with its .quote), and which of them the filters keep."""
+"""What the workspace screen reads, in a fixed number of queries whatever the article's length: the rows
+of the sentence list (plain values, for a transcript's thousands), the one sentence the side panel shows
+(models, with each claim's labels), and which rows the filters keep."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .models import Claim
+from .models import Label
 
 
 @dataclass(slots=True, eq=False)
 class SentenceRow:
-    """One sentence as the workspace page lists it: plain values, not a model, since a transcript has
-    thousands (see load_sentences)."""
+    """One sentence as the sentence list shows it (claims/rows.py)."""
 
     pk: int
     number: int
@@ -20,13 +19,29 @@ class SentenceRow:
     end: int
     reviewed: bool
     text: str
-    active_claims: list
-    pending_suggestions: list
+    active_claims: list  # of ClaimRow
+    pending_suggestions: list  # of SuggestionRow
+
+
+@dataclass(slots=True, eq=False)
+class ClaimRow:
+    """What a sentence row shows of an active claim and what the filters ask of it. `verdict` and
+    `status` are its current label's (Claim.current_label), empty without one."""
+
+    pk: int
+    start: int
+    end: int
+    source_id: int | None
+    speaker: str  # the source's name, "" when not set
+    channel: str
+    text: str
+    verdict: str = ""
+    status: str = ""
 
 
 @dataclass(slots=True, eq=False)
 class SuggestionRow:
-    """What a sentence row shows of a pending suggestion."""
+    """What a sentence row and the panel show of a pending suggestion."""
 
     pk: int
     start: int
@@ -40,73 +55,79 @@ class SuggestionRow:
 
 
 SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
+CLAIM_FIELDS = ("pk", "sentence_id", "start", "end", "source_id", "source__name", "channel")
 
 
-def load_sentences(article):
-    """Every sentence of the article as a SentenceRow, in reading order: four queries."""
-    claims, suggestions = defaultdict(list), defaultdict(list)
-    for claim in article.claims.active().with_labels():
-        claim.article = article
-        claims[claim.sentence_id].append(claim)
+def load_rows(article, *, sentence_id=None):
+    """The article's sentences (or only sentence `sentence_id`) as SentenceRows in reading order, with
+    their active claims and pending suggestions: four queries, and no model instances."""
+    sentences, claims, suggestions = article.sentences.all(), article.claims.active(), article.suggestions.pending()
+    if sentence_id is not None:
+        sentences, claims = sentences.filter(pk=sentence_id), claims.filter(sentence_id=sentence_id)
+        suggestions = suggestions.filter(sentence_id=sentence_id)
     text = article.text
-    for pk, sentence_id, start, end, *shown in article.suggestions.pending().values_list(*SUGGESTION_FIELDS):
-        suggestions[sentence_id].append(SuggestionRow(pk, start, end, *shown, quote=text[start:end]))
-    return [
-        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
-        for pk, number, paragraph, start, end, reviewed in article.sentences.values_list(
-            "pk", "number", "paragraph", "start", "end", "reviewed"
+    labels = _current_labels(claims)
+    by_sentence, pending = defaultdict(list), defaultdict(list)
+    for pk, in_sentence, start, end, source_id, speaker, channel in claims.values_list(*CLAIM_FIELDS):
+        verdict, status = labels.get(pk, ("", ""))
+        by_sentence[in_sentence].append(
+            ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end], verdict, status)
         )
+    for pk, in_sentence, start, end, *shown in suggestions.values_list(*SUGGESTION_FIELDS):
+        pending[in_sentence].append(SuggestionRow(pk, start, end, *shown, quote=text[start:end]))
+    fields = ("pk", "number", "paragraph", "start", "end", "reviewed")
+    return [
+        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], by_sentence[pk], pending[pk])
+        for pk, number, paragraph, start, end, reviewed in sentences.values_list(*fields)
     ]
 
 
-def load_sentence(article, *, sentence_id=None, claim_id=None):
-    """The sentence holding the active claim `claim_id`, else sentence `sentence_id`, else the first one;
-    None when that claim or sentence is not in this article. Each claim's .sentence is set too."""
-    if claim_id:
-        sentences = article.sentences.filter(claims__in=Claim.objects.active().filter(pk=claim_id))
-    elif sentence_id:
-        sentences = article.sentences.filter(pk=sentence_id)
-    else:
-        sentences = article.sentences.all()
-    sentence = sentences.first()
-    if sentence is None:
+def _current_labels(claims):
+    """{claim id: (verdict, status)} of each claim's current label: the newest one not withdrawn."""
+    labels = (
+        Label.objects.filter(claim__in=claims)
+        .exclude(status=Label.Status.WITHDRAWN)
+        .order_by("proposed_at", "pk")
+        .values_list("claim_id", "verdict", "status")
+    )
+    return {claim_id: (verdict, status) for claim_id, verdict, status in labels}
+
+
+def load_claim(article, claim_id):
+    """The active claim `claim_id` of this article with its speaker and labels (for the side panel), or
+    None: two queries, none without an id."""
+    if not claim_id:
         return None
-    claims = list(Claim.objects.active().filter(sentence=sentence).with_labels())
-    _attach(article, sentence, claims, list(sentence.suggestions.pending()))
-    for claim in claims:
-        claim.sentence = sentence
-    return sentence
-
-
-def _attach(article, sentence, claims, suggestions):
-    sentence.article = article
-    sentence.active_claims = claims
-    sentence.pending_suggestions = suggestions
-    for claim in claims:
+    claim = article.claims.active().filter(pk=claim_id).with_labels().first()
+    if claim is not None:
         claim.article = article
-    for suggestion in suggestions:
-        suggestion.quote = article.text[suggestion.start : suggestion.end]
+    return claim
 
 
-def claim_in(sentence, claim_id):
-    """The loaded active claim of this sentence with that id, or None."""
-    return next((claim for claim in sentence.active_claims if claim.pk == claim_id), None)
+def load_panel(article, *, sentence_id=None, claim_id=None):
+    """(row, claim) for the side panel: the active claim `claim_id` (see load_claim) and its sentence's
+    row, else sentence `sentence_id`'s row and no claim, else the first sentence's. (None, None) when
+    that claim or sentence is not in this article. Six queries at most."""
+    claim = load_claim(article, claim_id)
+    if claim_id and claim is None:
+        return None, None
+    if claim is not None:
+        sentence_id = claim.sentence_id
+    elif not sentence_id:
+        sentence_id = article.sentences.values_list("pk", flat=True).first()
+    rows = load_rows(article, sentence_id=sentence_id)
+    return (rows[0], claim) if rows else (None, None)
 
 
 def keeps(sentence, *, show="all", speaker=None, label=""):
-    """Whether the workspace filters keep a loaded sentence. `show`: "all", "claims" (sentences with a
+    """Whether the workspace filters keep a SentenceRow. `show`: "all", "claims" (sentences with a
     claim) or "unlabelled" (with a claim without a label); `speaker`: a source id that one of its claims
     has; `label`: a verdict that one of its claims' labels has, or "none" for a claim without a label."""
     claims = sentence.active_claims
     if show == "claims" and not claims:
         return False
-    if show == "unlabelled" and not any(claim.current_label is None for claim in claims):
+    if show == "unlabelled" and not any(not claim.verdict for claim in claims):
         return False
     if speaker and not any(claim.source_id == speaker for claim in claims):
         return False
-    return not label or any(_verdict(claim) == label for claim in claims)
-
-
-def _verdict(claim):
-    label = claim.current_label
-    return label.verdict if label else "none"
+    return not label or any((claim.verdict or "none") == label for claim in claims)

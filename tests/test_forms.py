@@ -37,6 +37,12 @@ def test_mark_reads_exact_words_a_selection_or_nothing(sentence):
     assert MarkForm(query("quote=the+bridge&start=x")).span(sentence) == (15, 25)
 
 
+def test_a_selection_counts_from_the_start_of_its_sentence(sentence):
+    second = sentence.article.sentences.get(number=2)
+    assert second.start == 40
+    assert MarkForm(query("start=0&end=7")).span(second) == (40, 47)
+
+
 @pytest.mark.parametrize("text", ["start=x&end=3", "start=3", "start=-1&end=4"])
 def test_mark_refuses_a_selection_it_cannot_read(sentence, text):
     with pytest.raises(EditRefused, match="could not be read"):

@@ -58,6 +58,10 @@ def entry(action, object_type, *, actor="alice", before=None, after=None):
             "charlie rejected the Denied label: “No source”",
         ),
         (entry("withdrawn", "label", before={"status": "proposed"}), "alice withdrew a proposed label"),
+        (
+            entry("proposed", "label", before={"verdict": "confirmed", "replaced": 4}, after={"verdict": "denied"}),
+            "alice changed the proposed label from Confirmed to Denied",
+        ),
         (entry("split", "sentence", after={"number": 4, "parts": [[0, 5], [6, 9]]}), "alice split sentence 4"),
         (entry("split", "sentence", after={"parts": [[0, 5], [6, 9]]}), "alice split a sentence"),
         (entry("merged", "sentence", after={"number": 2}), "alice merged sentence 2 with the next one"),

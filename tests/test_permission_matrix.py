@@ -71,7 +71,8 @@ def claim_saved(o, user):
     assert withdrawn.status == Label.Status.WITHDRAWN
     proposed = claim.labels.get(status=Label.Status.PROPOSED)
     assert (proposed.verdict, proposed.rationale, proposed.proposed_by) == ("denied", "The council disagrees.", user)
-    return [("updated", claim), ("withdrawn", withdrawn), ("proposed", proposed)]
+    # The new proposal's entry tells of the one it replaced, which gets none of its own.
+    return [("updated", claim), ("proposed", proposed)]
 
 
 def claim_removed(o, user):

@@ -1,9 +1,11 @@
-"""What the workspace reads (claims/workspace.py): sentences with their claims and suggestions, and the filters."""
+"""What the workspace reads (claims/workspace.py): rows of sentences with their claims and suggestions, the
+panel's sentence, and the filters."""
 
 import pytest
+from django.utils.timezone import now
 
 from claims.models import Claim, Suggestion
-from claims.workspace import claim_in, keeps, load_sentence, load_sentences
+from claims.workspace import keeps, load_panel, load_rows
 from tests.factories import create_article, create_claim, create_label, create_source
 
 
@@ -12,7 +14,7 @@ def article(db):
     return create_article(sentences=4)
 
 
-def test_load_sentences_attaches_active_claims_and_pending_suggestions(article, editor, django_assert_num_queries):
+def test_load_rows_attaches_active_claims_and_pending_suggestions(article, editor, django_assert_num_queries):
     second = article.sentences.get(number=2)
     kept = create_claim(sentence=second, by=editor)
     Claim.objects.filter(pk=create_claim(sentence=second).pk).update(removed_at=kept.created_at)
@@ -26,37 +28,62 @@ def test_load_sentences_attaches_active_claims_and_pending_suggestions(article, 
         source_end=3,
     )
     with django_assert_num_queries(4):
-        sentences = load_sentences(article)
+        sentences = load_rows(article)
         assert [claim.pk for claim in sentences[1].active_claims] == [kept.pk]
-        assert sentences[1].active_claims[0].current_label is None and sentences[1].active_claims[0].text
+        assert sentences[1].active_claims[0].verdict == "" and sentences[1].active_claims[0].text == kept.text
         assert [s.quote for s in sentences[1].pending_suggestions] == [article.text[second.start : second.start + 8]]
         assert sentences[0].active_claims == [] and sentences[0].pending_suggestions == []
 
 
-def test_load_sentence_by_claim_else_sentence_else_the_first(article, editor):
+def test_a_rows_claim_shows_its_current_label_and_speaker(article, editor, reviewer):
+    claim = create_claim(sentence=article.sentences.get(number=2), by=editor, source=create_source(name="Mayor"))
+    create_label(claim=claim, by=editor, verdict="denied", status="withdrawn")
+    create_label(
+        claim=claim,
+        by=editor,
+        verdict="confirmed",
+        status="rejected",
+        reviewed_by=reviewer,
+        reviewed_at=now(),
+        review_comment="No source.",
+    )
+    newest = create_label(claim=claim, by=editor, verdict="unverified", status="withdrawn")
+    (row,) = load_rows(article, sentence_id=claim.sentence_id)
+    (shown,) = row.active_claims
+    assert newest.status == "withdrawn"  # withdrawn proposals never count, however new
+    assert (shown.verdict, shown.status) == (claim.current_label.verdict, "rejected") == ("confirmed", "rejected")
+    assert (shown.source_id, shown.speaker) == (claim.source_id, "Mayor")
+
+
+def test_load_rows_of_one_sentence_reads_only_that_sentence(article, editor, django_assert_num_queries):
+    first, second = article.sentences.all()[:2]
+    create_claim(sentence=first, by=editor)
+    mine = create_claim(sentence=second, by=editor)
+    with django_assert_num_queries(4):
+        (row,) = load_rows(article, sentence_id=second.pk)
+    assert row.pk == second.pk and [claim.pk for claim in row.active_claims] == [mine.pk]
+
+
+def test_the_panel_loads_the_claim_else_the_sentence_else_the_first(article, editor, django_assert_max_num_queries):
     third = article.sentences.get(number=3)
     claim = create_claim(sentence=third, by=editor)
-    assert load_sentence(article, claim_id=claim.pk, sentence_id=article.sentences.first().pk) == third
-    assert claim_in(load_sentence(article, claim_id=claim.pk), claim.pk).sentence == third
-    assert load_sentence(article, sentence_id=third.pk).active_claims == [claim]
-    assert load_sentence(article).number == 1
+    first = article.sentences.first()
+    with django_assert_max_num_queries(6):
+        row, loaded = load_panel(article, claim_id=claim.pk, sentence_id=first.pk)
+    assert (row.pk, loaded) == (third.pk, claim) and loaded.current_label is None and loaded.article == article
+    row, loaded = load_panel(article, sentence_id=third.pk)
+    assert loaded is None and [c.pk for c in row.active_claims] == [claim.pk]
+    assert load_panel(article)[0].number == 1
 
 
-def test_load_sentence_is_none_for_what_is_not_in_the_article(article, editor):
+def test_the_panel_loads_nothing_that_is_not_in_the_article(article, editor):
     other = create_article(sentences=2)
     foreign = create_claim(sentence=other.sentences.first(), by=editor)
-    assert load_sentence(article, claim_id=foreign.pk) is None
-    assert load_sentence(article, sentence_id=other.sentences.first().pk) is None
+    assert load_panel(article, claim_id=foreign.pk) == (None, None)
+    assert load_panel(article, sentence_id=other.sentences.first().pk) == (None, None)
     removed = create_claim(sentence=article.sentences.first())
     Claim.objects.filter(pk=removed.pk).update(removed_at=removed.created_at)
-    assert load_sentence(article, claim_id=removed.pk) is None
-
-
-def test_claim_in_finds_only_the_sentences_own_claims(article, editor):
-    claim = create_claim(sentence=article.sentences.first(), by=editor)
-    sentence = load_sentence(article)
-    assert claim_in(sentence, claim.pk) == claim
-    assert claim_in(sentence, None) is None and claim_in(sentence, 999) is None
+    assert load_panel(article, claim_id=removed.pk) == (None, None)
 
 
 def test_filters_keep_sentences_by_claims_speaker_and_label(article, editor):
@@ -76,4 +103,4 @@ def load_sentences_with(article, editor):
     labelled = create_claim(sentence=sentences[1], by=editor, source=create_source(name="Mayor"))
     create_label(claim=labelled, by=editor, verdict="denied")
     create_claim(sentence=sentences[2], by=editor)
-    return load_sentences(article)[:3]
+    return load_rows(article)[:3]

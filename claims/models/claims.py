@@ -130,7 +130,7 @@ class Claim(TextSpan):
         if "start" in changes or "end" in changes:
             check_span(self.sentence, changes.get("start", self.start), changes.get("end", self.end))
         changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):  # a StaleEdit leaves the whole caller's transaction
             if changes:
                 self._update(by=by, version=version, changes=changes)
             elif not Claim.objects.filter(pk=self.pk, version=version).exists():
@@ -159,8 +159,10 @@ class Claim(TextSpan):
         unchanged = current and current.claim_version == self.version
         if unchanged and (current.verdict, current.rationale, current.evidence) == wanted:
             return current
+        replaced = None
         if current and current.status == current.Status.PROPOSED:
-            current.withdraw(by=by)
+            # A proposal replaced by a new one gets no entry of its own: the new one's says what it replaced.
+            replaced = current.withdraw(by=by, record=verdict is None)
         if verdict is None:
             return None
         # The related manager's create() also drops prefetched labels, so current_label reads them again.
@@ -173,7 +175,8 @@ class Claim(TextSpan):
             claim_snapshot=self.snapshot(),
         )
         after = {"verdict": verdict, "rationale": rationale, "evidence": list(evidence)}
-        HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, after=after)
+        before = {"verdict": current.verdict, "replaced": current.pk} if replaced else None
+        HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, before=before, after=after)
         return label
 
     def remove(self, *, by, version):

@@ -267,13 +267,17 @@ class Label(models.Model):
             return "This proposal was withdrawn: the editor changed or removed it."
         return f"{self.reviewed_by} already {self.status} this label ({when})."
 
-    def withdraw(self, *, by):
+    def withdraw(self, *, by, record=True):
+        """Withdraw this proposal if it is still open; True if it was. `record`: write its history entry
+        (False when the caller's own entry tells of it)."""
         updated = Label.objects.filter(pk=self.pk, status=LabelStatus.PROPOSED).update(status=LabelStatus.WITHDRAWN)
         if updated:
             self.status = LabelStatus.WITHDRAWN
+        if updated and record:
             before = {"status": LabelStatus.PROPOSED}
             after = {"status": LabelStatus.WITHDRAWN}
             HistoryEntry.record(actor=by, action=HistoryEntry.Action.WITHDRAWN, obj=self, before=before, after=after)
+        return bool(updated)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
 from ..models import Claim, EditRefused, HistoryEntry, Sentence, StaleEdit, Suggestion
 from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
-from ..workspace import claim_in, keeps, load_sentence, load_sentences
+from ..rows import render_body, render_row
+from ..workspace import keeps, load_claim, load_panel, load_rows
 
 ACTIVITY_LIMIT = 20
 TIMELINE_LIMIT = 50
@@ -40,67 +41,60 @@ def article_detail(request, article_id):
 def workspace_context(request, article, *, form=None, error=""):
     """The whole page's context. `form` is an invalid ClaimForm to show in the panel instead of the
     selected claim's saved values."""
-    sentences = load_sentences(article)
+    rows = load_rows(article)
     filters = WorkspaceFilterForm(request.GET)
     selected = SelectionForm(request.GET).cleaned_data
-    claims = {claim.pk: claim for sentence in sentences for claim in sentence.active_claims}
-    by_id = {sentence.pk: sentence for sentence in sentences}
-    claim = claims.get(form.claim.pk if form is not None else selected["claim"])
-    current = by_id[claim.sentence_id] if claim else by_id.get(selected["sentence"], sentences[0])
-    visible = [sentence for sentence in sentences if keeps(sentence, **filters.cleaned_data)]
-    speakers = sorted({c.source for c in claims.values() if c.source}, key=lambda source: source.name)
-    page = row_page(request, article, current=current.pk, selected_claim=claim.pk if claim else None)
-    paragraphs = [(number, list(rows)) for number, rows in groupby(visible, key=lambda s: s.paragraph)]
+    claim = load_claim(article, form.claim.pk if form is not None else selected["claim"])
+    # The panel shows the selected claim's sentence, else the selected sentence, else the first.
+    by_id = {row.pk: row for row in rows}
+    sentence = by_id[claim.sentence_id] if claim else by_id.get(selected["sentence"], rows[0])
+    visible = [row for row in rows if keeps(row, **filters.cleaned_data)] if filters.active else rows
+    page = row_page(request, current=sentence.pk, selected_claim=claim.pk if claim else None)
+    paragraphs = [(number, list(group)) for number, group in groupby(visible, key=lambda row: row.paragraph)]
     return {
-        **panel_context(request, article, sentence=current, claim=claim, form=form, error=error),
-        "paragraphs": paragraphs,
-        "page": page,
-        "body": _render_rows("claims/_article_body.html", paragraphs=paragraphs, **page),
-        "sentence_count": len(sentences),
+        **panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error),
+        "body": mark_safe(render_body(paragraphs, **page)),
+        "sentence_count": len(rows),
         "visible_count": len(visible),
         "progress": article.progress(),
         "activity": recent_activity(article),
         "filters": filters,
         "export_form": ExportForm(single=True),
-        "speakers": speakers,
-        "next_unlabelled": _next_unlabelled(sentences, after=current),
-        "current_sentence_id": current.pk,
-    }
-
-
-def row_page(request, article, *, current, selected_claim):
-    """What every sentence row takes from the page (templates/jinja2/claims/_rows.html), and the URL
-    patterns of the page script's a and x keys."""
-    return {
-        "current": current,
-        "selected_claim": selected_claim,
-        "can_annotate": can_annotate(request.user),
+        "speakers": _speakers(rows),
+        "next_unlabelled": _next_unlabelled(rows, after=sentence.pk),
+        "current_sentence_id": sentence.pk,
         # For the page script's a and x keys, which decide the current row's first suggestion.
         "accept_url": _url_pattern("claims:suggestion_accept"),
         "dismiss_url": _url_pattern("claims:suggestion_dismiss"),
     }
 
 
+def row_page(request, *, current, selected_claim):
+    """What every sentence row takes from the page (claims/rows.py)."""
+    return {"current": current, "selected_claim": selected_claim, "can_annotate": can_annotate(request.user)}
+
+
 # An id no row has, reversed into a URL and then replaced by the row's own.
 _SOME_ID = 987654321
 
 
-def _url_pattern(name, *args):
-    """The URL `name` reverses to, its last id left as "{}" for str.format."""
-    return reverse(name, args=[*args, _SOME_ID]).replace(str(_SOME_ID), "{}")
+def _url_pattern(name):
+    """The URL `name` reverses to, its id left as "{}" for the page script to fill in."""
+    return reverse(name, args=[_SOME_ID]).replace(str(_SOME_ID), "{}")
 
 
-def _render_rows(template_name, **context):
-    # The Jinja2 engine escapes what it renders; the Django page around it must not escape it again.
-    return mark_safe(render_to_string(template_name, context, using="jinja2"))
+def _speakers(rows):
+    """The sources the article's claims are linked to, by name: the "Said by" filter's choices."""
+    named = {claim.source_id: claim.speaker for row in rows for claim in row.active_claims if claim.source_id}
+    return sorted(({"pk": pk, "name": name} for pk, name in named.items()), key=lambda source: source["name"])
 
 
-def _next_unlabelled(sentences, *, after):
-    """The first sentence after `after` (wrapping round) holding a claim without a label."""
-    start = sentences.index(after) + 1
-    for sentence in sentences[start:] + sentences[:start]:
-        if any(claim.current_label is None for claim in sentence.active_claims):
-            return sentence
+def _next_unlabelled(rows, *, after):
+    """The first row after sentence `after` (wrapping round) holding a claim without a label."""
+    start = next(index for index, row in enumerate(rows) if row.pk == after) + 1
+    for row in rows[start:] + rows[:start]:
+        if any(not claim.verdict for claim in row.active_claims):
+            return row
     return None
 
 
@@ -130,10 +124,9 @@ def workspace_panel(request, article_id):
     if not request.htmx:
         return redirect(f"{reverse('claims:article_detail', args=[article.pk])}?{request.GET.urlencode()}")
     selected = SelectionForm(request.GET).cleaned_data
-    sentence = load_sentence(article, sentence_id=selected["sentence"], claim_id=selected["claim"])
+    sentence, claim = load_panel(article, sentence_id=selected["sentence"], claim_id=selected["claim"])
     if sentence is None:
         raise Http404("No such claim or sentence in this article.")
-    claim = claim_in(sentence, selected["claim"])
     context = panel_context(request, article, sentence=sentence, claim=claim)
     if claim is not None and request.GET.get("part") == "timeline":
         return render(request, "claims/_claim_timeline.html", {**context, "oob": True})
@@ -171,25 +164,23 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
         elif notice:
             messages.success(request, notice)
         return redirect(workspace_url(article, sentence_id, claim=claim))
-    sentence = load_sentence(article, sentence_id=sentence_id)
-    if claim is not None:
-        claim = claim_in(sentence, claim.pk)
+    sentence, claim = load_panel(article, sentence_id=sentence_id, claim_id=claim.pk if claim else None)
     context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
-    context.update(progress=article.progress(), row=_row_out_of_band(request, article, sentence, claim), oob=True)
+    context.update(progress=article.progress(), row=_row_out_of_band(request, sentence, claim), oob=True)
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")
 
 
-def _row_out_of_band(request, article, sentence, claim):
-    """The sentence row as the action left it, for htmx to swap in out of band."""
-    page = row_page(request, article, current=sentence.pk, selected_claim=claim.pk if claim else None)
-    return _render_rows("claims/_rows.html", rows=[sentence], oob=True, **page)
+def _row_out_of_band(request, row, claim):
+    """The sentence row (a SentenceRow) as the action left it, for htmx to swap in out of band."""
+    page = row_page(request, current=row.pk, selected_claim=claim.pk if claim else None)
+    return mark_safe(render_row(row, oob=True, **page))
 
 
 def _respond_invalid(request, claim, form, *, error=""):
     """Invalid input changes nothing: the form comes back with its messages, status 200."""
     if request.htmx:
-        sentence = load_sentence(claim.article, sentence_id=claim.sentence_id)
+        (sentence,) = load_rows(claim.article, sentence_id=claim.sentence_id)
         context = panel_context(request, claim.article, sentence=sentence, claim=claim, form=form, error=error)
         return render(request, "claims/_panel.html", context)
     context = workspace_context(request, claim.article, form=form, error=error)
@@ -249,12 +240,12 @@ def _respond_saved(request, article, claim):
     """htmx, when the saved form already shows what was saved: only what changed (the sentence row, the
     counters, the form's version, the review note and a notice) goes back; the timeline and recent
     activity reload themselves on historyChanged."""
-    sentence = load_sentence(article, sentence_id=claim.sentence_id)
-    claim = claim_in(sentence, claim.pk)
+    (row,) = load_rows(article, sentence_id=claim.sentence_id)
+    claim = load_claim(article, claim.pk)
     context = {
         "claim": claim,
         "notice": "Saved.",
-        "row": _row_out_of_band(request, article, sentence, claim),
+        "row": _row_out_of_band(request, row, claim),
         "progress": article.progress(),
         "oob": True,
     }

@@ -27,10 +27,10 @@ def test_editor_signs_in_pastes_an_article_and_sees_its_sentences(page, editor):
 
     page.wait_for_url("**/articles/*/")
     assert page.get_by_role("heading", name="Bridge row").is_visible()
-    sentences = page.locator(".sentence-row p")
+    sentences = page.locator(".sentences > li p")
     assert sentences.count() == 3
     assert sentences.nth(2).inner_text() == ("\u201cWe will see,\u201d the mayor told the Gazette.")
-    assert page.get_by_label("Paragraph 2").is_visible()
+    assert page.locator(".paragraph[data-number=\"2\"]").is_visible()
     assert_accessible(page)
     screenshot(page, "article")
 

@@ -18,7 +18,8 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     article = import_article(SEED.read_bytes(), filename=SEED.name, by=editor)
     sign_in(page, "alice")
     page.goto(f"/articles/{article.pk}/")
-    row = page.locator(".sentence-row", has_text="Kyiv has denied")
+    row = page.locator(".sentences > li", has_text="Kyiv has denied")
+    row.locator("p").click()  # the current row carries "Mark as claim"
     row.get_by_role("button", name="Mark as claim").click()
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
@@ -51,7 +52,7 @@ def test_editor_proposes_reviewer_approves_from_the_queue(page, editor, reviewer
     assert Label.objects.get().status == "approved"
 
     page.goto(f"/articles/{article.pk}/")
-    row = page.locator(".sentence-row", has_text="Kyiv has denied")
+    row = page.locator(".sentences > li", has_text="Kyiv has denied")
     assert row.get_by_text("Confirmed · approved").is_visible()
     row.locator(".claim-chips a").click()
     panel = page.locator("#panel")

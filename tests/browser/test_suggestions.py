@@ -14,8 +14,8 @@ def test_accept_with_a_key_dismiss_with_another_and_reload(page, editor):
     page.get_by_label("File").set_input_files(str(SEED))
     page.get_by_role("button", name="Import article").click()
     page.wait_for_url("**/articles/*/")
-    first = page.locator(".sentence-row").nth(0)
-    second = page.locator(".sentence-row").nth(1)
+    first = page.locator(".sentences > li").nth(0)
+    second = page.locator(".sentences > li").nth(1)
     assert first.locator("[data-suggestion]").count() == 1
     assert "Andrii Yusov" in first.locator("[data-suggestion]").inner_text()
     assert_accessible(page)

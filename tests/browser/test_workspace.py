@@ -20,7 +20,13 @@ def seed_article(editor):
 
 
 def row(page, words):
-    return page.locator(".sentence-row", has_text=words)
+    return page.locator(".sentences > li", has_text=words)
+
+
+def mark(sentence_row):
+    """Click the sentence, then its "Mark as claim" (the button sits on the current row only)."""
+    sentence_row.locator("p").click()
+    sentence_row.get_by_role("button", name="Mark as claim").click()
 
 
 def speakers(sentence_row):
@@ -73,7 +79,7 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     page.goto(f"/articles/{seed_article.pk}/")
     assert_accessible(page)
     yusov = row(page, "Andrii Yusov told Suspilne")
-    yusov.get_by_role("button", name="Mark as claim").click()
+    mark(yusov)
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     # The names PRODUCT.md promises resolve to exactly one control each, unscoped.
     for name in ("Speaker", "Channel", "Label", "Rationale", "Evidence"):
@@ -92,13 +98,14 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     # Two speakers in one sentence, one of them on a narrowed span selected with the mouse.
     peskov = row(page, "Dmitry Peskov said")
     text = peskov.locator("p")
+    text.click()
     text.evaluate(
         """(el) => { const node = el.firstChild; const words = "Russia's Vladimir Putin had already been informed";
         const at = node.textContent.indexOf(words); const range = document.createRange();
         range.setStart(node, at); range.setEnd(node, at + words.length);
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range); }"""
     )
-    peskov.get_by_role("button", name="Mark as claim").click()
+    peskov.get_by_role("button", name="Mark as claim").click()  # the selection narrows it
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
     new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson")
@@ -106,7 +113,7 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     panel.get_by_role("button", name="Save").click()
     panel.get_by_text("Saved.").wait_for()
 
-    peskov.get_by_role("button", name="Mark as claim").click()
+    mark(peskov)
     panel.get_by_text("Claim marked.").wait_for()
     new_speaker(panel, "TASS", kind="organisation")
     panel.get_by_role("button", name="Save").click()
@@ -128,20 +135,20 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     keys = page.keyboard
     keys.press("j")
     keys.press("j")
-    assert "Russian shelling" in page.locator(".sentence-row.is-current").inner_text()
+    assert "Russian shelling" in page.locator(".sentences > li.is-current").inner_text()
     keys.press("k")
     keys.press("ArrowUp")
-    assert "Andrii Yusov told Suspilne" in page.locator(".sentence-row.is-current").inner_text()
+    assert "Andrii Yusov told Suspilne" in page.locator(".sentences > li.is-current").inner_text()
     # j and k step across paragraph boundaries, and only one row is ever current.
-    last_of_first = page.locator(".paragraph").nth(0).locator(".sentence-row").last
-    first_of_second = page.locator(".paragraph").nth(1).locator(".sentence-row").first
+    last_of_first = page.locator(".paragraph").nth(0).locator(".sentences > li").last
+    first_of_second = page.locator(".paragraph").nth(1).locator(".sentences > li").first
     last_of_first.locator("p").click()
     keys.press("j")
     assert "is-current" in first_of_second.get_attribute("class").split()
     keys.press("k")
     assert "is-current" in last_of_first.get_attribute("class")
-    assert page.locator(".sentence-row.is-current").count() == 1
-    page.locator(".sentence-row").first.locator("p").click()
+    assert page.locator(".sentences > li.is-current").count() == 1
+    page.locator(".sentences > li").first.locator("p").click()
     keys.press("c")
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")
@@ -171,7 +178,7 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     # Two speakers in the Peskov sentence; Peskov's claim narrowed through "Change the span".
     for _ in range(8):
         keys.press("j")
-    assert "Dmitry Peskov said" in page.locator(".sentence-row.is-current").inner_text()
+    assert "Dmitry Peskov said" in page.locator(".sentences > li.is-current").inner_text()
     keys.press("c")
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")
@@ -258,7 +265,7 @@ def test_speaker_type_ahead_picks_a_source_by_alias(page, editor, seed_article):
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
     said = row(page, "said Yusov")
-    said.get_by_role("button", name="Mark as claim").click()
+    mark(said)
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
     panel.get_by_label("Speaker").press_sequentially("yus")

@@ -10,9 +10,9 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
-# The page: session, user, article, sentences, claims, labels, permissions (2), progress, the
-# selected claim's timeline, the article's recent activity and its pending suggestions.
-PAGE_QUERIES = 12
+# The page: session, user, article; its rows' sentences, claims, labels and pending suggestions; the
+# selected claim with its labels; permissions (2), progress, the claim's timeline, recent activity.
+PAGE_QUERIES = 14
 
 
 @pytest.fixture
@@ -120,15 +120,28 @@ def _suggested_article(sentences):
 
 
 def test_rows_carry_no_form_or_token_of_their_own(client, editor):
-    # A transcript's page stays light: every row's buttons share the page's few forms.
+    # A transcript's page stays light: the rows' controls share the page's few forms.
     client.force_login(editor)
     counts = []
     for sentences in (20, 400):
         article = _suggested_article(sentences)
         body = client.get(reverse("claims:article_detail", args=[article.pk])).content.decode()
-        assert body.count("data-mark>Mark as claim</button>") == body.count("data-suggestion=") == sentences
-        counts.append((body.count('name="csrfmiddlewaretoken"'), body.count("<form")))
+        assert body.count("data-suggestion=") == sentences
+        counts.append((body.count('name="csrfmiddlewaretoken"'), body.count("<form"), body.count("<button")))
     assert counts[0] == counts[1]
+
+
+def test_only_the_current_row_carries_the_mark_button(client, editor):
+    article = create_article(sentences=5)
+    third = article.sentences.get(number=3)
+    client.force_login(editor)
+    url = reverse("claims:article_detail", args=[article.pk])
+    for query, current in (({}, article.sentences.get(number=1)), ({"sentence": third.pk}, third)):
+        body = client.get(url, query).content.decode()
+        row = body[body.index(f'<li id="sentence-{current.pk}"') :]
+        row = row[: row.index("</li>")]
+        assert body.count(">Mark as claim</button>") == 1
+        assert f'formaction="sentences/{current.pk}/claims/">Mark as claim</button>' in row
 
 
 def test_rows_escape_what_people_and_files_wrote(client, editor):
@@ -157,7 +170,7 @@ def test_article_page_shows_numbered_sentences_in_paragraphs(client, outsider):
     client.force_login(outsider)
     response = client.get(reverse("claims:article_detail", args=[article.pk]))
     body = response.content.decode()
-    assert [number for number, _ in response.context["paragraphs"]] == [1, 2]
+    assert '<section class="paragraph" data-number="1">' in body and 'data-number="2"' in body
     assert f'id="sentence-{article.sentences.get(number=3).pk}"' in body
     assert "Third &lt;b&gt;one&lt;/b&gt;." in body  # user text is escaped
 
@@ -196,7 +209,7 @@ def test_editor_marks_a_whole_sentence(client, editor, sentence):
 
 def test_mark_narrows_to_a_selection_or_exact_words(client, editor, sentence):
     client.force_login(editor)
-    client.post(mark_url(sentence), {"start": sentence.start + 12, "end": sentence.start + 16})
+    client.post(mark_url(sentence), {"start": 12, "end": 16})  # offsets into the sentence
     client.post(mark_url(sentence), {"quote": "the bridge would reopen"})
     first, second = Claim.objects.order_by("pk")
     assert first.text == sentence.text[12:16]

@@ -7,9 +7,15 @@
     return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   }
 
+  var ROW = ".sentences > li";
+
   // The items j/k move between: sentences in the workspace, proposals in the review queue.
   function rows() {
-    return Array.prototype.slice.call(document.querySelectorAll(".sentence-row, .review-item"));
+    return Array.prototype.slice.call(document.querySelectorAll(ROW + ", .review-item"));
+  }
+
+  function isSentence(row) {
+    return row.parentElement.classList.contains("sentences");
   }
 
   // The sentence row after (step 1) or before (step -1) a row, across paragraphs, without looking at
@@ -19,7 +25,7 @@
     if (next) return next;
     var section = row.closest(".paragraph");
     while (section && (section = step > 0 ? section.nextElementSibling : section.previousElementSibling)) {
-      var candidates = section.querySelectorAll(".sentence-row");
+      var candidates = section.querySelectorAll(ROW);
       if (candidates.length) return candidates[step > 0 ? 0 : candidates.length - 1];
     }
     return null;
@@ -32,8 +38,8 @@
   function currentRow() {
     return (
       document.getElementById(currentId) ||
-      document.querySelector(".sentence-row.is-current") ||
-      document.querySelector(".sentence-row, .review-item")
+      document.querySelector(ROW + ".is-current") ||
+      document.querySelector(ROW + ", .review-item")
     );
   }
 
@@ -47,11 +53,25 @@
     row.tabIndex = -1;
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "nearest" });
+    if (isSentence(row)) carryMarkButton(row);
+  }
+
+  // The page has one "Mark as claim" button, on the current row; it follows the editor from row to row.
+  var markButtons = document.getElementsByClassName("mark-button");
+
+  function carryMarkButton(row) {
+    var button = markButtons[0];
+    if (!button) return;
+    // An out-of-band row swap may have brought a second one.
+    while (markButtons.length > 1) markButtons[markButtons.length - 1].remove();
+    if (button.parentElement === row) return;  // moving it mid-click would lose the click
+    button.setAttribute("formaction", "sentences/" + row.id.replace("sentence-", "") + "/claims/");
+    row.appendChild(button);
   }
 
   function move(step) {
     var row = currentRow();
-    if (row && row.classList.contains("sentence-row")) {
+    if (row && isSentence(row)) {
       setCurrent(sentenceBeside(row, step) || row);
       return;
     }
@@ -60,18 +80,21 @@
     setCurrent(all[Math.min(Math.max(index + step, 0), all.length - 1)]);
   }
 
-  // Sentence rows carry plain links and form buttons (no htmx attributes, so a transcript's page stays
-  // light); with JavaScript they open the side panel and post their form through htmx instead.
+  // Sentence rows carry plain links and a form button (no htmx attributes, so a transcript's page stays
+  // light); with JavaScript they open the side panel and post their form through htmx instead. A
+  // suggestion chip opens its sentence, where the panel has the suggestion's decisions.
   document.addEventListener("click", function (event) {
     var body = event.target.closest && event.target.closest(".article__body");
     if (!body || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
     var link = event.target.closest('a[href^="?"]');
+    var chip = event.target.closest("[data-suggestion]");
     var button = event.target.closest("button[formaction]");
     var panel = { target: "#panel", swap: "outerHTML" };
-    if (link) {
+    var workspace = body.closest("[data-panel-url]");
+    if (link || chip) {
       event.preventDefault();
-      var workspace = link.closest("[data-panel-url]");
-      htmx.ajax("GET", workspace.dataset.panelUrl + link.search, Object.assign({ source: link }, panel));
+      var query = link ? link.search : "?sentence=" + chip.closest(ROW).id.replace("sentence-", "");
+      htmx.ajax("GET", workspace.dataset.panelUrl + query, Object.assign({ source: link || chip }, panel));
     } else if (button && button.form) {
       event.preventDefault();
       var values = Object.fromEntries(new FormData(button.form));
@@ -108,7 +131,7 @@
       case "j": case "ArrowDown": move(1); break;
       case "k": case "ArrowUp": move(-1); break;
       case "o": case "Enter":
-        if (!document.activeElement.classList.contains("sentence-row")) return;
+        if (!document.activeElement.matches(ROW)) return;
         click('.claim-chips a', currentRow()) || click('a[href^="?sentence="]', currentRow());
         break;
       case "c": markCurrent(); break;
@@ -151,7 +174,7 @@
 
   function selectionIn(row) {
     var selection = window.getSelection();
-    var holder = row.querySelector("p[data-start]");
+    var holder = row.querySelector(":scope > p");
     if (!selection || selection.isCollapsed || !holder) return null;
     var range = selection.getRangeAt(0);
     if (!holder.contains(range.startContainer) || !holder.contains(range.endContainer)) return null;
@@ -163,7 +186,8 @@
     var trimmedStart = chosen.length - chosen.replace(/^\s+/, "").length;
     chosen = chosen.trim();
     if (!chosen) return null;
-    var start = Number(holder.dataset.start) + codePoints(lead) + trimmedStart;
+    // Offsets into the sentence, in code points as the server counts them.
+    var start = codePoints(lead) + trimmedStart;
     return { start: start, end: start + codePoints(chosen) };
   }
 
@@ -180,26 +204,26 @@
   }
 
   function markCurrent() {
-    click("[data-mark]", currentRow());
+    click(".mark-button", currentRow());
   }
 
   // Every Mark button submits the page's one #mark-form: fill its span from the selection first.
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-mark]");
+    var button = event.target.closest && event.target.closest(".mark-button");
     var form = document.getElementById("mark-form");
     if (!button || !form) return;
-    var span = selectionIn(button.closest(".sentence-row"));
+    var span = selectionIn(button.closest(ROW));
     form.elements.start.value = span ? span.start : "";
     form.elements.end.value = span ? span.end : "";
   }, true);
 
   document.addEventListener("mouseup", function (event) {
-    var row = event.target.closest && event.target.closest(".sentence-row");
+    var row = event.target.closest && event.target.closest(ROW);
     if (row && selectionIn(row)) setCurrent(row);
   });
 
   document.addEventListener("click", function (event) {
-    var row = event.target.closest && event.target.closest(".sentence-row");
+    var row = event.target.closest && event.target.closest(ROW);
     if (row && !event.target.closest("a, button")) setCurrent(row);
   });
 
@@ -256,6 +280,6 @@
     var invalid = panel.querySelector(".field--invalid input, .field--invalid select, .field--invalid textarea");
     var focus = document.activeElement;
     if (invalid) invalid.focus();
-    else if (row && (!focus || focus === document.body || panel.contains(focus) || focus.closest(".sentence-row"))) setCurrent(row);
+    else if (row && (!focus || focus === document.body || panel.contains(focus) || focus.closest(ROW))) setCurrent(row);
   });
 })();
