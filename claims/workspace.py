@@ -1,11 +1,12 @@
 """What the workspace screen reads, in a fixed number of queries whatever the article's length: an
 article's sentences, each with .active_claims (speaker and labels loaded, .article set) and
-.pending_suggestions (each with its .quote), and which of them the filters keep."""
+.pending_suggestions (each with its .quote and .for_claim), and which of them the filters keep."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .models import Claim
+from .models.suggestions import claim_to_fill
 
 
 @dataclass(slots=True, eq=False)
@@ -26,7 +27,8 @@ class SentenceRow:
 
 @dataclass(slots=True, eq=False)
 class SuggestionRow:
-    """What a sentence row shows of a pending suggestion."""
+    """What a sentence row shows of a pending suggestion. for_claim: the sentence's claim that accepting
+    it fills (see claims.models.suggestions.claim_to_fill), else None."""
 
     pk: int
     start: int
@@ -37,6 +39,7 @@ class SuggestionRow:
     hedged: bool
     nested: bool
     quote: str
+    for_claim: Claim | None = None
 
 
 SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
@@ -49,8 +52,12 @@ def load_sentences(article):
         claim.article = article
         claims[claim.sentence_id].append(claim)
     text = article.text
-    for pk, sentence_id, start, end, *shown in article.suggestions.pending().values_list(*SUGGESTION_FIELDS):
-        suggestions[sentence_id].append(SuggestionRow(pk, start, end, *shown, quote=text[start:end]))
+    # The registry match stored with a suggestion (source_id) says which claim it would fill.
+    rows = article.suggestions.pending().values_list(*SUGGESTION_FIELDS, "source_id")
+    for pk, sentence_id, start, end, *shown, source_id in rows:
+        row = SuggestionRow(pk, start, end, *shown, quote=text[start:end])
+        row.for_claim = claim_to_fill(row, source_id, claims[sentence_id])
+        suggestions[sentence_id].append(row)
     return [
         SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
         for pk, number, paragraph, start, end, reviewed in article.sentences.values_list(
@@ -86,6 +93,7 @@ def _attach(article, sentence, claims, suggestions):
         claim.article = article
     for suggestion in suggestions:
         suggestion.quote = article.text[suggestion.start : suggestion.end]
+        suggestion.for_claim = claim_to_fill(suggestion, suggestion.source_id, claims)
 
 
 def claim_in(sentence, claim_id):

@@ -33,6 +33,32 @@ def test_load_sentences_attaches_active_claims_and_pending_suggestions(article, 
         assert sentences[0].active_claims == [] and sentences[0].pending_suggestions == []
 
 
+def test_a_suggestion_belongs_to_the_claim_accepting_it_would_fill(article, editor, django_assert_num_queries):
+    # The claim it overlaps without a speaker, or with the speaker the registry matched; not one of
+    # another speaker, nor one it does not overlap. Worked out from what the four queries loaded.
+    yusov, peskov = create_source(name="Andrii Yusov"), create_source(name="Dmitry Peskov")
+    first, second, third, fourth = article.sentences.all()
+    empty = create_claim(sentence=first, by=editor)
+    same = create_claim(sentence=second, end=second.start + 9, source=yusov)
+    create_claim(sentence=third, source=peskov)
+    create_claim(sentence=fourth, end=fourth.start + 9)
+    for sentence, offset in ((first, 5), (second, 5), (third, 5), (fourth, 9)):
+        Suggestion.objects.create(
+            article=article,
+            sentence=sentence,
+            start=sentence.start + offset,
+            end=sentence.end,
+            source_text="Andrii Yusov",
+            source_start=0,
+            source_end=3,
+            source=yusov,
+        )
+    with django_assert_num_queries(4):
+        rows = load_sentences(article)
+        assert [row.pending_suggestions[0].for_claim for row in rows] == [empty, same, None, None]
+    assert load_sentence(article, sentence_id=second.pk).pending_suggestions[0].for_claim == same
+
+
 def test_load_sentence_by_claim_else_sentence_else_the_first(article, editor):
     third = article.sentences.get(number=3)
     claim = create_claim(sentence=third, by=editor)

@@ -665,6 +665,64 @@ def test_accept_all_from_a_speaker_skips_what_was_decided_meanwhile(client, edit
     assert Suggestion.objects.get(pk=third.pk).status == "dismissed" and Claim.objects.count() == 1
 
 
+def test_a_suggestion_over_a_marked_claim_is_shown_as_belonging_to_it(client, editor, quoted):
+    marked = create_claim(sentence=quoted.sentences.get(number=1), by=editor)
+    create_claim(sentence=quoted.sentences.get(number=3), source=create_source(name="Dmitry Peskov"))
+    suggest(quoted, 1)
+    suggest(quoted, 3, cue="added")
+    client.force_login(editor)
+    body = client.get(reverse("claims:article_detail", args=[quoted.pk]), {"claim": marked.pk}).content.decode()
+    # Sentence 1's row chip and the panel's list; sentence 3's claim has another speaker.
+    assert body.count("for the claim “Yusov said the operation began.”") == 2
+    assert "for the claim “Yusov added" not in body
+    assert "Suggested speaker: <strong>Andrii Yusov</strong> (said) — Accept fills the empty fields" in body
+    assert 'aria-label="Accept: Andrii Yusov said"' in body
+
+
+def test_accepting_a_suggestion_over_a_marked_claim_fills_that_claim(client, editor, quoted):
+    marked = create_claim(sentence=quoted.sentences.get(number=1), by=editor, channel="Telegram")
+    suggestion = suggest(quoted, 1, channel="Suspilne")
+    client.force_login(editor)
+    response = client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]), **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 200 and "Suggestion accepted." in body and "Suggested speaker" not in body
+    assert response.context["claim"].pk == marked.pk
+    claim = Claim.objects.get()
+    assert (claim.pk, claim.source.name, claim.channel, claim.cue, claim.version) == (
+        marked.pk,
+        "Andrii Yusov",
+        "Telegram",
+        "said",
+        2,
+    )
+    assert HistoryEntry.objects.get(claim=claim, action="updated").after["suggestion"] == suggestion.pk
+    assert Suggestion.objects.get().claim == claim
+
+
+@pytest.mark.parametrize("suggestions", [2, 60])
+def test_accept_all_from_a_speaker_fills_marked_claims_under_the_same_ceiling(
+    client, editor, django_assert_max_num_queries, suggestions
+):
+    article = create_article(sentences=suggestions)
+    sentences = list(article.sentences.all())
+    Claim.objects.bulk_create(Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences)
+    Suggestion.objects.bulk_create(
+        Suggestion(article=article, sentence=s, start=s.start + 9, end=s.end, source_text="Andrii Yusov",
+                   source_start=s.start, source_end=s.start + 5, cue="said", channel="Suspilne")
+        for s in sentences
+    )  # fmt: skip
+    url = reverse("claims:suggestions_accept_speaker", args=[Suggestion.objects.first().pk])
+    client.force_login(editor)
+    with django_assert_max_num_queries(18):
+        client.post(url)
+    assert Claim.objects.count() == suggestions
+    yusov = Source.objects.get()
+    assert set(Claim.objects.values_list("source", "channel", "cue", "origin", "version")) == {
+        (yusov.pk, "Suspilne", "said", "manual", 2)
+    }
+    assert HistoryEntry.objects.filter(action="updated", object_type="claim").count() == suggestions
+
+
 # SQLite inserts at most 999 values at once (about 70 claims); 60 suggestions still take one INSERT.
 @pytest.mark.parametrize("suggestions", [2, 60])
 def test_accept_all_from_a_speaker_runs_under_a_fixed_ceiling(
