@@ -1,7 +1,6 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 
 from .exporting import FORMATS
@@ -207,32 +206,29 @@ class ClaimForm(forms.Form):
         return None
 
     def save(self, *, by):
-        """Write the claim and its label; StaleEdit when someone else saved first."""
+        """Write the claim, its label and a new source it names, in one transaction; StaleEdit when
+        someone else saved first."""
         cleaned = self.cleaned_data
         start, end = cleaned["quote"]
-        with transaction.atomic():
-            source = cleaned["source"]
-            if source is not None and source.pk is None:
-                source.save_new(by=by)
-            label = {}
-            if cleaned["verdict"]:
-                label = {
-                    "verdict": cleaned["verdict"],
-                    "rationale": cleaned["rationale"].strip(),
-                    "evidence": cleaned["evidence"],
-                }
-            self.claim.annotate(
-                by=by,
-                version=cleaned["version"],
-                label=label,
-                changes={
-                    "start": start,
-                    "end": end,
-                    "source": source,
-                    "channel": " ".join(cleaned["channel"].split()),
-                    "cue": " ".join(cleaned["cue"].split()),
-                },
-            )
+        label = {}
+        if cleaned["verdict"]:
+            label = {
+                "verdict": cleaned["verdict"],
+                "rationale": cleaned["rationale"].strip(),
+                "evidence": cleaned["evidence"],
+            }
+        self.claim.annotate(
+            by=by,
+            version=cleaned["version"],
+            label=label,
+            changes={
+                "start": start,
+                "end": end,
+                "source": cleaned["source"],
+                "channel": " ".join(cleaned["channel"].split()),
+                "cue": " ".join(cleaned["cue"].split()),
+            },
+        )
 
 
 class SourceForm(forms.ModelForm):

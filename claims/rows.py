@@ -84,6 +84,8 @@ def _suggestion_chips(row):
         flags = ' <span class="flag">hedged</span>' if suggestion.hedged else ""
         if suggestion.nested:
             flags += ' <span class="flag">claim within a claim</span>'
+        if suggestion.for_claim:
+            flags += f' <span class="flag">for the claim {_quoted(suggestion.for_claim.text)}</span>'
         chips.append(
             f'<li data-suggestion="{suggestion.pk}"><b>{escape(suggestion.source_text)}</b> {escape(suggestion.cue)}'
             f"{via}{_excerpt(row, suggestion.start, suggestion.end, suggestion.quote)}{flags}</li>"
@@ -95,9 +97,13 @@ def _excerpt(row, start, end, words):
     """A span's words in quotes, shortened, when the span is not the whole sentence."""
     if start == row.start and end == row.end:
         return ""
+    return f" {_quoted(words)}"
+
+
+def _quoted(words):
     if len(words) > EXCERPT:
         words = words[: EXCERPT - 1] + "…"
-    return f" “{escape(words)}”"
+    return f"“{escape(words)}”"
 
 
 def _marked_text(row):

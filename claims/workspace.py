@@ -5,7 +5,10 @@ of the sentence list (plain values, for a transcript's thousands), the one sente
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
 from .models import Label
+from .models.suggestions import claim_to_fill
 
 
 @dataclass(slots=True, eq=False)
@@ -41,7 +44,8 @@ class ClaimRow:
 
 @dataclass(slots=True, eq=False)
 class SuggestionRow:
-    """What a sentence row and the panel show of a pending suggestion."""
+    """What a sentence row and the panel show of a pending suggestion. for_claim: the sentence's claim
+    (a ClaimRow) that accepting it fills (see claims.models.suggestions.claim_to_fill), else None."""
 
     pk: int
     start: int
@@ -52,29 +56,32 @@ class SuggestionRow:
     hedged: bool
     nested: bool
     quote: str
+    for_claim: ClaimRow | None = None
 
 
 SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
-CLAIM_FIELDS = ("pk", "sentence_id", "start", "end", "source_id", "source__name", "channel")
+CLAIM_FIELDS = ("pk", "sentence_id", "start", "end", "source_id", "source__name", "channel", "verdict", "label_status")
 
 
 def load_rows(article, *, sentence_id=None):
     """The article's sentences (or only sentence `sentence_id`) as SentenceRows in reading order, with
-    their active claims and pending suggestions: four queries, and no model instances."""
+    their active claims and pending suggestions: three queries, and no model instances."""
     sentences, claims, suggestions = article.sentences.all(), article.claims.active(), article.suggestions.pending()
     if sentence_id is not None:
         sentences, claims = sentences.filter(pk=sentence_id), claims.filter(sentence_id=sentence_id)
         suggestions = suggestions.filter(sentence_id=sentence_id)
     text = article.text
-    labels = _current_labels(claims)
     by_sentence, pending = defaultdict(list), defaultdict(list)
-    for pk, in_sentence, start, end, source_id, speaker, channel in claims.values_list(*CLAIM_FIELDS):
-        verdict, status = labels.get(pk, ("", ""))
+    claims = claims.annotate(verdict=_current_label("verdict"), label_status=_current_label("status"))
+    for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in claims.values_list(*CLAIM_FIELDS):
         by_sentence[in_sentence].append(
-            ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end], verdict, status)
+            ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end], verdict or "", status or "")
         )
-    for pk, in_sentence, start, end, *shown in suggestions.values_list(*SUGGESTION_FIELDS):
-        pending[in_sentence].append(SuggestionRow(pk, start, end, *shown, quote=text[start:end]))
+    # The registry match stored with a suggestion (source_id) says which claim it would fill.
+    for pk, in_sentence, start, end, *shown, source_id in suggestions.values_list(*SUGGESTION_FIELDS, "source_id"):
+        row = SuggestionRow(pk, start, end, *shown, quote=text[start:end])
+        row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
+        pending[in_sentence].append(row)
     fields = ("pk", "number", "paragraph", "start", "end", "reviewed")
     return [
         SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], by_sentence[pk], pending[pk])
@@ -82,15 +89,10 @@ def load_rows(article, *, sentence_id=None):
     ]
 
 
-def _current_labels(claims):
-    """{claim id: (verdict, status)} of each claim's current label: the newest one not withdrawn."""
-    labels = (
-        Label.objects.filter(claim__in=claims)
-        .exclude(status=Label.Status.WITHDRAWN)
-        .order_by("proposed_at", "pk")
-        .values_list("claim_id", "verdict", "status")
-    )
-    return {claim_id: (verdict, status) for claim_id, verdict, status in labels}
+def _current_label(field):
+    """A field of the claim's current label (Claim.current_label: the newest not withdrawn), as a subquery."""
+    labels = Label.objects.filter(claim=OuterRef("pk")).exclude(status=Label.Status.WITHDRAWN)
+    return Subquery(labels.order_by("-proposed_at", "-pk").values(field)[:1])
 
 
 def load_claim(article, claim_id):
@@ -107,7 +109,7 @@ def load_claim(article, claim_id):
 def load_panel(article, *, sentence_id=None, claim_id=None):
     """(row, claim) for the side panel: the active claim `claim_id` (see load_claim) and its sentence's
     row, else sentence `sentence_id`'s row and no claim, else the first sentence's. (None, None) when
-    that claim or sentence is not in this article. Six queries at most."""
+    that claim or sentence is not in this article. Five queries at most."""
     claim = load_claim(article, claim_id)
     if claim_id and claim is None:
         return None, None

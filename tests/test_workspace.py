@@ -27,7 +27,7 @@ def test_load_rows_attaches_active_claims_and_pending_suggestions(article, edito
         source_start=0,
         source_end=3,
     )
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         sentences = load_rows(article)
         assert [claim.pk for claim in sentences[1].active_claims] == [kept.pk]
         assert sentences[1].active_claims[0].verdict == "" and sentences[1].active_claims[0].text == kept.text
@@ -59,16 +59,48 @@ def test_load_rows_of_one_sentence_reads_only_that_sentence(article, editor, dja
     first, second = article.sentences.all()[:2]
     create_claim(sentence=first, by=editor)
     mine = create_claim(sentence=second, by=editor)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         (row,) = load_rows(article, sentence_id=second.pk)
     assert row.pk == second.pk and [claim.pk for claim in row.active_claims] == [mine.pk]
+
+
+def test_a_suggestion_belongs_to_the_claim_accepting_it_would_fill(article, editor, django_assert_num_queries):
+    # The claim it overlaps without a speaker, or with the speaker the registry matched; not one of
+    # another speaker, nor one it does not overlap. Worked out from what the four queries loaded.
+    yusov, peskov = create_source(name="Andrii Yusov"), create_source(name="Dmitry Peskov")
+    first, second, third, fourth = article.sentences.all()
+    empty = create_claim(sentence=first, by=editor)
+    same = create_claim(sentence=second, end=second.start + 9, source=yusov)
+    create_claim(sentence=third, source=peskov)
+    create_claim(sentence=fourth, end=fourth.start + 9)
+    for sentence, offset in ((first, 5), (second, 5), (third, 5), (fourth, 9)):
+        Suggestion.objects.create(
+            article=article,
+            sentence=sentence,
+            start=sentence.start + offset,
+            end=sentence.end,
+            source_text="Andrii Yusov",
+            source_start=0,
+            source_end=3,
+            source=yusov,
+        )
+    with django_assert_num_queries(3):
+        rows = load_rows(article)
+    assert [getattr(row.pending_suggestions[0].for_claim, "pk", None) for row in rows] == [
+        empty.pk,
+        same.pk,
+        None,
+        None,
+    ]
+    (row,) = load_rows(article, sentence_id=second.pk)
+    assert row.pending_suggestions[0].for_claim.pk == same.pk
 
 
 def test_the_panel_loads_the_claim_else_the_sentence_else_the_first(article, editor, django_assert_max_num_queries):
     third = article.sentences.get(number=3)
     claim = create_claim(sentence=third, by=editor)
     first = article.sentences.first()
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         row, loaded = load_panel(article, claim_id=claim.pk, sentence_id=first.pk)
     assert (row.pk, loaded) == (third.pk, claim) and loaded.current_label is None and loaded.article == article
     row, loaded = load_panel(article, sentence_id=third.pk)

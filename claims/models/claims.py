@@ -126,11 +126,15 @@ class Claim(TextSpan):
         `version` is the claim version the editor loaded: if someone else saved since, nothing is
         written and StaleEdit says so. `label` is None (leave labels alone), {} (withdraw the open
         proposal) or {"verdict", "rationale", "evidence"} (propose it unless it is already current).
+        A source in `changes` not saved yet is saved with the rest (Source.save_new).
         """
         if "start" in changes or "end" in changes:
             check_span(self.sentence, changes.get("start", self.start), changes.get("end", self.end))
-        changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
-        with transaction.atomic(savepoint=False):  # a StaleEdit leaves the whole caller's transaction
+        with transaction.atomic():
+            source = changes.get("source")
+            if source is not None and source.pk is None:
+                source.save_new(by=by)
+            changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
             if changes:
                 self._update(by=by, version=version, changes=changes)
             elif not Claim.objects.filter(pk=self.pk, version=version).exists():
@@ -139,7 +143,7 @@ class Claim(TextSpan):
                 self._relabel(by=by, **label)
 
     def _update(self, *, by, version, changes):
-        before = {_attname(field): getattr(self, _attname(field)) for field in changes}
+        before, after = _before_after(self, changes)
         now = timezone.now()
         updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
             **changes, version=F("version") + 1, updated_at=now
@@ -150,8 +154,25 @@ class Claim(TextSpan):
             setattr(self, field, value)
         self.version = version + 1
         self.updated_at = now
-        after = {_attname(field): _pk(value) for field, value in changes.items()}
         HistoryEntry.record(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
+
+    def fill_empty(self, *, by, note=None, **values):
+        """Give this claim those of `values` (source, channel, cue) whose field it still has empty, never
+        overwriting what an editor set. In memory only, for a caller that locked the row and saves it
+        in bulk: a saved claim's version moves on (open forms of it become stale) and the history entry
+        of the change comes back, not saved yet (`note` adds to its after); None when nothing changed
+        or the claim is not saved yet (its creation entry will show the values)."""
+        changes = {field: value for field, value in values.items() if value and not getattr(self, _attname(field))}
+        before, after = _before_after(self, changes)
+        for field, value in changes.items():
+            setattr(self, field, value)
+        if not changes or self.pk is None:
+            return None
+        self.version += 1
+        self.updated_at = timezone.now()
+        return HistoryEntry.entry(
+            actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after={**after, **(note or {})}
+        )
 
     def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
         current = self.current_label
@@ -203,6 +224,12 @@ def _attname(field):
 
 def _pk(value):
     return value.pk if isinstance(value, models.Model) else value
+
+
+def _before_after(claim, changes):
+    """A history entry's before and after for `changes` to `claim`, taken before they are applied."""
+    before = {_attname(field): getattr(claim, _attname(field)) for field in changes}
+    return before, {_attname(field): _pk(value) for field, value in changes.items()}
 
 
 def check_span(sentence, start, end):

@@ -1,5 +1,7 @@
 """Suggestions: attributions the workbench proposes, which become claims only when a person accepts them."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q, prefetch_related_objects
@@ -30,12 +32,16 @@ class SuggestionQuerySet(models.QuerySet):
         return self.filter(status=SuggestionStatus.PENDING)
 
     def accept(self, *, by):
-        """Accept every pending suggestion here in one transaction, with a fixed number of queries: each
-        becomes a claim with speaker, channel and cue filled in. A speaker is looked up in the registry
-        once per name (Source.objects.best_match), or added with the role the text gives. The rows are
-        locked, so a suggestion two people accept at once is accepted once. Returns (claims, refused):
-        the claims made, and (suggestion, EditRefused) for those whose span no longer lies inside their
-        sentence, which stay pending."""
+        """Accept every pending suggestion here in one transaction, with a fixed number of queries. A
+        speaker is looked up in the registry once per name (Source.objects.best_match), or added with the
+        role the text gives. A suggestion whose span overlaps an active claim of its sentence that has no
+        speaker or already has this one (see claim_to_fill) fills that claim's empty speaker, channel and
+        cue (Claim.fill_empty: one history entry, the version moves on) and makes no second claim; one
+        overlapping only claims of other speakers becomes a claim of its own beside them, since a
+        different speaker is a different attribution. Suggestion and claim rows are locked, so a
+        suggestion two people accept at once is accepted once. Returns (claims, refused): for each
+        accepted suggestion the claim it made or filled, and (suggestion, EditRefused) for those whose
+        span no longer lies inside their sentence, which stay pending."""
         with transaction.atomic():
             # Only suggestion rows are locked (no joins): their sentences are read afterwards.
             suggestions = list(Suggestion.objects.filter(pk__in=self.values("pk")).pending().select_for_update())
@@ -52,27 +58,38 @@ class SuggestionQuerySet(models.QuerySet):
             for suggestion in accepted:
                 if suggestion.source_text not in sources:
                     sources[suggestion.source_text] = suggestion.registry_source(by=by)
-            claims = Claim.objects.bulk_create(
-                [
-                    Claim(
-                        article_id=suggestion.article_id,
-                        sentence=suggestion.sentence,
-                        start=suggestion.start,
-                        end=suggestion.end,
-                        origin=ClaimOrigin.SUGGESTION,
-                        created_by=by,
-                        source=sources[suggestion.source_text],
+            in_sentence = defaultdict(list)
+            sentences = {suggestion.sentence_id for suggestion in accepted}
+            for claim in (
+                Claim.objects.active().filter(sentence__in=sentences).order_by("start", "pk").select_for_update()
+            ):
+                in_sentence[claim.sentence_id].append(claim)
+            claims, created, filled, entries = [], [], {}, []
+            for suggestion in accepted:
+                source = sources[suggestion.source_text]
+                claim = claim_to_fill(suggestion, source.pk, in_sentence[suggestion.sentence_id])
+                if claim is None:
+                    claim = suggestion.new_claim(by=by, source=source)
+                    # A later suggestion of this speaker overlapping it fills it too.
+                    in_sentence[suggestion.sentence_id].append(claim)
+                    created.append((suggestion, claim))
+                else:
+                    entry = claim.fill_empty(
+                        by=by,
+                        note={"suggestion": suggestion.pk},
+                        source=source,
                         channel=suggestion.channel,
                         cue=suggestion.cue,
                     )
-                    for suggestion in accepted
-                ]
-            )
+                    if entry is not None:
+                        filled[claim.pk] = claim
+                        entries.append(entry)
+                claims.append(claim)
+            Claim.objects.bulk_create([claim for _, claim in created])
+            Claim.objects.bulk_update(filled.values(), ["source", "channel", "cue", "version", "updated_at"])
             HistoryEntry.record_all(
-                [
-                    claim.creation_entry(by=by, note={"suggestion": suggestion.pk})
-                    for suggestion, claim in zip(accepted, claims)
-                ]
+                [claim.creation_entry(by=by, note={"suggestion": suggestion.pk}) for suggestion, claim in created]
+                + entries
             )
             now = timezone.now()
             for suggestion, claim in zip(accepted, claims):
@@ -80,6 +97,20 @@ class SuggestionQuerySet(models.QuerySet):
                 suggestion.claim = claim
             Suggestion.objects.bulk_update(accepted, ["status", "decided_by", "decided_at", "claim"])
         return claims, refused
+
+
+def claim_to_fill(span, source_id, claims):
+    """The claim among `claims` (one sentence's active claims, in text order) that a suggestion over
+    span.start–span.end naming source `source_id` fills instead of becoming a claim of its own: one whose
+    characters overlap it and whose speaker is that source (first choice) or not set; None when none
+    does. Accepting decides with the source the name resolves to then; the workspace foretells it with
+    the registry match stored on the suggestion."""
+    fillable = [
+        claim
+        for claim in claims
+        if claim.start < span.end and span.start < claim.end and claim.source_id in (None, source_id)
+    ]
+    return min(fillable, key=lambda claim: claim.source_id is None, default=None)
 
 
 class Suggestion(TextSpan):
@@ -130,7 +161,8 @@ class Suggestion(TextSpan):
         return {"article_id": self.article_id}
 
     def accept(self, *, by):
-        """Make this suggestion a claim (see SuggestionQuerySet.accept), or raise EditRefused saying why not."""
+        """Make this suggestion a claim, or fill the claim it overlaps (see SuggestionQuerySet.accept), and
+        return that claim; or raise EditRefused saying why not."""
         claims, refused = Suggestion.objects.filter(pk=self.pk).accept(by=by)
         for _, refusal in refused:
             raise refusal
@@ -138,6 +170,20 @@ class Suggestion(TextSpan):
             raise AlreadyDecided(SUGGESTION_DECIDED)
         self.status, self.claim = SuggestionStatus.ACCEPTED, claims[0]
         return claims[0]
+
+    def new_claim(self, *, by, source):
+        """The claim this suggestion becomes, not saved yet: its span, speaker `source`, channel and cue."""
+        return Claim(
+            article_id=self.article_id,
+            sentence=self.sentence,
+            start=self.start,
+            end=self.end,
+            origin=ClaimOrigin.SUGGESTION,
+            created_by=by,
+            source=source,
+            channel=self.channel,
+            cue=self.cue,
+        )
 
     def same_speaker(self):
         """This article's suggestions that name the same speaker, this one included."""

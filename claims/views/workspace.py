@@ -239,9 +239,8 @@ def claim_save(request, claim_id):
 def _respond_saved(request, article, claim):
     """htmx, when the saved form already shows what was saved: only what changed (the sentence row, the
     counters, the form's version, the review note and a notice) goes back; the timeline and recent
-    activity reload themselves on historyChanged."""
+    activity reload themselves on historyChanged. `claim` is the one just saved, as the save left it."""
     (row,) = load_rows(article, sentence_id=claim.sentence_id)
-    claim = load_claim(article, claim.pk)
     context = {
         "claim": claim,
         "notice": "Saved.",

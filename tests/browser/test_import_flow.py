@@ -30,7 +30,7 @@ def test_editor_signs_in_pastes_an_article_and_sees_its_sentences(page, editor):
     sentences = page.locator(".sentences > li p")
     assert sentences.count() == 3
     assert sentences.nth(2).inner_text() == ("\u201cWe will see,\u201d the mayor told the Gazette.")
-    assert page.locator(".paragraph[data-number=\"2\"]").is_visible()
+    assert page.locator('.paragraph[data-number="2"]').is_visible()
     assert_accessible(page)
     screenshot(page, "article")
 

@@ -10,9 +10,14 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
-# The page: session, user, article; its rows' sentences, claims, labels and pending suggestions; the
-# selected claim with its labels; permissions (2), progress, the claim's timeline, recent activity.
-PAGE_QUERIES = 14
+# An htmx Save: session, user, the claim with its labels, permissions (2), the write (version check,
+# proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row (3),
+# the claim's labels again and progress.
+SAVE_QUERIES = 17
+# The page: session, user, article; its rows' sentences, claims (with their labels) and pending
+# suggestions; the selected claim with its labels; permissions (2), progress, the claim's timeline and
+# recent activity.
+PAGE_QUERIES = 13
 
 
 @pytest.fixture
@@ -379,7 +384,7 @@ def test_revised_label_replaces_the_open_proposal(client, editor, claim):
 
 def test_htmx_save_returns_fragments_under_a_fixed_ceiling(client, editor, claim, django_assert_max_num_queries):
     client.force_login(editor)
-    with django_assert_max_num_queries(ACTION_QUERIES):
+    with django_assert_max_num_queries(SAVE_QUERIES):
         response = client.post(save_url(claim), save_data(claim, channel="TASS", verdict="confirmed"), **HTMX)
     body = response.content.decode()
     # Only what changed comes back, out of band: messages, review note, version, row and counters.
@@ -388,6 +393,17 @@ def test_htmx_save_returns_fragments_under_a_fixed_ceiling(client, editor, claim
     assert f'id="sentence-{claim.sentence_id}"' in body and "verdict-confirmed" in body
     claim.refresh_from_db()
     assert f'name="version" value="{claim.version}"' in body
+
+
+def test_a_verdict_change_writes_one_history_entry_and_leaves_the_claim_row(client, editor, claim):
+    client.force_login(editor)
+    client.post(save_url(claim), save_data(claim, verdict="confirmed"), **HTMX)
+    claim.refresh_from_db()
+    entries, version = HistoryEntry.objects.count(), claim.version
+    response = client.post(save_url(claim), save_data(claim, verdict="denied"), **HTMX)
+    assert response.status_code == 200 and HistoryEntry.objects.count() == entries + 1
+    assert Claim.objects.get(pk=claim.pk).version == version
+    assert claim.labels.get(status="proposed").verdict == "denied"
 
 
 def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(client, editor, claim):
@@ -676,6 +692,64 @@ def test_accept_all_from_a_speaker_skips_what_was_decided_meanwhile(client, edit
     response = client.post(reverse("claims:suggestions_accept_speaker", args=[first.pk]), follow=True)
     assert "Accepted 1 suggestion from Andrii Yusov." in [str(m) for m in response.context["messages"]]
     assert Suggestion.objects.get(pk=third.pk).status == "dismissed" and Claim.objects.count() == 1
+
+
+def test_a_suggestion_over_a_marked_claim_is_shown_as_belonging_to_it(client, editor, quoted):
+    marked = create_claim(sentence=quoted.sentences.get(number=1), by=editor)
+    create_claim(sentence=quoted.sentences.get(number=3), source=create_source(name="Dmitry Peskov"))
+    suggest(quoted, 1)
+    suggest(quoted, 3, cue="added")
+    client.force_login(editor)
+    body = client.get(reverse("claims:article_detail", args=[quoted.pk]), {"claim": marked.pk}).content.decode()
+    # Sentence 1's row chip and the panel's list; sentence 3's claim has another speaker.
+    assert body.count("for the claim “Yusov said the operation began.”") == 2
+    assert "for the claim “Yusov added" not in body
+    assert "Suggested speaker: <strong>Andrii Yusov</strong> (said) — Accept fills the empty fields" in body
+    assert 'aria-label="Accept: Andrii Yusov said"' in body
+
+
+def test_accepting_a_suggestion_over_a_marked_claim_fills_that_claim(client, editor, quoted):
+    marked = create_claim(sentence=quoted.sentences.get(number=1), by=editor, channel="Telegram")
+    suggestion = suggest(quoted, 1, channel="Suspilne")
+    client.force_login(editor)
+    response = client.post(reverse("claims:suggestion_accept", args=[suggestion.pk]), **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 200 and "Suggestion accepted." in body and "Suggested speaker" not in body
+    assert response.context["claim"].pk == marked.pk
+    claim = Claim.objects.get()
+    assert (claim.pk, claim.source.name, claim.channel, claim.cue, claim.version) == (
+        marked.pk,
+        "Andrii Yusov",
+        "Telegram",
+        "said",
+        2,
+    )
+    assert HistoryEntry.objects.get(claim=claim, action="updated").after["suggestion"] == suggestion.pk
+    assert Suggestion.objects.get().claim == claim
+
+
+@pytest.mark.parametrize("suggestions", [2, 60])
+def test_accept_all_from_a_speaker_fills_marked_claims_under_the_same_ceiling(
+    client, editor, django_assert_max_num_queries, suggestions
+):
+    article = create_article(sentences=suggestions)
+    sentences = list(article.sentences.all())
+    Claim.objects.bulk_create(Claim(article=article, sentence=s, start=s.start, end=s.end) for s in sentences)
+    Suggestion.objects.bulk_create(
+        Suggestion(article=article, sentence=s, start=s.start + 9, end=s.end, source_text="Andrii Yusov",
+                   source_start=s.start, source_end=s.start + 5, cue="said", channel="Suspilne")
+        for s in sentences
+    )  # fmt: skip
+    url = reverse("claims:suggestions_accept_speaker", args=[Suggestion.objects.first().pk])
+    client.force_login(editor)
+    with django_assert_max_num_queries(18):
+        client.post(url)
+    assert Claim.objects.count() == suggestions
+    yusov = Source.objects.get()
+    assert set(Claim.objects.values_list("source", "channel", "cue", "origin", "version")) == {
+        (yusov.pk, "Suspilne", "said", "manual", 2)
+    }
+    assert HistoryEntry.objects.filter(action="updated", object_type="claim").count() == suggestions
 
 
 # SQLite inserts at most 999 values at once (about 70 claims); 60 suggestions still take one INSERT.
