@@ -270,16 +270,29 @@
     options[Math.min(next, options.length - 1)].focus();
   }, true);
 
+  // The stylesheet's one-column layout, where the panel sits below the text.
+  var STACKED = window.matchMedia("(max-width: 60rem)");
+
   // After htmx swaps the panel, its sentence becomes the current one. Focus goes to the first field
-  // with an error, or back to the sentence row so j/k and the other shortcuts carry on. This runs at
-  // swap time, not settle time, so it never takes focus from a field the editor has moved to since.
+  // with an error, or back to the sentence row so j/k and the other shortcuts carry on. Where the panel
+  // sits below the text, a claim opened from a row would load out of sight, so its form is brought into
+  // view and its first field (Speaker) takes focus. This runs at swap time, not settle time, so it never
+  // takes focus from a field the editor has moved to since.
   document.addEventListener("htmx:afterSwap", function (event) {
     var panel = document.getElementById("panel");
     if (!panel || !event.detail.target || event.detail.target.id !== "panel") return;
     var row = document.getElementById("sentence-" + panel.dataset.sentence);
     var invalid = panel.querySelector(".field--invalid input, .field--invalid select, .field--invalid textarea");
+    var field = panel.querySelector("[data-claim-form] input:not([type=hidden])");
+    var source = event.detail.requestConfig.elt;
     var focus = document.activeElement;
     if (invalid) invalid.focus();
-    else if (row && (!focus || focus === document.body || panel.contains(focus) || focus.closest(ROW))) setCurrent(row);
+    else if (row && (!focus || focus === document.body || panel.contains(focus) || focus.closest(ROW))) {
+      setCurrent(row);
+      if (field && STACKED.matches && !source.closest("#panel")) {
+        panel.scrollIntoView();
+        field.focus();
+      }
+    }
   });
 })();
