@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
-from .models import Label
+from .models import Claim, Label, Suggestion
 from .models.suggestions import claim_to_fill
 
 
@@ -63,30 +63,51 @@ SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", 
 CLAIM_FIELDS = ("pk", "sentence_id", "start", "end", "source_id", "source__name", "channel", "verdict", "label_status")
 
 
-def load_rows(article, *, sentence_id=None):
-    """The article's sentences (or only sentence `sentence_id`) as SentenceRows in reading order, with
-    their active claims and pending suggestions: three queries, and no model instances."""
-    sentences, claims, suggestions = article.sentences.all(), article.claims.active(), article.suggestions.pending()
-    if sentence_id is not None:
-        sentences, claims = sentences.filter(pk=sentence_id), claims.filter(sentence_id=sentence_id)
-        suggestions = suggestions.filter(sentence_id=sentence_id)
+SENTENCE_FIELDS = ("pk", "number", "paragraph", "start", "end", "reviewed")
+
+
+def load_rows(article):
+    """Every sentence of the article as a SentenceRow, in reading order, with its active claims and
+    pending suggestions: three queries, and no model instances."""
+    claims, suggestions = _spans(article, article.claims, article.suggestions)
+    text = article.text
+    return [
+        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
+        for pk, number, paragraph, start, end, reviewed in article.sentences.order_by("number").values_list(
+            *SENTENCE_FIELDS
+        )
+    ]
+
+
+def load_row(sentence):
+    """One sentence (a Sentence, its .article set) as a SentenceRow: two queries."""
+    # By the sentence alone: by article, the database would read all the article's claims.
+    claims, suggestions = _spans(sentence.article, Claim.objects.filter(sentence=sentence),
+                                 Suggestion.objects.filter(sentence=sentence))  # fmt: skip
+    values = [getattr(sentence, field) for field in SENTENCE_FIELDS]
+    text = sentence.article.text[sentence.start : sentence.end]
+    return SentenceRow(*values, text, claims[sentence.pk], suggestions[sentence.pk])
+
+
+def _spans(article, claims, suggestions):
+    """({sentence id: [ClaimRow]}, {sentence id: [SuggestionRow]}) of these claims' active ones and
+    these suggestions' pending ones, in text order: two queries."""
     text = article.text
     by_sentence, pending = defaultdict(list), defaultdict(list)
+    # In text order, without the article join that the models' default ordering ("article", ...) brings.
+    claims = claims.active().order_by("start", "pk")
     claims = claims.annotate(verdict=_current_label("verdict"), label_status=_current_label("status"))
     for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in claims.values_list(*CLAIM_FIELDS):
         by_sentence[in_sentence].append(
             ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end], verdict or "", status or "")
         )
     # The registry match stored with a suggestion (source_id) says which claim it would fill.
-    for pk, in_sentence, start, end, *shown, source_id in suggestions.values_list(*SUGGESTION_FIELDS, "source_id"):
+    suggestions = suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
+    for pk, in_sentence, start, end, *shown, source_id in suggestions:
         row = SuggestionRow(pk, start, end, *shown, quote=text[start:end])
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)
-    fields = ("pk", "number", "paragraph", "start", "end", "reviewed")
-    return [
-        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], by_sentence[pk], pending[pk])
-        for pk, number, paragraph, start, end, reviewed in sentences.values_list(*fields)
-    ]
+    return by_sentence, pending
 
 
 def _current_label(field):
@@ -113,12 +134,14 @@ def load_panel(article, *, sentence_id=None, claim_id=None):
     claim = load_claim(article, claim_id)
     if claim_id and claim is None:
         return None, None
-    if claim is not None:
-        sentence_id = claim.sentence_id
-    elif not sentence_id:
-        sentence_id = article.sentences.values_list("pk", flat=True).first()
-    rows = load_rows(article, sentence_id=sentence_id)
-    return (rows[0], claim) if rows else (None, None)
+    sentences = article.sentences.order_by("number")
+    if claim is not None or sentence_id:
+        sentences = sentences.filter(pk=claim.sentence_id if claim else sentence_id)
+    sentence = sentences.first()
+    if sentence is None:
+        return None, None
+    sentence.article = article
+    return load_row(sentence), claim
 
 
 def keeps(sentence, *, show="all", speaker=None, label=""):

@@ -5,7 +5,7 @@ import pytest
 from django.utils.timezone import now
 
 from claims.models import Claim, Suggestion
-from claims.workspace import keeps, load_panel, load_rows
+from claims.workspace import keeps, load_panel, load_row, load_rows
 from tests.factories import create_article, create_claim, create_label, create_source
 
 
@@ -48,20 +48,22 @@ def test_a_rows_claim_shows_its_current_label_and_speaker(article, editor, revie
         review_comment="No source.",
     )
     newest = create_label(claim=claim, by=editor, verdict="unverified", status="withdrawn")
-    (row,) = load_rows(article, sentence_id=claim.sentence_id)
+    row = load_row(claim.sentence)
     (shown,) = row.active_claims
     assert newest.status == "withdrawn"  # withdrawn proposals never count, however new
     assert (shown.verdict, shown.status) == (claim.current_label.verdict, "rejected") == ("confirmed", "rejected")
     assert (shown.source_id, shown.speaker) == (claim.source_id, "Mayor")
 
 
-def test_load_rows_of_one_sentence_reads_only_that_sentence(article, editor, django_assert_num_queries):
+def test_load_row_reads_only_that_sentence(article, editor, django_assert_num_queries):
     first, second = article.sentences.all()[:2]
     create_claim(sentence=first, by=editor)
     mine = create_claim(sentence=second, by=editor)
-    with django_assert_num_queries(3):
-        (row,) = load_rows(article, sentence_id=second.pk)
-    assert row.pk == second.pk and [claim.pk for claim in row.active_claims] == [mine.pk]
+    second.article = article
+    with django_assert_num_queries(2):
+        row = load_row(second)
+    assert (row.pk, row.number, row.text) == (second.pk, 2, article.text[second.start : second.end])
+    assert [claim.pk for claim in row.active_claims] == [mine.pk]
 
 
 def test_a_suggestion_belongs_to_the_claim_accepting_it_would_fill(article, editor, django_assert_num_queries):
@@ -92,8 +94,8 @@ def test_a_suggestion_belongs_to_the_claim_accepting_it_would_fill(article, edit
         None,
         None,
     ]
-    (row,) = load_rows(article, sentence_id=second.pk)
-    assert row.pending_suggestions[0].for_claim.pk == same.pk
+    second.article = article
+    assert load_row(second).pending_suggestions[0].for_claim.pk == same.pk
 
 
 def test_the_panel_loads_the_claim_else_the_sentence_else_the_first(article, editor, django_assert_max_num_queries):

@@ -49,7 +49,14 @@ def database_from_url(url):
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 0),
+            # A connection per request would cost more than most requests' queries: keep it a minute,
+            # checked before reuse.
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
+            # Parameters bound by the server, and a query run a few times prepared: PostgreSQL then skips
+            # parsing and planning it, which is most of a small query's time. DB_PREPARE_THRESHOLD=0 turns
+            # it off (behind PgBouncer's transaction pooling, say).
+            "OPTIONS": {"server_side_binding": True, "prepare_threshold": envint("DB_PREPARE_THRESHOLD", 5) or None},
         }
     raise ValueError(f"DATABASE_URL scheme {parts.scheme!r} is not supported (use sqlite or postgres)")
 
@@ -115,6 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["claims.auth_backend.RolesBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "claims:article_list"
 LOGOUT_REDIRECT_URL = "login"

@@ -19,10 +19,10 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_
 
 from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
-from ..models import Claim, EditRefused, HistoryEntry, Sentence, StaleEdit, Suggestion
+from ..models import Claim, EditRefused, HistoryEntry, Label, Sentence, StaleEdit, Suggestion
 from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
 from ..rows import render_body, render_row
-from ..workspace import keeps, load_claim, load_panel, load_rows
+from ..workspace import keeps, load_claim, load_panel, load_row, load_rows
 
 ACTIVITY_LIMIT = 20
 TIMELINE_LIMIT = 50
@@ -180,8 +180,9 @@ def _row_out_of_band(request, row, claim):
 def _respond_invalid(request, claim, form, *, error=""):
     """Invalid input changes nothing: the form comes back with its messages, status 200."""
     if request.htmx:
-        (sentence,) = load_rows(claim.article, sentence_id=claim.sentence_id)
-        context = panel_context(request, claim.article, sentence=sentence, claim=claim, form=form, error=error)
+        context = panel_context(
+            request, claim.article, sentence=load_row(claim.sentence), claim=claim, form=form, error=error
+        )
         return render(request, "claims/_panel.html", context)
     context = workspace_context(request, claim.article, form=form, error=error)
     return render(request, "claims/article_detail.html", context)
@@ -240,9 +241,13 @@ def _respond_saved(request, article, claim):
     """htmx, when the saved form already shows what was saved: only what changed (the sentence row, the
     counters, the form's version, the review note and a notice) goes back; the timeline and recent
     activity reload themselves on historyChanged. `claim` is the one just saved, as the save left it."""
-    (row,) = load_rows(article, sentence_id=claim.sentence_id)
+    row = load_row(claim.sentence)
+    # The row read the claim's label state; only a reviewer's decision has a note to load.
+    (shown,) = [row_claim for row_claim in row.active_claims if row_claim.pk == claim.pk]
+    decided = shown.status in (Label.Status.APPROVED, Label.Status.REJECTED)
     context = {
         "claim": claim,
+        "label": claim.current_label if decided else None,
         "notice": "Saved.",
         "row": _row_out_of_band(request, row, claim),
         "progress": article.progress(),

@@ -2,9 +2,10 @@
 
 import pytest
 from django.db import connection
+from django.utils.timezone import now
 
-from claims.models import Article, Sentence
-from tests.factories import create_claim
+from claims.models import Article, Claim, Sentence
+from tests.factories import create_claim, create_label
 from tests.models.helpers import assert_refused
 
 
@@ -49,3 +50,25 @@ def test_sentence_cannot_shrink_away_from_its_claims(article):
     sentence = article.sentences.first()
     create_claim(sentence=sentence)
     assert_refused(lambda: Sentence.objects.filter(pk=sentence.pk).update(end=sentence.end - 1))
+
+
+def test_progress_counts_what_the_dashboard_counts(article, editor, reviewer, django_assert_num_queries):
+    first, second, third = article.sentences.all()
+    Sentence.objects.filter(pk=first.pk).update(reviewed=True)
+    approved = create_claim(sentence=first, by=editor)
+    create_label(claim=approved, by=editor, status="approved", reviewed_by=reviewer, reviewed_at=now())
+    withdrawn_only = create_claim(sentence=second, by=editor)
+    create_label(claim=withdrawn_only, by=editor, status="withdrawn")
+    twice = create_claim(sentence=third, by=editor)
+    create_label(claim=twice, by=editor, status="withdrawn")
+    create_label(claim=twice, by=editor, verdict="denied")
+    removed = create_claim(sentence=third, by=editor)
+    create_label(claim=removed, by=editor)
+    Claim.objects.filter(pk=removed.pk).update(removed_at=now())
+    with django_assert_num_queries(2):
+        progress = article.progress()
+    counted = Article.objects.with_review_counts().get(pk=article.pk)
+    assert (progress.sentences, progress.reviewed, progress.claims, progress.labelled, progress.approved) == (
+        counted.sentence_count, counted.reviewed_count, counted.claim_count, counted.labelled_count,
+        counted.approved_count,
+    ) == (3, 1, 3, 2, 1)  # fmt: skip

@@ -10,12 +10,12 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
-# An htmx Save: session, user, the claim with its labels, permissions (2), the write (version check,
-# proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row (3),
-# the claim's labels again and progress.
-SAVE_QUERIES = 17
+# An htmx Save: session, user, the claim with its labels, permissions, the write (version check,
+# proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row's
+# claims and suggestions, and progress (2).
+SAVE_QUERIES = 15
 # The page: session, user, article; its rows' sentences, claims (with their labels) and pending
-# suggestions; the selected claim with its labels; permissions (2), progress, the claim's timeline and
+# suggestions; the selected claim with its labels; permissions, progress (2), the claim's timeline and
 # recent activity.
 PAGE_QUERIES = 13
 
