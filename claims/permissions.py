@@ -83,7 +83,9 @@ def get_claim_for_editing(user, claim_id):
     may not read it (can_read), 403 if they may read it but not change claims."""
     if not can_read(user):
         raise Http404("No such claim.")
-    claim = get_object_or_404(Claim.objects.active().with_labels().select_related("article", "sentence"), pk=claim_id)
+    # Labels without their people: an edit reads only the current one's verdict and state.
+    claims = Claim.objects.active().select_related("source", "article", "sentence").prefetch_related("labels")
+    claim = get_object_or_404(claims, pk=claim_id)
     if not can_annotate(user):
         raise PermissionDenied
     claim.sentence.article = claim.article

@@ -226,21 +226,23 @@ def claim_save(request, claim_id):
     if form.is_valid():
         span, source = (claim.start, claim.end), form.cleaned_data["source"]
         as_typed = source is None or source.pk is not None  # no new source to show in the form
+        labelled = claim.current_label is not None
         try:
             form.save(by=request.user)
         except StaleEdit as stale:
             claim = get_claim_for_editing(request.user, claim_id)
             return _respond_invalid(request, claim, ClaimForm.for_claim(claim), error=str(stale))
         if request.htmx and as_typed and (claim.start, claim.end) == span:
-            return _respond_saved(request, article, claim)
+            return _respond_saved(request, article, claim, was_labelled=labelled)
         return _respond(request, article, claim.sentence_id, claim=claim, notice="Saved.")
     return _respond_invalid(request, claim, form)
 
 
-def _respond_saved(request, article, claim):
+def _respond_saved(request, article, claim, *, was_labelled):
     """htmx, when the saved form already shows what was saved: only what changed (the sentence row, the
-    counters, the form's version, the review note and a notice) goes back; the timeline and recent
-    activity reload themselves on historyChanged. `claim` is the one just saved, as the save left it."""
+    form's version, the review note, a notice and, when the claim gained or lost its label, the
+    counters) goes back; the timeline and recent activity reload themselves on historyChanged. `claim`
+    is the one just saved, as the save left it."""
     row = load_row(claim.sentence)
     # The row read the claim's label state; only a reviewer's decision has a note to load.
     (shown,) = [row_claim for row_claim in row.active_claims if row_claim.pk == claim.pk]
@@ -250,7 +252,8 @@ def _respond_saved(request, article, claim):
         "label": claim.current_label if decided else None,
         "notice": "Saved.",
         "row": _row_out_of_band(request, row, claim),
-        "progress": article.progress(),
+        # An editor's save changes no count but the labelled claims'.
+        "progress": article.progress() if bool(shown.verdict) != was_labelled else None,
         "oob": True,
     }
     response = reswap(render(request, "claims/_claim_saved.html", context), "none")

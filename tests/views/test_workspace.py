@@ -406,6 +406,17 @@ def test_a_verdict_change_writes_one_history_entry_and_leaves_the_claim_row(clie
     assert claim.labels.get(status="proposed").verdict == "denied"
 
 
+def test_the_counters_come_back_only_when_the_claim_gains_or_loses_its_label(client, editor, claim):
+    client.force_login(editor)
+    answers = []
+    for verdict in ("confirmed", "denied", ""):
+        claim.refresh_from_db()
+        answers.append(client.post(save_url(claim), save_data(claim, verdict=verdict), **HTMX).content.decode())
+    labelled = 'aria-label="Claims with a verdict">{}%'
+    assert labelled.format(100) in answers[0] and 'id="progress"' not in answers[1]
+    assert labelled.format(0) in answers[2]
+
+
 def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(client, editor, claim):
     client.force_login(editor)
     for verdict in ["confirmed", "denied"] * 30:
