@@ -84,7 +84,7 @@ def get_claim_for_editing(user, claim_id):
     if not can_read(user):
         raise Http404("No such claim.")
     # Labels without their people: an edit reads only the current one's verdict and state.
-    claims = Claim.objects.active().select_related("source", "article", "sentence").prefetch_related("labels")
+    claims = Claim.objects.active().with_labels(people=False).select_related("article", "sentence")
     claim = get_object_or_404(claims, pk=claim_id)
     if not can_annotate(user):
         raise PermissionDenied

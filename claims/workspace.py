@@ -5,8 +5,6 @@ of the sentence list (plain values, for a transcript's thousands), the one sente
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
-
 from .models import Claim, Label, Suggestion
 from .models.suggestions import claim_to_fill
 
@@ -60,7 +58,17 @@ class SuggestionRow:
 
 
 SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
-CLAIM_FIELDS = ("pk", "sentence_id", "start", "end", "source_id", "source__name", "channel", "verdict", "label_status")
+CLAIM_FIELDS = (
+    "pk",
+    "sentence_id",
+    "start",
+    "end",
+    "source_id",
+    "source__name",
+    "channel",
+    "labels__verdict",
+    "labels__status",
+)
 
 
 SENTENCE_FIELDS = ("pk", "number", "paragraph", "start", "end", "reviewed")
@@ -93,14 +101,18 @@ def _spans(article, claims, suggestions):
     """({sentence id: [ClaimRow]}, {sentence id: [SuggestionRow]}) of these claims' active ones and
     these suggestions' pending ones, in text order: two queries."""
     text = article.text
-    by_sentence, pending = defaultdict(list), defaultdict(list)
-    # In text order, without the article join that the models' default ordering ("article", ...) brings.
-    claims = claims.active().order_by("start", "pk")
-    claims = claims.annotate(verdict=_current_label("verdict"), label_status=_current_label("status"))
-    for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in claims.values_list(*CLAIM_FIELDS):
-        by_sentence[in_sentence].append(
-            ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end], verdict or "", status or "")
-        )
+    by_sentence, by_id = defaultdict(list), {}
+    # In text order, without the article join that the models' default ordering ("article", ...) brings;
+    # a row per label, oldest first, so the last one not withdrawn is the claim's current label.
+    rows = claims.active().order_by("start", "pk", "labels__proposed_at", "labels__pk").values_list(*CLAIM_FIELDS)
+    for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in rows:
+        claim = by_id.get(pk)
+        if claim is None:
+            claim = by_id[pk] = ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end])
+            by_sentence[in_sentence].append(claim)
+        if status and status != Label.Status.WITHDRAWN:
+            claim.verdict, claim.status = verdict, status
+    pending = defaultdict(list)
     # The registry match stored with a suggestion (source_id) says which claim it would fill.
     suggestions = suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
     for pk, in_sentence, start, end, *shown, source_id in suggestions:
@@ -108,12 +120,6 @@ def _spans(article, claims, suggestions):
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)
     return by_sentence, pending
-
-
-def _current_label(field):
-    """A field of the claim's current label (Claim.current_label: the newest not withdrawn), as a subquery."""
-    labels = Label.objects.filter(claim=OuterRef("pk")).exclude(status=Label.Status.WITHDRAWN)
-    return Subquery(labels.order_by("-proposed_at", "-pk").values(field)[:1])
 
 
 def load_claim(article, claim_id):

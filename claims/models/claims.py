@@ -18,13 +18,16 @@ class ClaimQuerySet(models.QuerySet):
     def active(self):
         return self.filter(removed_at__isnull=True)
 
-    def with_labels(self):
-        """Speaker and labels loaded, so claim.current_label needs no query."""
+    def with_labels(self, *, people=True):
+        """Speaker and the labels current_label chooses from loaded (not the withdrawn ones, which a long
+        history piles up), so claim.current_label needs no query; `people`: with who proposed and
+        reviewed them."""
         # Label sits in a module above this one (it points at claims): reached through the relation.
-        labels = self.model._meta.get_field("labels").related_model.objects
-        return self.select_related("source").prefetch_related(
-            models.Prefetch("labels", queryset=labels.select_related("proposed_by", "reviewed_by"))
-        )
+        label = self.model._meta.get_field("labels").related_model
+        labels = label.objects.exclude(status=label.Status.WITHDRAWN)
+        if people:
+            labels = labels.select_related("proposed_by", "reviewed_by")
+        return self.select_related("source").prefetch_related(models.Prefetch("labels", queryset=labels))
 
 
 class ClaimOrigin(models.TextChoices):

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import Claim, HistoryEntry, Label, Sentence, Source, Suggestion
+from claims.permissions import get_claim_for_editing
 from tests.factories import create_article, create_claim, create_label, create_source
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -417,12 +418,19 @@ def test_the_counters_come_back_only_when_the_claim_gains_or_loses_its_label(cli
     assert labelled.format(0) in answers[2]
 
 
-def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(client, editor, claim):
+def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(
+    client, editor, claim, django_assert_num_queries
+):
     client.force_login(editor)
     for verdict in ["confirmed", "denied"] * 30:
         claim.refresh_from_db()
         response = client.post(save_url(claim), save_data(claim, verdict=verdict), **HTMX)
     assert claim.history.count() > 50 and len(response.content) < 5 * 1024
+    # The withdrawn proposals are not read again: the claim loads only the labels that can be current.
+    loaded = get_claim_for_editing(editor, claim.pk)
+    with django_assert_num_queries(0):
+        assert [label.status for label in loaded.labels.all()] == ["proposed"]
+        assert loaded.current_label.verdict == "denied"
 
 
 def test_htmx_save_with_a_new_source_answers_with_the_whole_panel(client, editor, claim):
