@@ -10,6 +10,7 @@ written unlocalised, and everything that comes from the article or a person goes
 from html import escape
 
 from .badges import badge_html
+from .models import LabelStatus
 from .wording import verdict_key
 
 EXCERPT = 40  # characters of a claim or suggestion quote shown when it is not the whole sentence
@@ -118,7 +119,9 @@ def _marked_text(row):
         if not covering:
             parts.append(piece)
             continue
-        verdict = verdict_key(covering[-1].verdict)
+        shown = covering[-1]
+        # A rejected proposal is no verdict: its words are shaded as a claim without one.
+        verdict = "none" if shown.status == LabelStatus.REJECTED else verdict_key(shown.verdict)
         ids = " ".join(str(c.pk) for c in covering)
         parts.append(
             f'<mark class="claim-span verdict-{verdict} depth-{min(len(covering), 3)}" data-claims="{ids}">'
