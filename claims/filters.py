@@ -62,3 +62,10 @@ class SourceSearchForm(LenientForm):
     """The registry's search box: a name or alias, or part of one."""
 
     q = forms.CharField(required=False, initial="")
+
+
+class SourceOptionsForm(SourceSearchForm):
+    """The type-ahead's query: the words, and whether to offer a new source of that name (the claim's
+    Speaker does; the source page's Merge into does not)."""
+
+    new = forms.BooleanField(required=False, initial=False)

@@ -95,6 +95,9 @@ def _evidence_links(value):
     return links
 
 
+EXISTING = "existing"  # "Speaker is" an existing source, not a new one of some kind
+
+
 class ClaimForm(forms.Form):
     """The side panel's claim editor: span, speaker (an existing source or a new one), channel, cue
     and the proposed label. `version` is the claim version the editor loaded."""
@@ -116,13 +119,21 @@ class ClaimForm(forms.Form):
                 "autocomplete": "off",
                 "data-shortcut": "s",
                 "data-id-field": "speaker_id",
+                "data-kind-field": "speaker_is",
                 "data-next-field": "channel",
             }
         ),
     )
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    new_source = forms.BooleanField(label="Create as a new source", required=False)
-    new_kind = forms.ChoiceField(label="Kind", choices=SourceKind.choices, initial=SourceKind.PERSON, required=False)
+    speaker_is = forms.ChoiceField(
+        label="Speaker is",
+        choices=[(EXISTING, "An existing source")]
+        + [(kind, f"A new {label.lower()}") for kind, label in SourceKind.choices],
+        initial=EXISTING,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "speaker-is__choices"}),
+        help_text="A new source is added to the registry when you save.",
+    )
     new_role = forms.CharField(label="Role or title", max_length=200, required=False)
     new_affiliation = forms.CharField(label="Affiliation", max_length=200, required=False)
     channel = forms.CharField(
@@ -139,7 +150,7 @@ class ClaimForm(forms.Form):
     def __init__(self, *args, claim, **kwargs):
         self.claim = claim
         super().__init__(*args, **kwargs)
-        self.fields["speaker"].widget.attrs["data-search-url"] = reverse("claims:source_search")
+        self.fields["speaker"].widget.attrs["data-search-url"] = reverse("claims:source_search") + "?new=1"
 
     @classmethod
     def for_claim(cls, claim):
@@ -177,10 +188,34 @@ class ClaimForm(forms.Form):
             self.add_error("verdict", "Choose a label for this rationale and evidence.")
         return cleaned
 
+    @property
+    def offers_new_source(self):
+        """Whether the panel shows the "Speaker is" choice: once a new kind is chosen, or when Save could
+        not tell which source the typed name means."""
+        if not self.is_bound:
+            return False
+        errors = ("speaker_is", "new_role", "new_affiliation")
+        return (
+            self["speaker_is"].value() in SourceKind.values
+            or any(self.has_error(field) for field in errors)
+            or any(self.has_error("speaker", code) for code in ("unknown", "ambiguous"))
+        )
+
     def _resolve_speaker(self, cleaned):
-        """The Source to link: the one picked from the type-ahead, the one whose name or alias matches
-        what was typed, or a new one (saved in save()) when asked for."""
+        """The Source to link: a new one of the kind chosen under "Speaker is" (saved in save()), the one
+        picked from the type-ahead, or the one whose name or alias was typed."""
         name = " ".join(cleaned.get("speaker", "").split())
+        kind = cleaned.get("speaker_is")
+        if kind in SourceKind.values:
+            if not name:
+                self.add_error("speaker", f"Type the name of the new {SourceKind(kind).label.lower()}.")
+                return None
+            return Source(
+                name=name,
+                kind=kind,
+                role=cleaned.get("new_role", "").strip(),
+                affiliation=cleaned.get("new_affiliation", "").strip(),
+            )
         if not name:
             return None
         picked = cleaned.get("speaker_id")
@@ -188,21 +223,20 @@ class ClaimForm(forms.Form):
             source = Source.objects.active().filter(pk=picked).first()
             if source is None:
                 self.add_error("speaker", "That source no longer exists; type the name again.")
-            return source
+            # A name typed over the picked one without the type-ahead (no JavaScript) is looked up below.
+            if source is None or source.name == name:
+                return source
         matches = list(Source.objects.active().named(name)[:2])
-        if len(matches) == 1 and not cleaned.get("new_source"):
+        if len(matches) == 1:
             return matches[0]
-        if len(matches) > 1 and not cleaned.get("new_source"):
-            self.add_error("speaker", f"Several sources are called “{name}”; pick one from the list.")
-        elif not matches and not cleaned.get("new_source"):
-            self.add_error("speaker", f"No source called “{name}” yet. Tick “Create as a new source” to add it.")
+        if matches:
+            message = f"Several sources are called “{name}”; pick one from the list, or choose below to add a namesake."
+            self.add_error("speaker", ValidationError(message, code="ambiguous"))
         else:
-            return Source(
-                name=name,
-                kind=cleaned.get("new_kind") or SourceKind.PERSON,
-                role=cleaned.get("new_role", "").strip(),
-                affiliation=cleaned.get("new_affiliation", "").strip(),
+            message = (
+                f"No source is called “{name}” yet. Check the spelling, or choose below what kind of source to add."
             )
+            self.add_error("speaker", ValidationError(message, code="unknown"))
         return None
 
     def save(self, *, by):

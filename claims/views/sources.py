@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from ..filters import SourceSearchForm
+from ..filters import SourceOptionsForm, SourceSearchForm
 from ..forms import SourceForm, SourceMergeForm
-from ..models import EditRefused, HistoryEntry, Source, SourceAlias, StaleEdit
+from ..models import EditRefused, HistoryEntry, Source, SourceAlias, SourceKind, StaleEdit
 from ..permissions import permission_required
 
 PAGE_SIZE = 50
@@ -34,10 +34,12 @@ def source_list(request):
 
 @require_GET
 def source_search(request):
-    """The speaker type-ahead: the same fragment for htmx and plain requests."""
-    q = SourceSearchForm(request.GET).cleaned_data["q"]
+    """The source type-ahead: the same fragment for htmx and plain requests."""
+    query = SourceOptionsForm(request.GET).cleaned_data
+    q = " ".join(query["q"].split())
     sources = list(Source.objects.active().search(q)[:OPTIONS_LIMIT]) if q else []
-    return render(request, "claims/_source_options.html", {"sources": sources, "q": q})
+    new_kinds = SourceKind.choices if query["new"] and q else []
+    return render(request, "claims/_source_options.html", {"sources": sources, "q": q, "new_kinds": new_kinds})
 
 
 def _detail_context(request, source, merge_form=None):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from claims.models import SourceKind
 from tests.conftest import CHROMIUM
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in tests are still synchronous.
@@ -51,9 +52,13 @@ def sign_in(page, username, password="password-for-tests"):
     page.wait_for_url("**/")
 
 
-def screenshot(page, name):
+def screenshot(page, name, *, of=None):
+    """The whole page, or only the element located by `of`."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    if of is None:
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    else:
+        of.screenshot(path=SCREENSHOTS / f"{name}.png")
 
 
 def assert_accessible(page):
@@ -63,11 +68,17 @@ def assert_accessible(page):
     assert not severe, [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in severe]
 
 
-def new_speaker(panel, name, *, kind="person", role="", affiliation=""):
-    """Fill the claim form's Speaker with a source the registry does not know yet."""
+def new_speaker(panel, name, *, kind="person", role="", affiliation="", javascript=True):
+    """Fill the claim form's Speaker with a source the registry does not know yet: with JavaScript, by
+    choosing "Create “name” as a new <kind>" in the type-ahead; without, Save refuses the name and offers
+    the same choice under "Speaker is"."""
+    label = SourceKind(kind).label.lower()
     panel.get_by_label("Speaker").fill(name)
-    panel.get_by_text("New source", exact=True).click()
-    panel.get_by_label("Create as a new source").check()
-    panel.get_by_label("Kind").select_option(kind)
+    if javascript:
+        panel.get_by_role("button", name=f"Create “{name}” as a new {label}").click()
+    else:
+        panel.get_by_role("button", name="Save").click()
+        panel.get_by_text(f"No source is called “{name}” yet.").wait_for()
+        panel.get_by_label(f"A new {label}").check()
     panel.get_by_label("Role or title").fill(role)
     panel.get_by_label("Affiliation").fill(affiliation)

@@ -33,9 +33,11 @@ def speakers(sentence_row):
     return sentence_row.locator(".claim-chips b").all_inner_texts()
 
 
-def fill_yusov(page):
+def fill_yusov(page, *, javascript=True):
     panel = page.locator("#panel")
-    new_speaker(panel, "Andrii Yusov", role="spokesperson", affiliation="Ukraine's military intelligence")
+    new_speaker(
+        panel, "Andrii Yusov", role="spokesperson", affiliation="Ukraine's military intelligence", javascript=javascript
+    )
     panel.get_by_label("Channel").fill("Suspilne")
     panel.get_by_label("Label").select_option("unverified")
     panel.get_by_label("Rationale").fill("Only the spokesperson's word so far.")
@@ -153,12 +155,9 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")
     keys.type("Andrii Yusov")
-    keys.press("Tab")  # the "New source" disclosure
-    keys.press("Enter")
-    keys.press("Tab")
-    keys.press("Space")  # Create as a new source
-    keys.press("Tab")  # Kind: person by default
-    keys.press("Tab")
+    page.get_by_role("button", name="Create “Andrii Yusov” as a new person").wait_for()
+    keys.press("ArrowDown")
+    keys.press("Enter")  # on to Role or title
     keys.type("spokesperson")
     keys.press("Tab")
     keys.type("Ukraine's military intelligence")
@@ -183,12 +182,9 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")
     keys.type("Dmitry Peskov")
-    keys.press("Tab")
-    keys.press("Enter")  # New source
-    keys.press("Tab")
-    keys.press("Space")
-    keys.press("Tab")
-    keys.press("Tab")
+    page.get_by_role("button", name="Create “Dmitry Peskov” as a new person").wait_for()
+    keys.press("ArrowDown")
+    keys.press("Enter")
     keys.type("Kremlin spokesperson")
     keys.press("Tab")
     keys.press("Tab")
@@ -206,13 +202,10 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     page.locator("#panel").get_by_text("Claim marked.").wait_for()
     keys.press("s")
     keys.type("TASS")
-    keys.press("Tab")
+    page.get_by_role("button", name="Create “TASS” as a new organisation").wait_for()
+    keys.press("ArrowDown")
+    keys.press("ArrowDown")
     keys.press("Enter")
-    keys.press("Tab")
-    keys.press("Space")
-    keys.press("Tab")
-    keys.press("ArrowDown")  # Kind: organisation
-    keys.press("Tab")
     keys.press("Tab")
     keys.press("Tab")
     keys.press("Enter")  # Enter in the channel field saves
@@ -231,7 +224,7 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
     row(page, "Andrii Yusov told Suspilne").get_by_role("button", name="Mark as claim").click()
-    fill_yusov(page)
+    fill_yusov(page, javascript=False)
     page.locator("#panel").get_by_role("button", name="Save").click()
     assert page.get_by_text("Saved.").is_visible()
     assert_yusov_saved(seed_article)
@@ -243,13 +236,13 @@ def test_editor_annotates_without_javascript(browser, live_server, editor, seed_
     panel.get_by_role("button", name="Mark words as claim").click()
     claim = Claim.objects.get(article=seed_article, start__gt=0, source__isnull=True)
     assert claim.text == "Russia's Vladimir Putin had already been informed"
-    new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson")
+    new_speaker(panel, "Dmitry Peskov", role="Kremlin spokesperson", javascript=False)
     panel.get_by_label("Channel").fill("TASS")
     panel.get_by_role("button", name="Save").click()
     assert Claim.objects.get(pk=claim.pk).source.name == "Dmitry Peskov"
 
     row(page, "Dmitry Peskov said").get_by_role("button", name="Mark as claim").click()
-    new_speaker(panel, "TASS", kind="organisation")
+    new_speaker(panel, "TASS", kind="organisation", javascript=False)
     panel.get_by_role("button", name="Save").click()
     page.get_by_text("Saved.").wait_for()
     page.reload()
@@ -280,3 +273,41 @@ def test_speaker_type_ahead_picks_a_source_by_alias(page, editor, seed_article):
     panel.get_by_text("Saved.").wait_for()
     assert Claim.objects.get(article=seed_article).source == yusov
     assert speakers(said) == ["Andrii Yusov"]
+
+
+def test_speaker_type_ahead_creates_a_new_organisation(page, editor, seed_article):
+    sign_in(page, "alice")
+    page.goto(f"/articles/{seed_article.pk}/")
+    corps = row(page, "Earlier the same day")
+    corps.get_by_role("button", name="Mark as claim").click()
+    panel = page.locator("#panel")
+    panel.get_by_text("Claim marked.").wait_for()
+    speaker_is = panel.get_by_role("group", name="Speaker is")
+    assert not speaker_is.is_visible()  # nothing to choose until the name is new
+    panel.get_by_label("Speaker").press_sequentially("Russian Volunteer Corps")
+    create = panel.get_by_role("button", name="Create “Russian Volunteer Corps” as a new organisation")
+    create.wait_for()
+    assert panel.get_by_text("No source is called “Russian Volunteer Corps” yet.").is_visible()
+    assert_accessible(page)
+    screenshot(page, "workspace_new_source_options", of=panel)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page)
+    screenshot(page, "workspace_new_source_options_narrow", of=panel)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    panel.get_by_label("Speaker").press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert speaker_is.is_visible() and panel.get_by_label("A new organisation").is_checked()
+    assert panel.get_by_label("Role or title").evaluate("(el) => el === document.activeElement")
+    panel.get_by_label("An existing source").check()  # changed her mind: role and affiliation go away
+    assert not panel.get_by_label("Role or title").is_visible()
+    panel.get_by_label("A new organisation").check()
+    panel.get_by_label("Role or title").fill("armed group")
+    screenshot(page, "workspace_new_source_chosen", of=panel)
+    panel.get_by_role("button", name="Save").click()
+    panel.get_by_text("Saved.").wait_for()
+    source = Claim.objects.get(article=seed_article).source
+    assert (source.name, source.kind, source.role) == ("Russian Volunteer Corps", "organisation", "armed group")
+    assert not speaker_is.is_visible()
+    assert page.console_errors == []

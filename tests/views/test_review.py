@@ -115,7 +115,6 @@ def test_revised_proposal_re_enters_the_queue(client, reviewer, editor, label):
             "verdict": "denied",
             "rationale": "Footage shows otherwise.",
             "evidence": "https://example.com/video\nhttps://example.com/report",
-            "new_kind": "person",
         },
     )
     assert list(Label.objects.open().values_list("claim_id", flat=True)) == [claim.pk]

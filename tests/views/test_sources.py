@@ -284,7 +284,8 @@ def test_type_ahead_lists_matches_by_name_or_alias(client, editor, yusov):
     peskov = create_source(name="Dmitry Peskov", kind=Source.Kind.PERSON, role="Kremlin spokesman")
     client.force_login(editor)
     body = client.get(search_url(), {"q": "official"}, headers={"HX-Request": "true"}).content.decode()
-    assert '<ul id="source-options" aria-label="Matching sources"' in body and "<html" not in body
+    assert '<div id="source-options" class="source-options">' in body and "<html" not in body
+    assert '<ul aria-label="Matching sources">' in body and "data-new-kind" not in body
     assert f'data-source-id="{yusov.pk}" data-source-name="Andrii Yusov"' in body
     assert "Person · spokesperson, Ukrainian military intelligence" in body
     assert str(peskov.pk) not in body
@@ -296,7 +297,27 @@ def test_type_ahead_skips_merged_sources_and_says_when_nothing_matches(client, e
     body = client.get(search_url(), {"q": "duplicate"}).content.decode()  # now an alias of yusov
     assert body.count('class="source-option"') == 1 and "Andrii Yusov" in body
     body = client.get(search_url(), {"q": "Nobody"}).content.decode()
-    assert "No source matches; it will be created as new." in body
+    assert "No source matches “Nobody”." in body and "Create" not in body
+
+
+def test_type_ahead_for_a_speaker_offers_a_new_source_of_each_kind(client, editor, yusov):
+    client.force_login(editor)
+    body = client.get(search_url(), {"q": " Olena  Petrenko ", "new": "1"}).content.decode()
+    assert "No source is called “Olena Petrenko” yet." in body and 'aria-label="Matching sources"' not in body
+    assert '<ul aria-label="New source" class="source-options__new">' in body
+    for kind, label in [("person", "person"), ("organisation", "organisation"), ("anonymous", "anonymous source")]:
+        assert (
+            f'data-new-kind="{kind}" data-source-name="Olena Petrenko">Create “Olena Petrenko” as a new {label}<'
+            in body
+        )
+
+
+def test_type_ahead_offers_a_namesake_after_the_matches(client, editor, yusov):
+    client.force_login(editor)
+    body = client.get(search_url(), {"q": "Andrii Yusov", "new": "1"}).content.decode()
+    assert body.index(f'data-source-id="{yusov.pk}"') < body.index("Create “Andrii Yusov” as a new person")
+    assert "No source is called" not in body
+    assert "data-new-kind" not in client.get(search_url(), {"q": "", "new": "1"}).content.decode()
 
 
 @pytest.mark.parametrize("count", [3, 300])

@@ -55,7 +55,7 @@ def save_data(claim, **changes):
         "verdict": "",
         "rationale": "",
         "evidence": "",
-        "new_kind": "person",
+        "speaker_is": "existing",
     }
     data.update(changes)
     return data
@@ -303,8 +303,7 @@ def test_save_creates_a_new_source_inline(client, editor, claim):
         save_data(
             claim,
             speaker="Andrii Yusov",
-            new_source="on",
-            new_kind="person",
+            speaker_is="person",
             new_role="spokesperson",
             new_affiliation="Ukraine's military intelligence",
         ),
@@ -318,11 +317,39 @@ def test_save_creates_a_new_source_inline(client, editor, claim):
     assert Claim.objects.get(pk=claim.pk).source == source
 
 
-def test_unknown_speaker_name_asks_before_creating(client, editor, claim):
+def test_the_speaker_is_choice_stays_hidden_until_it_matters(client, editor, claim):
     client.force_login(editor)
-    response = client.post(save_url(claim), save_data(claim, speaker="Nobody Known"), **HTMX)
-    assert "Create as a new source" in response.context["form"].errors["speaker"][0]
+    body = client.get(reverse("claims:article_detail", args=[claim.article_id]), {"claim": claim.pk}).content.decode()
+    assert '<fieldset class="speaker-is" id="speaker-is" aria-describedby="id_speaker_is_helptext" hidden>' in body
+    assert 'data-search-url="/sources/search/?new=1"' in body and 'data-kind-field="speaker_is"' in body
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_unknown_speaker_name_is_refused_with_the_choice_of_a_new_source(client, editor, claim, headers):
+    client.force_login(editor)
+    response = client.post(save_url(claim), save_data(claim, speaker="Nobody Known"), **headers)
+    body = response.content.decode()
+    assert response.status_code == 200 and ("<html" in body) == (not headers)
+    assert "No source is called “Nobody Known” yet. Check the spelling, or choose below" in body
+    assert '<fieldset class="speaker-is" id="speaker-is" aria-describedby="id_speaker_is_helptext">' in body
+    assert 'value="existing" class="speaker-is__choices" id="id_speaker_is_0" checked' in body
+    assert "A new person" in body and "A new organisation" in body
     assert Source.objects.count() == 0 and Claim.objects.get(pk=claim.pk).version == 1
+
+
+def test_without_javascript_the_second_save_creates_the_kind_chosen(client, editor, claim):
+    # The plain form: Save refuses the unknown name and offers the choice; choosing it and saving again adds
+    # the source, even though the hidden id still holds the claim's earlier speaker.
+    earlier = create_source(name="Dmitry Peskov")
+    Claim.objects.filter(pk=claim.pk).update(source=earlier)
+    client.force_login(editor)
+    data = save_data(claim, speaker="Russian Volunteer Corps", speaker_id=earlier.pk)
+    assert "No source is called" in client.post(save_url(claim), data).content.decode()
+    data.update(speaker_is="organisation", new_role="armed group")
+    response = client.post(save_url(claim), data)
+    assert response.status_code == 302
+    source = Claim.objects.get(pk=claim.pk).source
+    assert (source.name, source.kind, source.role) == ("Russian Volunteer Corps", "organisation", "armed group")
 
 
 @pytest.mark.parametrize(
@@ -435,10 +462,13 @@ def test_htmx_verdict_change_answers_in_under_5_kb_however_long_the_timeline(
 
 def test_htmx_save_with_a_new_source_answers_with_the_whole_panel(client, editor, claim):
     client.force_login(editor)
-    data = save_data(claim, speaker="Olena Petrenko", new_source="on", new_kind="person")
+    data = save_data(claim, speaker="Olena Petrenko", speaker_is="organisation")
     response = client.post(save_url(claim), data, **HTMX)
-    assert 'id="panel"' in response.content.decode() and "HX-Reswap" not in response
-    assert claim.source is None and Claim.objects.get(pk=claim.pk).source.name == "Olena Petrenko"
+    body = response.content.decode()
+    assert 'id="panel"' in body and "HX-Reswap" not in response
+    assert '<fieldset class="speaker-is" id="speaker-is" aria-describedby="id_speaker_is_helptext" hidden>' in body
+    source = Claim.objects.get(pk=claim.pk).source
+    assert claim.source is None and (source.name, source.kind) == ("Olena Petrenko", "organisation")
 
 
 def test_the_timeline_reloads_alone(client, editor, claim):

@@ -228,7 +228,9 @@
   });
 
   // Source type-ahead (the claim's Speaker, the source page's Merge into): matches from the registry by
-  // name or alias. Picking one fills the hidden id field the input names in data-id-field.
+  // name or alias. Picking one fills the hidden id field the input names in data-id-field. The Speaker
+  // also offers to create a source of the typed name: that option sets and shows the "Speaker is"
+  // choice the input names in data-kind-field, which Save follows.
   function searchInput(form) {
     return form && form.querySelector("input[data-search-url]");
   }
@@ -240,8 +242,9 @@
     input.form.elements[input.dataset.idField].value = "";
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () {
-      var url = input.dataset.searchUrl + "?q=" + encodeURIComponent(input.value);
-      htmx.ajax("GET", url, { target: "#source-options", swap: "outerHTML" });
+      var url = new URL(input.dataset.searchUrl, location.href);
+      url.searchParams.set("q", input.value);
+      htmx.ajax("GET", url.pathname + url.search, { target: "#source-options", swap: "outerHTML" });
     }, 150);
   });
 
@@ -251,10 +254,17 @@
     var form = option.closest("form");
     var input = searchInput(form);
     input.value = option.dataset.sourceName;
-    form.elements[input.dataset.idField].value = option.dataset.sourceId;
+    form.elements[input.dataset.idField].value = option.dataset.sourceId || "";
     var list = document.getElementById("source-options");
     if (list) list.hidden = true;
     var next = input.dataset.nextField ? form.elements[input.dataset.nextField] : form.querySelector("[type=submit]");
+    var kinds = input.dataset.kindField && form.elements[input.dataset.kindField];
+    if (kinds) {
+      var choice = kinds[0].closest("fieldset");
+      kinds.value = option.dataset.newKind || "existing";
+      choice.hidden = !option.dataset.newKind;
+      if (option.dataset.newKind) next = choice.querySelector("input[type=text]");
+    }
     next.focus();
   });
 
