@@ -237,7 +237,7 @@ def felt_saves(page, url, claim, repeats=12):
     for k in range(repeats):
         page.wait_for_selector("#panel select[name=verdict]")
         page.wait_for_timeout(150)  # the reloads a Save triggers start a moment after its answer
-        page.wait_for_function("window.benchInFlight === 0 && !document.querySelector('.htmx-swapping, .htmx-settling')")
+        page.wait_for_function("!window.benchInFlight && !document.querySelector('.htmx-swapping, .htmx-settling')")
         # time_saves() left the verdict at "confirmed": every Save here changes it.
         verdict = ("denied", "unverified", "confirmed")[k % 3]
         times.append(

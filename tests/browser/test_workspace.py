@@ -279,7 +279,7 @@ def test_speaker_type_ahead_creates_a_new_organisation(page, editor, seed_articl
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
     corps = row(page, "Earlier the same day")
-    corps.get_by_role("button", name="Mark as claim").click()
+    mark(corps)
     panel = page.locator("#panel")
     panel.get_by_text("Claim marked.").wait_for()
     speaker_is = panel.get_by_role("group", name="Speaker is")
