@@ -77,8 +77,8 @@ SENTENCE_FIELDS = ("pk", "number", "paragraph", "start", "end", "reviewed")
 def load_rows(article):
     """Every sentence of the article as a SentenceRow, in reading order, with its active claims and
     pending suggestions: three queries, and no model instances."""
-    claims, suggestions = _spans(article, article.claims, article.suggestions)
     text = article.text
+    claims, suggestions = _spans(article.claims, article.suggestions, text, offset=0)
     return [
         SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
         for pk, number, paragraph, start, end, reviewed in article.sentences.order_by("number").values_list(
@@ -88,19 +88,19 @@ def load_rows(article):
 
 
 def load_row(sentence):
-    """One sentence (a Sentence, its .article set) as a SentenceRow: two queries."""
+    """One sentence (a Sentence, its .article set) as a SentenceRow: two queries, and of the article's text
+    only the sentence's."""
+    text = sentence.text
     # By the sentence alone: by article, the database would read all the article's claims.
-    claims, suggestions = _spans(sentence.article, Claim.objects.filter(sentence=sentence),
-                                 Suggestion.objects.filter(sentence=sentence))  # fmt: skip
+    claims, suggestions = _spans(Claim.objects.filter(sentence=sentence), Suggestion.objects.filter(sentence=sentence),
+                                 text, offset=sentence.start)  # fmt: skip
     values = [getattr(sentence, field) for field in SENTENCE_FIELDS]
-    text = sentence.article.text[sentence.start : sentence.end]
     return SentenceRow(*values, text, claims[sentence.pk], suggestions[sentence.pk])
 
 
-def _spans(article, claims, suggestions):
+def _spans(claims, suggestions, text, *, offset):
     """({sentence id: [ClaimRow]}, {sentence id: [SuggestionRow]}) of these claims' active ones and
-    these suggestions' pending ones, in text order: two queries."""
-    text = article.text
+    these suggestions' pending ones, in text order: two queries. `text` is the article's from `offset`."""
     by_sentence, by_id = defaultdict(list), {}
     # In text order, without the article join that the models' default ordering ("article", ...) brings;
     # a row per label, oldest first, so the last one not withdrawn is the claim's current label.
@@ -108,7 +108,8 @@ def _spans(article, claims, suggestions):
     for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in rows:
         claim = by_id.get(pk)
         if claim is None:
-            claim = by_id[pk] = ClaimRow(pk, start, end, source_id, speaker or "", channel, text[start:end])
+            words = text[start - offset : end - offset]
+            claim = by_id[pk] = ClaimRow(pk, start, end, source_id, speaker or "", channel, words)
             by_sentence[in_sentence].append(claim)
         if status and status != Label.Status.WITHDRAWN:
             claim.verdict, claim.status = verdict, status
@@ -116,7 +117,7 @@ def _spans(article, claims, suggestions):
     # The registry match stored with a suggestion (source_id) says which claim it would fill.
     suggestions = suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
     for pk, in_sentence, start, end, *shown, source_id in suggestions:
-        row = SuggestionRow(pk, start, end, *shown, quote=text[start:end])
+        row = SuggestionRow(pk, start, end, *shown, quote=text[start - offset : end - offset])
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)
     return by_sentence, pending

@@ -113,6 +113,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ArticleQuerySet.as_manager()
+    # (offset, words): the one passage of the text known to an article loaded without it, since a long
+    # transcript's text is large and an edit needs one sentence of it (see excerpt()).
+    passage = None
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -135,6 +138,14 @@ class Article(models.Model):
         self.text_length = len(self.text)
         self.text_sha256 = text_digest(self.text)
         super().save(*args, **kwargs)
+
+    def excerpt(self, start, end):
+        """The text from start to end: from the known passage when it holds them, else from the text."""
+        if self.passage is not None:
+            offset, words = self.passage
+            if offset <= start and end <= offset + len(words):
+                return words[start - offset : end - offset]
+        return self.text[start:end]
 
     def history_about(self):
         """What this article's history rows are filed under (see HistoryEntry.entry)."""

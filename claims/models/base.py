@@ -24,4 +24,4 @@ class TextSpan(models.Model):
 
     @property
     def text(self):
-        return self.article.text[self.start : self.end]
+        return self.article.excerpt(self.start, self.end)

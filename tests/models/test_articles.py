@@ -72,3 +72,13 @@ def test_progress_counts_what_the_dashboard_counts(article, editor, reviewer, dj
         counted.sentence_count, counted.reviewed_count, counted.claim_count, counted.labelled_count,
         counted.approved_count,
     ) == (3, 1, 3, 2, 1)  # fmt: skip
+
+
+def test_an_article_reads_a_known_passage_without_its_text(article, django_assert_num_queries):
+    sentence = article.sentences.get(number=2)
+    loaded = Article.objects.defer("text").get(pk=article.pk)
+    loaded.passage = (sentence.start, article.text[sentence.start : sentence.end])
+    with django_assert_num_queries(0):
+        assert loaded.excerpt(sentence.start + 1, sentence.end) == article.text[sentence.start + 1 : sentence.end]
+    with django_assert_num_queries(1):  # outside the passage: the text is read
+        assert loaded.excerpt(0, 5) == article.text[:5]

@@ -2,7 +2,9 @@
 and suggestions: permissions, plain and htmx responses, bad input, query counts."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim, HistoryEntry, Label, Sentence, Source, Suggestion
@@ -421,6 +423,17 @@ def test_htmx_save_returns_fragments_under_a_fixed_ceiling(client, editor, claim
     assert f'id="sentence-{claim.sentence_id}"' in body and "verdict-confirmed" in body
     claim.refresh_from_db()
     assert f'name="version" value="{claim.version}"' in body
+
+
+def test_a_save_reads_its_sentence_of_the_text_not_the_whole_article(client, editor, claim):
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.post(save_url(claim), save_data(claim, verdict="confirmed", quote=claim.text), **HTMX).content
+    assert claim.text in body.decode()  # the row, written from the sentence's words
+    read = [q["sql"].upper() for q in queries.captured_queries if '"CLAIMS_ARTICLE"."TEXT"' in q["sql"].upper()]
+    assert read and all(
+        sql.count('"CLAIMS_ARTICLE"."TEXT"') == sql.count('SUBSTR("CLAIMS_ARTICLE"."TEXT"') for sql in read
+    )
 
 
 def test_a_verdict_change_writes_one_history_entry_and_leaves_the_claim_row(client, editor, claim):
