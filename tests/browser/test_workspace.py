@@ -8,6 +8,7 @@ from django.conf import settings
 from claims.importing.pipeline import import_article
 from claims.models import Claim, Label, Source
 from tests.browser.conftest import assert_accessible, new_speaker, screenshot, sign_in
+from tests.factories import create_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -311,3 +312,20 @@ def test_speaker_type_ahead_creates_a_new_organisation(page, editor, seed_articl
     assert (source.name, source.kind, source.role) == ("Russian Volunteer Corps", "organisation", "armed group")
     assert not speaker_is.is_visible()
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_sentence_link_opens_the_page_at_that_sentence(browser, live_server, editor, javascript):
+    article = create_article(sentences=400, by=editor)
+    deep = article.sentences.get(number=350)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+    page = context.new_page()
+    sign_in(page, "alice")
+    page.goto(f"/articles/{article.pk}/?sentence={deep.pk}")
+    row = page.locator(f"#sentence-{deep.pk}")
+    row.get_by_role("button", name="Mark as claim").wait_for()  # the current row carries it
+    assert page.get_by_role("button", name="Mark as claim").count() == 1
+    box = row.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], box  # scrolled to, with no #fragment
+    assert row.get_by_role("link", name="Sentence 350").is_visible()
+    context.close()
