@@ -54,12 +54,12 @@ def render_row(row, *, current, selected_claim, can_annotate, oob=False):
     if can_annotate and row.pending_suggestions:
         parts.append(_suggestion_chips(row))
     if can_annotate and pk == current:
-        parts.append(mark_button(pk))
+        parts.append(_mark_button(pk))
     parts.append("</li>")
     return "".join(parts)
 
 
-def mark_button(sentence_id):
+def _mark_button(sentence_id):
     """The "Mark as claim" button: it posts #mark-form to the sentence's mark URL, relative to the page."""
     action = f"sentences/{sentence_id}/claims/"
     return f'<button class="mark-button" form="mark-form" formaction="{action}">Mark as claim</button>'
