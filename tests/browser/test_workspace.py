@@ -25,9 +25,13 @@ def row(page, words):
 
 
 def mark(sentence_row):
-    """Click the sentence, then its "Mark as claim" (the button sits on the current row only)."""
+    """Click the sentence, then its "Mark as claim" (the button sits on the current row only); the
+    panel, once it shows the new claim."""
     sentence_row.locator("p").click()
     sentence_row.get_by_role("button", name="Mark as claim").click()
+    panel = sentence_row.page.locator("#panel")
+    panel.get_by_text("Claim marked.").wait_for()
+    return panel
 
 
 def speakers(sentence_row):
@@ -83,7 +87,6 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     assert_accessible(page)
     yusov = row(page, "Andrii Yusov told Suspilne")
     mark(yusov)
-    page.locator("#panel").get_by_text("Claim marked.").wait_for()
     # The names PRODUCT.md promises resolve to exactly one control each, unscoped.
     for name in ("Speaker", "Channel", "Label", "Rationale", "Evidence"):
         assert page.get_by_label(name).count() == 1, name
@@ -117,7 +120,6 @@ def test_editor_annotates_the_seed_article_with_the_mouse(page, editor, seed_art
     panel.get_by_text("Saved.").wait_for()
 
     mark(peskov)
-    panel.get_by_text("Claim marked.").wait_for()
     new_speaker(panel, "TASS", kind="organisation")
     panel.get_by_role("button", name="Save").click()
     panel.get_by_text("Saved.").wait_for()
@@ -259,9 +261,7 @@ def test_speaker_type_ahead_picks_a_source_by_alias(page, editor, seed_article):
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
     said = row(page, "said Yusov")
-    mark(said)
-    panel = page.locator("#panel")
-    panel.get_by_text("Claim marked.").wait_for()
+    panel = mark(said)
     panel.get_by_label("Speaker").press_sequentially("yus")
     option = panel.get_by_role("button", name="Andrii Yusov")
     option.wait_for()
@@ -280,9 +280,7 @@ def test_speaker_type_ahead_creates_a_new_organisation(page, editor, seed_articl
     sign_in(page, "alice")
     page.goto(f"/articles/{seed_article.pk}/")
     corps = row(page, "Earlier the same day")
-    mark(corps)
-    panel = page.locator("#panel")
-    panel.get_by_text("Claim marked.").wait_for()
+    panel = mark(corps)
     speaker_is = panel.get_by_role("group", name="Speaker is")
     assert not speaker_is.is_visible()  # nothing to choose until the name is new
     panel.get_by_label("Speaker").press_sequentially("Russian Volunteer Corps")
