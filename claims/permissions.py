@@ -4,8 +4,7 @@ from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
-from django.db.models.functions import Substr
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -86,17 +85,11 @@ def get_claim_for_editing(user, claim_id):
         raise Http404("No such claim.")
     # Labels without their people: an edit reads only the current one's verdict and state. Of the
     # article's text, only the claim's sentence (see Article.passage).
-    sentence_text = Substr("article__text", F("sentence__start") + 1, F("sentence__end") - F("sentence__start"))
-    claims = (
-        Claim.objects.active()
-        .with_labels(people=False)
-        .select_related("article", "sentence")
-        .defer("article__text")
-        .annotate(sentence_text=sentence_text)
-    )
+    claims = Claim.objects.active().with_labels(people=False).select_related("article", "sentence")
+    claims = claims.defer("article__text")
     claim = get_object_or_404(claims, pk=claim_id)
     if not can_annotate(user):
         raise PermissionDenied
-    claim.article.passage = (claim.sentence.start, claim.sentence_text)
+    claim.article.passage = (claim.sentence.start, claim.sentence.text)
     claim.sentence.article = claim.article
     return claim

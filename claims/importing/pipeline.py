@@ -86,7 +86,7 @@ def _sentence_rows(text, language):
                 f"(the limit is {limit:,}); this does not look like article prose."
             )
         paragraph = bisect.bisect_right(paragraph_starts, start)
-        rows.append(Sentence(number=number, paragraph=paragraph, start=start, end=end))
+        rows.append(Sentence(number=number, paragraph=paragraph, start=start, end=end, text=text[start:end]))
     if not rows:
         raise ImportRefused("No article text was found in the file.")
     return rows

@@ -181,6 +181,9 @@ class Sentence(TextSpan):
     database too (migration 0002), since a row-level CHECK cannot see the article or its neighbours."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    # A copy of article.text[start:end], written with the bounds: an edit's row needs its sentence's words,
+    # and PostgreSQL cuts a substring out of a long text in time that grows with its offset.
+    text = models.TextField(editable=False)
     number = models.PositiveIntegerField(help_text="1-based position in reading order")
     paragraph = models.PositiveIntegerField(help_text="1-based paragraph number")
     reviewed = models.BooleanField(default=False)
@@ -193,10 +196,17 @@ class Sentence(TextSpan):
             # The article page reads sentences by (article, number); this unique index serves it.
             models.UniqueConstraint(fields=["article", "number"], name="sentence_number_unique_in_article"),
             models.UniqueConstraint(fields=["article", "start"], name="sentence_start_unique_in_article"),
+            # The cheap half of "text is the article's words": a writer that forgets the copy is refused.
+            models.CheckConstraint(condition=Q(end=F("start") + Length("text")), name="sentence_text_fits_span"),
         ]
 
     def __str__(self):
         return f"{self.article_id}:{self.number} [{self.start}, {self.end})"
+
+    def save(self, *args, **kwargs):
+        if not self.text:
+            self.text = self.article.text[self.start : self.end]
+        super().save(*args, **kwargs)
 
     def history_about(self):
         """What this sentence's history rows are filed under (see HistoryEntry.entry)."""
@@ -223,17 +233,18 @@ class Sentence(TextSpan):
         with transaction.atomic():
             before = {"start": self.start, "end": self.end}
             _shift_numbers(self.article_id, after=self.number, by=1)
-            Sentence.objects.filter(pk=self.pk).update(end=first_end)
+            Sentence.objects.filter(pk=self.pk).update(end=first_end, text=text[self.start : first_end])
             second = Sentence.objects.create(
                 article_id=self.article_id,
                 number=self.number + 1,
                 paragraph=self.paragraph,
                 start=second_start,
                 end=self.end,
+                text=text[second_start : self.end],
             )
             moved = [claim.pk for claim in claims if claim.start >= second_start]
             self.claims.filter(pk__in=moved).update(sentence=second)
-            self.end = first_end
+            self.end, self.text = first_end, text[self.start : first_end]
             after = {
                 "number": self.number,
                 "parts": [[self.start, first_end], [second_start, second.end]],
@@ -255,9 +266,9 @@ class Sentence(TextSpan):
             moved = list(following.claims.values_list("pk", flat=True))
             following.claims.update(sentence=self)
             following.delete()
-            Sentence.objects.filter(pk=self.pk).update(end=following.end)
+            self.end, self.text = following.end, self.article.text[self.start : following.end]
+            Sentence.objects.filter(pk=self.pk).update(end=self.end, text=self.text)
             _shift_numbers(self.article_id, after=self.number + 1, by=-1)
-            self.end = following.end
             after = {"number": self.number, "start": self.start, "end": self.end, "claims_moved": moved}
             HistoryEntry.record(actor=by, action=HistoryEntry.Action.MERGED, obj=self, before=before, after=after)
 

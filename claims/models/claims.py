@@ -1,7 +1,7 @@
 """Claims: who said what, as a span of one sentence, with the edits an editor makes to it."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -140,7 +140,9 @@ class Claim(TextSpan):
             changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
             if changes:
                 self._update(by=by, version=version, changes=changes)
-            elif not Claim.objects.filter(pk=self.pk, version=version).exists():
+            elif version != self.version:
+                # This claim was loaded for this edit; a save between that read and these writes is
+                # caught below, by the label it changed (one open proposal per claim).
                 raise StaleEdit(STALE_MESSAGE)
             if label is not None:
                 self._relabel(by=by, **label)
@@ -183,21 +185,24 @@ class Claim(TextSpan):
         unchanged = current and current.claim_version == self.version
         if unchanged and (current.verdict, current.rationale, current.evidence) == wanted:
             return current
-        replaced = None
-        if current and current.status == current.Status.PROPOSED:
-            # A proposal replaced by a new one gets no entry of its own: the new one's says what it replaced.
-            replaced = current.withdraw(by=by, record=verdict is None)
+        replaced = current and current.status == current.Status.PROPOSED
+        # A proposal replaced by a new one gets no entry of its own: the new one's says what it replaced.
+        if replaced and not current.withdraw(by=by, record=verdict is None):
+            raise StaleEdit(STALE_MESSAGE)  # reviewed or replaced since it was read
         if verdict is None:
             return None
-        # The related manager's create() also drops prefetched labels, so current_label reads them again.
-        label = self.labels.create(
-            verdict=verdict,
-            rationale=rationale,
-            evidence=list(evidence),
-            proposed_by=by,
-            claim_version=self.version,
-            claim_snapshot=self.snapshot(),
-        )
+        try:
+            # The related manager's create() also drops prefetched labels, so current_label reads them again.
+            label = self.labels.create(
+                verdict=verdict,
+                rationale=rationale,
+                evidence=list(evidence),
+                proposed_by=by,
+                claim_version=self.version,
+                claim_snapshot=self.snapshot(),
+            )
+        except IntegrityError as error:  # another proposal was made since this claim was read
+            raise StaleEdit(STALE_MESSAGE) from error
         after = {"verdict": verdict, "rationale": rationale, "evidence": list(evidence)}
         before = {"verdict": current.verdict, "replaced": current.pk} if replaced else None
         HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, before=before, after=after)

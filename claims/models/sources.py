@@ -349,13 +349,14 @@ class Source(FoldedName):
 
     def claims_made(self):
         """The source's active claims across articles, newest article first, each with `quote` (its
-        words, cut out by the database so article texts are never loaded) and its labels."""
+        words, cut out of its sentence's by the database so article texts are never loaded) and its labels."""
+        offset = F("start") - F("sentence__start") + 1
         return (
             self.claims.active()
             .with_labels()
             .select_related("article")
             .defer("article__text")
-            .annotate(quote=Substr("article__text", F("start") + 1, F("end") - F("start")))
+            .annotate(quote=Substr("sentence__text", offset, F("end") - F("start")))
             .order_by("-article__created_at", "article_id", "start", "id")
         )
 

@@ -21,7 +21,7 @@ def test_sentence_numbers_are_unique_within_an_article(article):
 def test_sentence_cannot_end_beyond_the_article_text(article):
     assert_refused(
         lambda: Sentence.objects.create(
-            article=article, number=9, paragraph=1, start=article.text_length, end=article.text_length + 3
+            article=article, number=9, paragraph=1, start=article.text_length, end=article.text_length + 3, text="..."
         )
     )
 
@@ -31,7 +31,15 @@ def test_sentences_cannot_overlap(article):
     assert_refused(
         lambda: Sentence.objects.create(article=article, number=9, paragraph=1, start=first.end - 2, end=first.end + 1)
     )
-    assert_refused(lambda: Sentence.objects.filter(pk=first.pk).update(end=second.start + 1))
+    longer = article.text[first.start : second.start + 1]
+    assert_refused(lambda: Sentence.objects.filter(pk=first.pk).update(end=second.start + 1, text=longer))
+
+
+def test_a_sentence_keeps_the_words_of_its_span(article):
+    first = article.sentences.first()
+    assert_refused(lambda: Sentence.objects.filter(pk=first.pk).update(end=first.end - 1))
+    assert_refused(lambda: Sentence.objects.filter(pk=first.pk).update(text=first.text + "!"))
+    assert all(sentence.text == article.text[sentence.start : sentence.end] for sentence in article.sentences.all())
 
 
 def test_adjacent_sentences_are_accepted(db):
@@ -49,7 +57,9 @@ def test_article_text_length_must_match_its_text(article):
 def test_sentence_cannot_shrink_away_from_its_claims(article):
     sentence = article.sentences.first()
     create_claim(sentence=sentence)
-    assert_refused(lambda: Sentence.objects.filter(pk=sentence.pk).update(end=sentence.end - 1))
+    assert_refused(
+        lambda: Sentence.objects.filter(pk=sentence.pk).update(end=sentence.end - 1, text=sentence.text[:-1])
+    )
 
 
 def test_progress_counts_what_the_dashboard_counts(article, editor, reviewer, django_assert_num_queries):

@@ -39,7 +39,7 @@ def test_accepting_suggestions_makes_one_claim_each_with_one_new_source(article,
 def test_a_suggestion_whose_sentence_was_cut_stays_pending(article, editor):
     first = article.sentences.first()
     suggestion = suggestion_on(first)
-    Sentence.objects.filter(pk=first.pk).update(end=first.end - 3)
+    Sentence.objects.filter(pk=first.pk).update(end=first.end - 3, text=first.text[:-3])
     with pytest.raises(EditRefused, match="must lie inside sentence 1"):
         Suggestion.objects.get(pk=suggestion.pk).accept(by=editor)
     assert Suggestion.objects.get(pk=suggestion.pk).status == "pending" and Claim.objects.count() == 0

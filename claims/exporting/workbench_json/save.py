@@ -32,7 +32,11 @@ def _save(doc, *, by, meta):
     people = _people(doc, by)
     article = _save_article(doc["article"], by=by, meta=meta)
     Sentence.objects.bulk_create(
-        [Sentence(article=article, **sentence) for sentence in doc["sentences"].values()], batch_size=2000
+        [
+            Sentence(article=article, text=article.text[sentence["start"] : sentence["end"]], **sentence)
+            for sentence in doc["sentences"].values()
+        ],
+        batch_size=2000,
     )
     sentence_ids = dict(article.sentences.values_list("number", "pk"))
     sources = _matching_sources(doc["sources"], by=by)
