@@ -5,6 +5,7 @@ of the sentence list (plain values, for a transcript's thousands), the one sente
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .compiled import Compiled
 from .models import Claim, Label, Suggestion
 from .models.suggestions import claim_to_fill
 
@@ -75,10 +76,9 @@ SENTENCE_FIELDS = ("pk", "number", "paragraph", "start", "end", "reviewed")
 
 
 def load_rows(article):
-    """Every sentence of the article as a SentenceRow, in reading order, with its active claims and
-    pending suggestions: three queries, and no model instances."""
+    """Every sentence of the article as a SentenceRow, in reading order: three queries."""
     text = article.text
-    claims, suggestions = _spans(article.claims, article.suggestions, text, offset=0)
+    claims, suggestions = _spans(_claim_rows(article.claims), _suggestion_rows(article.suggestions), text, offset=0)
     return [
         SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
         for pk, number, paragraph, start, end, reviewed in article.sentences.order_by("number").values_list(
@@ -88,24 +88,37 @@ def load_rows(article):
 
 
 def load_row(sentence):
-    """One sentence (a Sentence, its .article set) as a SentenceRow: two queries, and of the article's text
-    only the sentence's."""
-    text = sentence.text
-    # By the sentence alone: by article, the database would read all the article's claims.
-    claims, suggestions = _spans(Claim.objects.filter(sentence=sentence), Suggestion.objects.filter(sentence=sentence),
-                                 text, offset=sentence.start)  # fmt: skip
+    """One sentence (a Sentence) as a SentenceRow: two queries, compiled once (every edit sends its row)."""
+    rows = SENTENCE_CLAIMS.rows(sentence=sentence.pk), SENTENCE_SUGGESTIONS.rows(sentence=sentence.pk)
+    claims, suggestions = _spans(*rows, sentence.text, offset=sentence.start)
     values = [getattr(sentence, field) for field in SENTENCE_FIELDS]
-    return SentenceRow(*values, text, claims[sentence.pk], suggestions[sentence.pk])
+    return SentenceRow(*values, sentence.text, claims[sentence.pk], suggestions[sentence.pk])
 
 
-def _spans(claims, suggestions, text, *, offset):
-    """({sentence id: [ClaimRow]}, {sentence id: [SuggestionRow]}) of these claims' active ones and
-    these suggestions' pending ones, in text order: two queries. `text` is the article's from `offset`."""
+def _claim_rows(claims):
+    """These claims' active ones as CLAIM_FIELDS, in text order, a row per label, oldest first (so the
+    last one not withdrawn is the claim's current label); without the article join that the models'
+    default ordering ("article", ...) brings."""
+    return claims.active().order_by("start", "pk", "labels__proposed_at", "labels__pk").values_list(*CLAIM_FIELDS)
+
+
+def _suggestion_rows(suggestions):
+    """These suggestions' pending ones as SUGGESTION_FIELDS and the registry match stored with each."""
+    return suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
+
+
+# By the sentence alone: by article, the database would read all the article's claims.
+SENTENCE_CLAIMS = Compiled(lambda sentence: _claim_rows(Claim.objects.filter(sentence_id=sentence)), "sentence")
+SENTENCE_SUGGESTIONS = Compiled(
+    lambda sentence: _suggestion_rows(Suggestion.objects.filter(sentence_id=sentence)), "sentence"
+)
+
+
+def _spans(claim_rows, suggestion_rows, text, *, offset):
+    """({sentence id: [ClaimRow]}, {sentence id: [SuggestionRow]}) from _claim_rows() and
+    _suggestion_rows(). `text` is the article's from `offset`."""
     by_sentence, by_id = defaultdict(list), {}
-    # In text order, without the article join that the models' default ordering ("article", ...) brings;
-    # a row per label, oldest first, so the last one not withdrawn is the claim's current label.
-    rows = claims.active().order_by("start", "pk", "labels__proposed_at", "labels__pk").values_list(*CLAIM_FIELDS)
-    for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in rows:
+    for pk, in_sentence, start, end, source_id, speaker, channel, verdict, status in claim_rows:
         claim = by_id.get(pk)
         if claim is None:
             words = text[start - offset : end - offset]
@@ -114,10 +127,11 @@ def _spans(claims, suggestions, text, *, offset):
         if status and status != Label.Status.WITHDRAWN:
             claim.verdict, claim.status = verdict, status
     pending = defaultdict(list)
-    # The registry match stored with a suggestion (source_id) says which claim it would fill.
-    suggestions = suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
-    for pk, in_sentence, start, end, *shown, source_id in suggestions:
-        row = SuggestionRow(pk, start, end, *shown, quote=text[start - offset : end - offset])
+    for pk, in_sentence, start, end, source_text, cue, channel, hedged, nested, source_id in suggestion_rows:
+        # SQLite's booleans come back from a Compiled query as 0 and 1.
+        row = SuggestionRow(pk, start, end, source_text, cue, channel, bool(hedged), bool(nested),
+                            quote=text[start - offset : end - offset])  # fmt: skip
+        # The registry match stored with a suggestion (source_id) says which claim it would fill.
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)
     return by_sentence, pending

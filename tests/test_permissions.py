@@ -45,12 +45,23 @@ def test_only_annotators_get_a_claim_to_edit(claim, outsider, editor):
     assert edited == claim and edited.sentence.article == claim.article
 
 
-def test_a_users_permissions_are_their_own_and_their_groups_read_in_one_query(editor, django_assert_num_queries):
+def test_a_signed_in_user_comes_with_their_own_and_their_groups_permissions_in_one_query(
+    editor, outsider, django_assert_num_queries
+):
     editor.user_permissions.add(Permission.objects.get(codename="review_label"))
-    editor = type(editor).objects.get(pk=editor.pk)
     with django_assert_num_queries(1):
-        granted = RolesBackend().get_all_permissions(editor)
-        assert editor.has_perm("claims.review_label") and editor.has_perm("claims.add_claim")
-    assert granted == ModelBackend().get_all_permissions(type(editor).objects.get(pk=editor.pk))
-    assert "claims.review_label" in granted and not editor.has_perm("auth.add_user")
+        user = RolesBackend().get_user(str(editor.pk))  # as the session keeps it
+        assert user == editor and user.has_perm("claims.review_label") and user.has_perm("claims.add_claim")
+        assert not user.has_perm("auth.add_user")
+    assert user.get_all_permissions() == ModelBackend().get_all_permissions(type(editor).objects.get(pk=editor.pk))
+    fresh = type(editor).objects.get(pk=editor.pk)  # a user not read by get_user reads them the same way
+    assert RolesBackend().get_all_permissions(fresh) == user.get_all_permissions()
+    assert RolesBackend().get_user(outsider.pk).get_all_permissions() == set()
+
+
+def test_inactive_missing_and_super_users(editor, admin_user):
+    type(editor).objects.filter(pk=editor.pk).update(is_active=False)
+    assert RolesBackend().get_user(editor.pk) is None and RolesBackend().get_user(999_999) is None
     assert RolesBackend().get_all_permissions(type(editor)(is_active=False)) == set()
+    admin = RolesBackend().get_user(admin_user.pk)
+    assert admin.has_perm("auth.add_user") and admin.has_perm("claims.review_label")
