@@ -7,29 +7,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 
 class RolesBackend(ModelBackend):
     def get_user(self, user_id):
-        # A row per permission (one with none when there is none), each carrying the whole user.
-        users = get_user_model()
-        rows = list(users._default_manager.raw(USER_WITH_PERMISSIONS, [users._meta.pk.to_python(user_id)]))
-        if not rows or not self.user_can_authenticate(rows[0]):
+        user = _with_permissions(user_id)
+        if user is None or not self.user_can_authenticate(user):
             return None
-        user = rows[0]
         if not user.is_superuser:  # a superuser has every permission (ModelBackend lists them)
-            user._perm_cache = {f"{row.permission_app}.{row.codename}" for row in rows if row.codename}
+            user._perm_cache = _names(user)
         return user
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache") and not user_obj.is_superuser:
-            user_obj._perm_cache = {
-                f"{row.permission_app}.{row.codename}"
-                for row in get_user_model()._default_manager.raw(USER_WITH_PERMISSIONS, [user_obj.pk])
-                if row.codename
-            }
+            user_obj._perm_cache = _names(_with_permissions(user_obj.pk))
         return super().get_all_permissions(user_obj)
 
 
@@ -43,12 +37,27 @@ def _tables():
 
 USER, PERMISSION, CONTENT_TYPE, USER_PERMISSIONS, USER_GROUPS, GROUP_PERMISSIONS = _tables()
 # The user with each of their own permissions and their groups' (app label, codename).
+# The user, and their own permissions and their groups' as "app_label.codename,..." (aggregated by
+# string_agg on PostgreSQL, group_concat on SQLite): one row, one model instance.
 USER_WITH_PERMISSIONS = f"""
-    SELECT u.*, ct.app_label AS permission_app, p.codename AS codename FROM {USER} u
-    LEFT JOIN {PERMISSION} p ON (
-        p.id IN (SELECT permission_id FROM {USER_PERMISSIONS} WHERE user_id = u.id)
-        OR p.id IN (SELECT gp.permission_id FROM {GROUP_PERMISSIONS} gp
-                    JOIN {USER_GROUPS} ug ON ug.group_id = gp.group_id WHERE ug.user_id = u.id))
-    LEFT JOIN {CONTENT_TYPE} ct ON ct.id = p.content_type_id
-    WHERE u.id = %s
+    SELECT u.*, (
+        SELECT {{join}}(ct.app_label || '.' || p.codename, ',') FROM {PERMISSION} p
+        JOIN {CONTENT_TYPE} ct ON ct.id = p.content_type_id
+        WHERE p.id IN (SELECT permission_id FROM {USER_PERMISSIONS} WHERE user_id = u.id)
+           OR p.id IN (SELECT gp.permission_id FROM {GROUP_PERMISSIONS} gp
+                       JOIN {USER_GROUPS} ug ON ug.group_id = gp.group_id WHERE ug.user_id = u.id)
+    ) AS permission_names
+    FROM {USER} u WHERE u.id = %s
 """
+JOIN = {"postgresql": "string_agg", "sqlite": "group_concat"}
+
+
+def _with_permissions(user_id):
+    """The active or inactive user `user_id` with `permission_names`, or None."""
+    users = get_user_model()
+    sql = USER_WITH_PERMISSIONS.format(join=JOIN[connection.vendor])
+    return next(iter(users._default_manager.raw(sql, [users._meta.pk.to_python(user_id)])), None)
+
+
+def _names(user):
+    return set(user.permission_names.split(",")) if user.permission_names else set()
