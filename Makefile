@@ -2,7 +2,7 @@ PYTHON3 ?= python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+.PHONY: run serve test lint bench clean
 
 $(VENV)/.installed-run: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -22,6 +22,16 @@ run: $(VENV)/.installed-run
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py seed_demo
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+# Production mode: refuses to start without its settings, then collects static files, migrates and
+# runs gunicorn (workbench/gunicorn.conf.py; docs/deployment.md).
+serve: $(VENV)/.installed-run
+	@missing=""; for name in SECRET_KEY ALLOWED_HOSTS DATABASE_URL; do \
+		[ -n "$$(printenv $$name)" ] || missing="$$missing $$name"; done; \
+	if [ -n "$$missing" ]; then echo "make serve: set$$missing in the environment (see docs/deployment.md)" >&2; exit 1; fi
+	DEBUG=0 $(PYTHON) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 $(PYTHON) manage.py migrate --noinput
+	DEBUG=0 exec $(VENV)/bin/gunicorn --config workbench/gunicorn.conf.py workbench.wsgi
 
 test: lint
 	$(PYTHON) -m pytest

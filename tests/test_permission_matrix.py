@@ -25,6 +25,7 @@ PERSONAS = ["anonymous", "outsider", "editor", "reviewer", "admin"]
 METHODS = ["get", "post"]
 LOGIN = "login"  # 302 to the login page
 REFUSED = {LOGIN, 403, 405}
+PROJECT_URLS = ("login", "logout", "healthz")  # the rest are the claims app's
 THIRD_SENTENCE = "The mayor added that it was safe."
 MARKED = "the bridge would reopen on Monday"
 
@@ -191,6 +192,11 @@ EXPECTED = {
         "post": Case(answers(200, outsider=302, editor=302, reviewer=302, admin=302)),
     },
     "logout": {"post": Case(SENT_ON, effect=signed_out)},
+    # For the load balancer: no login, only reads.
+    "healthz": {
+        "get": Case(answers(200)),
+        "post": Case(answers(405, outsider=405, editor=405, reviewer=405, admin=405)),
+    },
     "article_list": {"get": Case(READ)},
     "article_import": {
         "get": Case(EDITORS_READ),
@@ -349,7 +355,7 @@ def test_permission_matrix(client, objects, name, method, persona):
     pattern = next(p for p in project_patterns() if p.name == name)
     # URL keywords name the objects: article_id → objects.article.pk.
     kwargs = {key: getattr(objects, key.removesuffix("_id")).pk for key in pattern.pattern.converters}
-    url = reverse(name if name in ("login", "logout") else f"claims:{name}", kwargs=kwargs)
+    url = reverse(name if name in PROJECT_URLS else f"claims:{name}", kwargs=kwargs)
     user = sign_in(client, persona)
     before = workbench_rows()
 

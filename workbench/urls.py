@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from .health import healthz
+
 
 @login_not_required
 def login(request):
@@ -15,6 +17,7 @@ def login(request):
 
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("login/", login, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,147 @@
+"""Production mode for real: `make serve` (gunicorn, WhiteNoise, DEBUG off) refuses to start without its
+settings and then serves the login page, a signed-in workspace with its hashed, cached CSS, and
+/healthz; `check --deploy` is clean with the values docs/deployment.md gives; /healthz says 503 when
+the database does not answer."""
+
+import http.cookiejar
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+# What docs/deployment.md tells a desk to set (with its own host and key).
+DEPLOYMENT = {
+    "DEBUG": "0",
+    "SECRET_KEY": "Zt1-oKX3Q8c2u9N5m7bVw4rA6yD0eL8hJ3gF1sP5xC7vB9nM2kR4tY6uI8oE0aS2dG",
+    "ALLOWED_HOSTS": "factdesk.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://factdesk.example.org",
+    "SECURE_SSL_REDIRECT": "1",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "SECURE_HSTS_PRELOAD": "1",
+    "SECURE_PROXY_SSL_HEADER": "1",
+}
+
+
+def _environment(**values):
+    """The test's environment without any setting of its own, plus `values`."""
+    names = {*DEPLOYMENT, "DATABASE_URL", "PORT", "WEB_CONCURRENCY", "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE"}
+    return {**{k: v for k, v in os.environ.items() if k not in names}, **values}
+
+
+def test_make_serve_refuses_to_start_without_its_settings_in_one_line():
+    done = subprocess.run(
+        ["make", "--no-print-directory", "serve"], cwd=ROOT, env=_environment(SECRET_KEY="x" * 60),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode != 0
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("make serve:")]
+    assert "ALLOWED_HOSTS" in line and "DATABASE_URL" in line and "SECRET_KEY" not in line
+    assert "docs/deployment.md" in line
+
+
+def test_check_deploy_is_clean_with_the_documented_settings(tmp_path):
+    env = _environment(**DEPLOYMENT, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "no issues" in done.stdout
+
+
+@pytest.fixture
+def served(tmp_path):
+    """`make serve` on a fresh SQLite file and a free port, over plain HTTP on this machine (secure
+    cookies and the HTTPS redirect off, as for a trial behind no proxy), with an editor account."""
+    port = _free_port()
+    env = _environment(
+        DEBUG="0", SECRET_KEY=DEPLOYMENT["SECRET_KEY"], ALLOWED_HOSTS="127.0.0.1", SECURE_COOKIES="0",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", PORT=str(port), WEB_CONCURRENCY="2", ACCESS_LOG="0",
+    )  # fmt: skip
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve"], cwd=ROOT, env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(f"{base}/healthz", server)
+        script = (
+            "from claims.permissions import EDITOR, ensure_roles; from django.contrib.auth.models import Group, User; "
+            "ensure_roles(); u = User.objects.create_user('desk', password='a long desk password'); "
+            "u.groups.add(Group.objects.get(name=EDITOR))"
+        )
+        subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def test_make_serve_serves_the_site_its_static_files_and_a_health_check(served):
+    health = urllib.request.urlopen(f"{served}/healthz", timeout=10)
+    assert health.status == 200 and health.read() == b"ok\n"
+    assert health.headers["Server"].startswith("gunicorn")
+
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    login = browser.open(f"{served}/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    form = {"username": "desk", "password": "a long desk password", "csrfmiddlewaretoken": token}
+    page = browser.open(f"{served}/login/", urllib.parse.urlencode(form).encode(), timeout=10)
+    assert page.url.rstrip("/") == served and "Sign out" in (body := page.read().decode())
+
+    (stylesheet,) = re.findall(r'href="(/static/claims/workbench\.[0-9a-f]{12}\.css)"', body)
+    request = urllib.request.Request(served + stylesheet, headers={"Accept-Encoding": "gzip"})
+    css = urllib.request.urlopen(request, timeout=10)
+    assert css.status == 200 and css.headers["Content-Type"].startswith("text/css")
+    assert css.headers["Content-Encoding"] == "gzip"
+    cache = css.headers["Cache-Control"]
+    assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) >= 365 * 24 * 3600
+
+
+@pytest.mark.django_db(transaction=True)
+def test_health_check_says_503_when_the_database_does_not_answer(client):
+    assert client.get("/healthz").status_code == 200
+    kept = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent-directory/workbench.sqlite3"
+    else:
+        connection.settings_dict["PORT"] = str(_free_port())  # nothing listens there
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict.update(kept)
+    assert response.status_code == 503 and response.content == b"database unavailable\n"
+    assert client.get("/healthz").status_code == 200  # and it recovers by itself
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url, server, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"make serve stopped: {server.stderr.read()}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer in {seconds} s")

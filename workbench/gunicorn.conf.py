@@ -1,0 +1,22 @@
+"""gunicorn's settings for `make serve`, from the environment: PORT (8000), WEB_CONCURRENCY (worker
+processes; two per core and one), GUNICORN_TIMEOUT (seconds a request may take, 60)."""
+
+import gc
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('BIND_ADDRESS', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+# A worker is recycled now and then, so a slow leak never grows without end.
+max_requests, max_requests_jitter = 5000, 500
+accesslog = "-" if os.environ.get("ACCESS_LOG", "1") != "0" else None
+errorlog = "-"
+# Django loads once, before the workers fork: they share its memory, and the garbage collector leaves
+# the loaded objects alone (gc.freeze), so a collection in a request only walks what the request made.
+preload_app = True
+
+
+def pre_fork(server, worker):
+    gc.freeze()
