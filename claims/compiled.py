@@ -5,19 +5,21 @@ against 0.2 ms for a row's claims, measured by bench/workspace_bench.py's Save),
 built on every edit. A Compiled query builds its queryset once per database connection vendor with a
 marker value for each named parameter, keeps the SQL, and from then on only puts the values where
 the markers were. Only for values_list() querysets whose fields need no conversion from the database
-(numbers and text: a boolean comes back from SQLite as 0 or 1).
+(numbers and text: a boolean comes back from SQLite as 0 or 1), filtered on integers or text, which
+the ORM hands to the database as they are (not dates, which it converts).
 """
 
 from django.db import connection
 
-# Integers no id or offset reaches, so each can be told apart in the compiled parameters.
-_MARKER = -7_340_000_000
+# An integer that no id or offset reaches, or a text no one types, for each parameter.
+_MARKERS = {int: lambda k: -7_340_000_000 - k, str: lambda k: f"\x00compiled-parameter-{k}"}
 
 
 class Compiled:
-    def __init__(self, build, *names):
-        """`build(**markers)` returns the queryset, filtered on `names` (integers, such as ids)."""
-        self._build, self._names, self._sql = build, names, {}
+    def __init__(self, build, **types):
+        """`build(**markers)` returns the queryset, filtered on the parameters `types` names, each
+        int or str (e.g. sentence=int)."""
+        self._build, self._types, self._sql = build, types, {}
 
     def rows(self, **values):
         sql, params, slots = self._compiled()
@@ -30,7 +32,7 @@ class Compiled:
 
     def _compiled(self):
         if connection.vendor not in self._sql:
-            markers = {name: _MARKER - k for k, name in enumerate(self._names)}
+            markers = {name: _MARKERS[kind](k) for k, (name, kind) in enumerate(self._types.items())}
             sql, params = self._build(**markers).query.sql_with_params()
             slots = [(name, params.index(marker)) for name, marker in markers.items()]
             if len(slots) != sum(params.count(marker) for marker in markers.values()):

@@ -108,9 +108,9 @@ def _suggestion_rows(suggestions):
 
 
 # By the sentence alone: by article, the database would read all the article's claims.
-SENTENCE_CLAIMS = Compiled(lambda sentence: _claim_rows(Claim.objects.filter(sentence_id=sentence)), "sentence")
+SENTENCE_CLAIMS = Compiled(lambda sentence: _claim_rows(Claim.objects.filter(sentence_id=sentence)), sentence=int)
 SENTENCE_SUGGESTIONS = Compiled(
-    lambda sentence: _suggestion_rows(Suggestion.objects.filter(sentence_id=sentence)), "sentence"
+    lambda sentence: _suggestion_rows(Suggestion.objects.filter(sentence_id=sentence)), sentence=int
 )
 
 
