@@ -214,10 +214,10 @@ def time_in_browser(client, url, claim):
             for _ in range(3):
                 page.goto(base + url, wait_until="commit")
                 page.wait_for_selector(f"#sentence-{last.pk}", state="attached")
-                page.wait_for_function("document.readyState !== 'loading'")
+                page.wait_for_function("() => document.readyState !== 'loading'")
                 first = page.evaluate("document.querySelector('.sentences > li.is-current')?.id")
                 page.keyboard.press("j")
-                page.wait_for_function(f"document.querySelector('.sentences > li.is-current')?.id !== {first!r}")
+                page.wait_for_function(f"() => document.querySelector('.sentences > li.is-current')?.id !== {first!r}")
                 usable.append(page.evaluate("performance.now()"))
             felt = felt_saves(page, base + url, claim)
             browser.close()
@@ -242,7 +242,9 @@ def felt_saves(page, url, claim, repeats=12):
     for k in range(repeats):
         page.wait_for_selector("#panel select[name=verdict]")
         page.wait_for_timeout(150)  # the reloads a Save triggers start a moment after its answer
-        page.wait_for_function("!window.benchInFlight && !document.querySelector('.htmx-swapping, .htmx-settling')")
+        page.wait_for_function(
+            "() => !window.benchInFlight && !document.querySelector('.htmx-swapping, .htmx-settling')"
+        )
         # time_saves() left the verdict at "confirmed": every Save here changes it.
         verdict = ("denied", "unverified", "confirmed")[k % 3]
         times.append(

@@ -87,10 +87,12 @@ def test_seed_demo_loads_seeds_and_accounts_once(db, settings):
     assert article.title == "Armed Russian groups start combat operation in Belgorod Oblast"
     assert article.suggestions.filter(source_text="Andrii Yusov").count() == 3
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
-    editor = authenticate(username="editor", password="workbench-demo")
-    reviewer = authenticate(username="reviewer", password="workbench-demo")
-    admin = authenticate(username="admin", password="workbench-demo")
+    request = RequestFactory().post("/login/")  # sign-in throttling (django-axes) reads the request
+    editor = authenticate(request, username="editor", password="workbench-demo")
+    reviewer = authenticate(request, username="reviewer", password="workbench-demo")
+    admin = authenticate(request, username="admin", password="workbench-demo")
     assert editor.has_perm("claims.add_article") and not editor.has_perm("claims.review_label")
     assert reviewer.has_perm("claims.review_label")
     assert admin.is_superuser and admin.is_staff

@@ -36,7 +36,15 @@ DEPLOYMENT = {
 
 def _environment(**values):
     """The test's environment without any setting of its own, plus `values`."""
-    names = {*DEPLOYMENT, "DATABASE_URL", "PORT", "WEB_CONCURRENCY", "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE"}
+    names = {
+        *DEPLOYMENT,
+        "DATABASE_URL",
+        "PORT",
+        "WEB_CONCURRENCY",
+        "SECURE_COOKIES",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }  # fmt: skip (the browser tests' own)
     return {**{k: v for k, v in os.environ.items() if k not in names}, **values}
 
 

@@ -25,7 +25,13 @@ PERSONAS = ["anonymous", "outsider", "editor", "reviewer", "admin"]
 METHODS = ["get", "post"]
 LOGIN = "login"  # 302 to the login page
 REFUSED = {LOGIN, 403, 405}
-PROJECT_URLS = ("login", "logout", "healthz")  # the rest are the claims app's
+PROJECT_URLS = (
+    "login",
+    "logout",
+    "healthz",
+    "password_change",
+    "password_change_done",
+)  # the rest are the claims app's
 THIRD_SENTENCE = "The mayor added that it was safe."
 MARKED = "the bridge would reopen on Monday"
 
@@ -192,6 +198,9 @@ EXPECTED = {
         "post": Case(answers(200, outsider=302, editor=302, reviewer=302, admin=302)),
     },
     "logout": {"post": Case(SENT_ON, effect=signed_out)},
+    # Everyone signed in changes their own password; without the old one (no data here), nothing changes.
+    "password_change": {"get": Case(READ), "post": Case(READ)},
+    "password_change_done": {"get": Case(READ)},
     # For the load balancer: no login, only reads.
     "healthz": {
         "get": Case(answers(200)),

@@ -62,3 +62,10 @@ def age(moment):
     if not moment:
         return ""
     return "under a minute" if timezone.now() - moment < timedelta(minutes=1) else timesince(moment, depth=1)
+
+
+@register.filter
+def duration(length):
+    """A timedelta in words: "15 minutes", "1 hour, 30 minutes"."""
+    now = timezone.now()
+    return timesince(now - length, now, depth=2)

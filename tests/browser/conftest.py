@@ -39,9 +39,21 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(_said(message)))
     yield page
     context.close()
+    # The Content-Security-Policy is enforced here as in production; Chromium reports each violation.
+    assert not csp_violations(page), csp_violations(page)
+
+
+def _said(message):
+    """A console message with where it came from (a CSP report names the page line that broke it)."""
+    where = message.location or {}
+    return f"{message.text} ({where.get('url', '?')}:{where.get('lineNumber', '?')})"
+
+
+def csp_violations(page):
+    return [error for error in page.console_errors if "Content Security Policy" in error]
 
 
 def sign_in(page, username, password="password-for-tests"):

@@ -19,6 +19,7 @@ def pages(article, source):
         "/sources/",
         f"/sources/{source.pk}/",
         f"/sources/{source.pk}/edit/",
+        "/account/password/",
     ]
 
 

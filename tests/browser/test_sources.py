@@ -34,7 +34,7 @@ def test_editor_finds_edits_and_merges_a_source(page, editor):
 
     # Searching by an alias, as the editor types.
     page.get_by_label("Search sources").fill("intelligence official")
-    page.wait_for_function("document.querySelectorAll('#source-results tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#source-results tbody tr').length === 1")
     assert "q=intelligence" in page.url
     page.get_by_role("link", name="Andrii Yusov").click()
     page.wait_for_url(f"**/sources/{yusov.pk}/")

@@ -69,7 +69,7 @@ def test_dashboard_shows_progress_queue_and_people(client, editor, reviewer, wor
     assert cell(body, "Awaiting review") == ["1"]
     assert cell(body, "Approved") == ["1"]
     assert cell(body, "Rejected") == ["1"]
-    assert "25% approved" in body and 'style="width: 75%"' in body
+    assert "25% approved" in body and 'width="75%"' in body
 
     backlog = response.context["backlog"]
     assert backlog.size == 1 and backlog.oldest == backlog.median
