@@ -36,7 +36,7 @@ def database_from_url(url):
     if parts.scheme == "sqlite":
         path = unquote(parts.path)
         return {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "workbench.sqlite_backend",  # Django's, with history kept append-only by flush too
             "NAME": path[1:] if path.startswith("//") else path or ":memory:",
             # WAL and IMMEDIATE transactions let the threaded server read while it writes instead of
             # failing with "database is locked"; tests get a file too, since the in-memory database's
