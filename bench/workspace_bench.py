@@ -64,7 +64,10 @@ def run_here(sizes, *, browser):
     import django
 
     django.setup()
+    from django.core.management import call_command
     from django.db import connection
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # as make serve does: hashed, compressed
 
     old_name = connection.settings_dict["NAME"]
     test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -190,15 +193,15 @@ def time_saves(client, claim, *, repeats):
 
 def time_in_browser(client, url, claim):
     """(ms until usable, median ms of Save -> row updated) in Chromium against a live server."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
     from django.test.testcases import LiveServerThread
     from playwright.sync_api import sync_playwright
 
     from claims.models import Sentence
 
-    # SQLite's test database is a file, so the server thread shares it; its connections are its own.
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override={})
+    # SQLite's test database is a file, so the server thread shares it; its connections are its own. No
+    # static files handler of the test runner's: WhiteNoise serves them, as in production.
+    server = LiveServerThread("127.0.0.1", lambda handler: handler, connections_override={})
     server.daemon = True
     server.start()
     server.is_ready.wait()
