@@ -45,6 +45,7 @@ bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(PYTHON) bench/export_bench.py
 	$(PYTHON) bench/attribution_eval.py
 	$(PYTHON) bench/workspace_bench.py
+	$(PYTHON) bench/load_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
