@@ -6,6 +6,7 @@ no answer) and, afterwards, the lost-update count: acknowledged writes missing f
 from the history.
 
 Scenarios (PostgreSQL when one answers at 127.0.0.1:5432, else skipped):
+- single: one editor and one reviewer with no pauses, 10 s: each action's time without a queue;
 - throughput: 12 editors and 4 reviewers with no pauses, 30 s;
 - desk: 30 editors and 5 reviewers with human pauses (1-4 s between actions), 60 s;
 - sqlite: 8 editors with no pauses on the default SQLite, 20 s ("database is locked" would be a 5xx).
@@ -49,6 +50,7 @@ class Scenario:
 
 
 SCENARIOS = [
+    Scenario("single", editors=1, reviewers=1, seconds=10),
     Scenario("throughput", editors=12, reviewers=4, seconds=30),
     Scenario("desk", editors=30, reviewers=5, seconds=60, pause=(1, 4)),
     Scenario("sqlite", editors=8, reviewers=0, seconds=20, database="sqlite"),
