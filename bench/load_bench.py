@@ -244,9 +244,7 @@ for k in range({count}):
     article, _ = import_and_suggest(article_text(200).encode(), fmt="text", meta=Metadata(title=f"Load {{k}}"))
     print(article.pk, *article.sentences.values_list("pk", flat=True))
 """
-    done = subprocess.run([sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", script], cwd=ROOT, env={**env, "DEBUG": "0"},
-                          capture_output=True, text=True, check=True)  # fmt: skip
-    rows = [list(map(int, line.split())) for line in done.stdout.splitlines() if line.strip()]
+    rows = [list(map(int, line.split())) for line in _shell(env, script).splitlines() if line.strip()]
     return [(row[0], row[1:]) for row in rows]
 
 
@@ -271,9 +269,15 @@ entries = set(HistoryEntry.objects.filter(action__in=["approved", "rejected"]).v
 lost += sum(1 for pk, status in expected["decided"].items() if decided.get(pk) != status or pk not in entries)
 print(lost)
 """
-    done = subprocess.run([sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", script], cwd=ROOT, env={**env, "DEBUG": "0"},
-                          capture_output=True, text=True, check=True)  # fmt: skip
-    return int(done.stdout.split()[-1])
+    return int(_shell(env, script).split()[-1])
+
+
+def _shell(env, script):
+    """What `script` prints, run by `manage.py shell` against the served database."""
+    command = [sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", script]
+    return subprocess.run(
+        command, cwd=ROOT, env={**env, "DEBUG": "0"}, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _report(scenario, tally, elapsed, lost):

@@ -153,3 +153,35 @@ def _wait_for(url, server, seconds=90):
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.3)
     raise AssertionError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_says_503_without_a_traceback_while_the_database_is_down_and_recovers(client, editor):
+    client.force_login(editor)
+    client.raise_request_exception = False  # as a browser sees it, with DEBUG off
+    kept = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent-directory/workbench.sqlite3"
+    else:
+        connection.settings_dict["PORT"] = str(_free_port())
+    try:
+        response = client.get("/")
+    finally:
+        connection.close()
+        connection.settings_dict.update(kept)
+    body = response.content.decode()
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "cannot reach its database" in body and "Traceback" not in body and "OperationalError" not in body
+    assert client.get("/").status_code == 200
+
+
+def test_any_other_failure_gets_a_plain_500_page(rf):
+    from workbench.errors import server_error
+
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500 and "nothing of it was saved" in response.content.decode()
+    assert "a bug" not in response.content.decode()

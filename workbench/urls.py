@@ -25,3 +25,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("claims.urls")),
 ]
+
+# A failed request's page (a database that does not answer gets 503 and says so).
+handler500 = "workbench.errors.server_error"
