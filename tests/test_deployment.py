@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -76,7 +77,7 @@ def served(tmp_path):
     port = _free_port()
     env = _environment(
         DEBUG="0", SECRET_KEY=DEPLOYMENT["SECRET_KEY"], ALLOWED_HOSTS="127.0.0.1", SECURE_COOKIES="0",
-        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", PORT=str(port), WEB_CONCURRENCY="2", ACCESS_LOG="0",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", PORT=str(port), WEB_CONCURRENCY="1", ACCESS_LOG="0",
     )  # fmt: skip
     server = subprocess.Popen(
         ["make", "--no-print-directory", "serve"], cwd=ROOT, env=env, start_new_session=True,
@@ -91,7 +92,9 @@ def served(tmp_path):
             "u.groups.add(Group.objects.get(name=EDITOR))"
         )
         subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
-        yield base
+        served = Served(base)
+        served.process, served.make_pid, served.env = server, server.pid, env
+        yield served
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -102,11 +105,7 @@ def test_make_serve_serves_the_site_its_static_files_and_a_health_check(served):
     assert health.status == 200 and health.read() == b"ok\n"
     assert health.headers["Server"].startswith("gunicorn")
 
-    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    login = browser.open(f"{served}/login/", timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
-    form = {"username": "desk", "password": "a long desk password", "csrfmiddlewaretoken": token}
-    page = browser.open(f"{served}/login/", urllib.parse.urlencode(form).encode(), timeout=10)
+    browser, page = _sign_in(served)
     assert page.url.rstrip("/") == served and "Sign out" in (body := page.read().decode())
 
     (stylesheet,) = re.findall(r'href="(/static/claims/workbench\.[0-9a-f]{12}\.css)"', body)
@@ -116,6 +115,34 @@ def test_make_serve_serves_the_site_its_static_files_and_a_health_check(served):
     assert css.headers["Content-Encoding"] == "gzip"
     cache = css.headers["Cache-Control"]
     assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) >= 365 * 24 * 3600
+
+
+def test_a_worker_killed_mid_import_leaves_nothing_half_saved(served, tmp_path):
+    browser, _ = _sign_in(served)
+    form = browser.open(f"{served}/articles/import/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    text = " ".join(f"Minister {n} said the bridge would reopen in {n % 9 + 2} weeks." for n in range(6000))
+    data = {"csrfmiddlewaretoken": token, "format": "auto", "title": "Killed", "language": "en", "text": text}
+    outcome = {}
+    request = (browser.open, f"{served}/articles/import/", urllib.parse.urlencode(data).encode())
+    posted = threading.Thread(target=_cut_off, args=request, kwargs={"outcome": outcome})
+    posted.start()
+    time.sleep(1.5)  # well into the import: segmenting, saving, suggesting
+    (master,) = _children(served.make_pid)
+    (worker,) = _children(master)
+    os.kill(worker, signal.SIGKILL)
+    posted.join(timeout=60)
+    assert outcome == {"cut off": True}, "the import finished before the worker was killed: make it longer"
+    _wait_for(f"{served}/healthz", served.process)  # the master starts a new worker
+    script = (
+        "from claims.models import Article; a = Article.objects.filter(title='Killed').first(); "
+        "print('none' if a is None else f'{a.sentences.count()} {a.suggested_at is not None} {a.suggestions.count()}')"
+    )
+    done = subprocess.run([sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", script], cwd=ROOT,
+                          env=served.env, capture_output=True, text=True, check=True)  # fmt: skip
+    found = done.stdout.split()
+    # Nothing, or the whole article; and its suggestions all there (suggested_at set) or none at all.
+    assert found == ["none"] or (int(found[0]) == 6000 and (found[1] == "True") == (int(found[2]) > 0)), found
 
 
 @pytest.mark.django_db(transaction=True)
@@ -134,6 +161,41 @@ def test_health_check_says_503_when_the_database_does_not_answer(client):
         connection.settings_dict.update(kept)
     assert response.status_code == 503 and response.content == b"database unavailable\n"
     assert client.get("/healthz").status_code == 200  # and it recovers by itself
+
+
+def _sign_in(base):
+    """(an opener that keeps the session, the page signing in as the editor led to)."""
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    login = browser.open(f"{base}/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    form = {"username": "desk", "password": "a long desk password", "csrfmiddlewaretoken": token}
+    return browser, browser.open(f"{base}/login/", urllib.parse.urlencode(form).encode(), timeout=10)
+
+
+def _cut_off(call, *args, outcome):
+    """Make the request; outcome["cut off"] says whether its answer never came (its worker was killed)."""
+    try:
+        call(*args, timeout=60).read()
+        outcome["cut off"] = False
+    except OSError:
+        outcome["cut off"] = True
+
+
+def _children(pid):
+    """The ids of the processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+class Served(str):
+    """The served site's base URL, with the `make serve` process and its environment."""
 
 
 def _free_port():
