@@ -68,6 +68,7 @@ class Tally:
     labelled: dict = field(default_factory=dict)  # claim id -> verdict last acknowledged
     decided: dict = field(default_factory=dict)  # label id -> "approved" / "rejected"
     lock: threading.Lock = field(default_factory=threading.Lock)
+    generator_cpu: float = 0.0  # cores this process used while the users worked
 
 
 def main():
@@ -107,12 +108,13 @@ def run(scenario):
             user.sign_in()
         stop = time.monotonic() + scenario.seconds
         threads = [threading.Thread(target=user.work, args=(stop,)) for user in users]
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
+        tally.generator_cpu = (time.process_time() - cpu) / elapsed  # this machine runs the users too
         lost = _lost(env, tally)
         _report(scenario, tally, elapsed, lost)
     finally:
@@ -215,7 +217,8 @@ class Reviewer(User):
         else:
             decision, data = "rejected", {"comment": "The recording says otherwise."}
         path = f"/review/{label}/{'approve' if decision == 'approved' else 'reject'}/"
-        answer = self.request("approve" if decision == "approved" else "reject", path, data)
+        # As the queue's buttons do with JavaScript: the decided item comes back, not the whole queue.
+        answer = self.request("approve" if decision == "approved" else "reject", path, data, htmx=True)
         if answer is not None and "message--error" not in answer:
             with self.tally.lock:
                 self.tally.decided[int(label)] = decision
@@ -290,6 +293,7 @@ def _report(scenario, tally, elapsed, lost):
     print(f"throughput {len(every) / elapsed:.0f} actions/s; errors (5xx or no answer) {len(tally.errors)}; "
           f"refused (4xx) {tally.refused}; acknowledged: {len(tally.marked)} claims marked, "
           f"{len(tally.labelled)} labels saved, {len(tally.decided)} decisions; lost {lost}")  # fmt: skip
+    print(f"the load generator used {tally.generator_cpu:.0%} of a core")
     for error in sorted(set(tally.errors))[:5]:
         print("  error:", error)
 
