@@ -36,7 +36,6 @@ def _tables():
 
 
 USER, PERMISSION, CONTENT_TYPE, USER_PERMISSIONS, USER_GROUPS, GROUP_PERMISSIONS = _tables()
-# The user with each of their own permissions and their groups' (app label, codename).
 # The user, and their own permissions and their groups' as "app_label.codename,..." (aggregated by
 # string_agg on PostgreSQL, group_concat on SQLite): one row, one model instance.
 USER_WITH_PERMISSIONS = f"""
