@@ -2,8 +2,8 @@
 AttributionCandidates it finds as pending Suggestion rows, cut at sentence boundaries (a claim lies inside
 one sentence).
 
-suggest_claims() runs inside claims.importing.pipeline.import_and_suggest(), the one call that importing
-views and commands make, so the work can move to a task queue without changing them."""
+suggest_claims() runs after every import (claims.importing.pipeline.import_and_suggest, or the import job
+in claims/jobs.py), and again when an editor asks for a fresh run (a job too)."""
 
 import bisect
 
@@ -14,22 +14,40 @@ from .attribution import suggest_attributions
 from .models import Article, Claim, Source, SourceKind, Suggestion
 
 
-def suggest_claims(article):
-    """Store the article's suggestions once; returns how many were made (0 if done before)."""
+def suggest_claims(article, *, again=False, progress=None, inside=None):
+    """Store the article's suggestions; returns how many were made. Done once per article (0 the second
+    time) unless again: then the pending suggestions are replaced by a fresh run, which leaves out the spans
+    of active claims and of suggestions already decided. The text is read outside the transaction, which
+    only writes; progress(phase, done, total) hears how far it got, and inside(article) is called in the
+    transaction before anything is written (a background job checks it still owns the work)."""
+    if article.suggested_at and not again:
+        return 0
+    report = progress or (lambda *args: None)
+    found_all = suggest_attributions(
+        article.text, article.language, progress=lambda done, total: report("Finding attributions", done, total)
+    )
+    report("Saving suggestions", 0, 0)
     with transaction.atomic():
-        if not Article.objects.filter(pk=article.pk, suggested_at__isnull=True).update(suggested_at=timezone.now()):
+        if inside:
+            inside(article)
+        not_suggested = Article.objects.filter(pk=article.pk)
+        if not again:
+            not_suggested = not_suggested.filter(suggested_at__isnull=True)
+        if not not_suggested.update(suggested_at=timezone.now()):
             return 0
+        if again:
+            article.suggestions.pending().delete()
         sentences = list(article.sentences.order_by("start"))
         starts = [sentence.start for sentence in sentences]
-        claimed = set(Claim.objects.active().filter(article=article).values_list("start", "end"))
-        found_all = suggest_attributions(article.text, article.language)
+        taken = set(Claim.objects.active().filter(article=article).values_list("start", "end"))
+        taken |= set(article.suggestions.values_list("start", "end"))
         registry = Source.objects.best_matches({found.source_text for found in found_all})
         rows = []
         for found in found_all:
             for sentence, start, end in _pieces(
                 found.content_start, found.content_end, sentences, starts, article.text
             ):
-                if (start, end) in claimed:
+                if (start, end) in taken:
                     continue
                 rows.append(
                     Suggestion(

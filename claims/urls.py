@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, dashboard, exports, review, sources, workspace
+from .views import articles, dashboard, exports, jobs, review, sources, workspace
 
 app_name = "claims"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("suggestions/<int:suggestion_id>/accept/", workspace.suggestion_accept, name="suggestion_accept"),
     path("suggestions/<int:suggestion_id>/dismiss/", workspace.suggestion_dismiss, name="suggestion_dismiss"),
     path("suggestions/<int:suggestion_id>/accept-speaker/", workspace.suggestions_accept_speaker, name="suggestions_accept_speaker"),
+    path("articles/<int:article_id>/suggestions/run/", workspace.suggestions_run, name="suggestions_run"),
+    path("jobs/<uuid:job_id>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<uuid:job_id>/download/", jobs.job_download, name="job_download"),
+    path("jobs/<uuid:job_id>/retry/", jobs.job_retry, name="job_retry"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/approve/", review.labels_approve, name="labels_approve"),
     path("review/<int:label_id>/approve/", review.label_approve, name="label_approve"),

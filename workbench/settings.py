@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "claims",
 ]
 
@@ -210,6 +212,16 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_SENTENCE_CHARS = envint("IMPORT_MAX_SENTENCE_CHARS", 5000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+
+# Background jobs (claims/jobs.py): tasks wait in the database for `make worker` (django-tasks-db), so no
+# other service is needed. An upload larger than JOB_IMPORT_BYTES is imported by the worker; an export of
+# several articles always is. A running job that has not reported for JOB_STALE_SECONDS lost its worker
+# and is handed to a new task, at most JOB_MAX_ATTEMPTS times; finished jobs are kept JOB_KEEP_DAYS.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOB_IMPORT_BYTES = envint("JOB_IMPORT_BYTES", 200 * 1024)
+JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", 60)
+JOB_MAX_ATTEMPTS = envint("JOB_MAX_ATTEMPTS", 3)
+JOB_KEEP_DAYS = envint("JOB_KEEP_DAYS", 7)
 
 # Exports: the organisation that publishes ClaimReview verdicts, and the site's own address (for links
 # in exported files; the request's host is not known to commands).

@@ -10,8 +10,9 @@ from .quotes import fill_following_quotes, fill_quote_blocks
 from .tokens import tokenized_sentences
 
 
-def suggest_attributions(text, language="en"):
-    """Suggested claims with their sources, cues and channels, sorted by content_start."""
+def suggest_attributions(text, language="en", progress=None):
+    """Suggested claims with their sources, cues and channels, sorted by content_start. progress, if
+    given, is called with (sentences done, sentences in all) as the work goes (a background job's bar)."""
     if not text or text.isspace():
         return []
     memory = Memory(text)
@@ -32,6 +33,8 @@ def suggest_attributions(text, language="en"):
             blocks[-1].append(index)
         elif in_quote:
             blocks.append([index])
+        if progress:
+            progress(index + 1, len(sentences))
     fill_quote_blocks(text, sentences, per_sentence, blocks)
     fill_following_quotes(text, sentences, per_sentence)
     results = [found for sentence in per_sentence for found in sentence]

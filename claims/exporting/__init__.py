@@ -104,16 +104,19 @@ def filename(article, fmt_name, *, tagged=False):
     return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{f'{fmt.name}.' if tagged else ''}{fmt.extension}"
 
 
-def export_zip(articles, fmt_names, *, approved_only=None, options=None) -> bytes:
+def export_zip(articles, fmt_names, *, approved_only=None, options=None, progress=None) -> bytes:
     """A ZIP holding one file per article per format. Each batch of articles is read once, whatever the
-    formats; each format renders the scope of that snapshot it asks for."""
+    formats; each format renders the scope of that snapshot it asks for. progress(phase, done, total)
+    hears each article written (a background job's bar)."""
     options = options or default_options()
     formats = [FORMATS[name] for name in fmt_names]
     with_history = any(fmt.with_history for fmt in formats)
     extensions = [fmt.extension for fmt in formats]
+    articles = list(articles)
+    written = 0
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for batch in _batches(list(articles), SNAPSHOT_BATCH):
+        for batch in _batches(articles, SNAPSHOT_BATCH):
             read = snapshots([article.pk for article in batch], with_history=with_history)
             for article in batch:
                 for fmt in formats:
@@ -122,6 +125,9 @@ def export_zip(articles, fmt_names, *, approved_only=None, options=None) -> byte
                     )
                     name = filename(article, fmt.name, tagged=extensions.count(fmt.extension) > 1)
                     archive.writestr(name, fmt.render(data, options))
+                written += 1
+                if progress:
+                    progress("Writing the files", written, len(articles))
     return buffer.getvalue()
 
 

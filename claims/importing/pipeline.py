@@ -25,25 +25,44 @@ TITLE_FROM_TEXT_CHARS = 120
 
 def import_and_suggest(data: bytes, **options) -> tuple[Article | None, int]:
     """import_article(), then the article's attribution suggestions: (the article, how many were
-    suggested). The one call that may take long, so the one a task queue will take over."""
+    suggested). The import form calls this for a small file and the commands always; a big upload runs
+    the two steps as a background job instead (claims/jobs.py)."""
     article = import_article(data, **options)
     return article, (suggest_claims(article) if article else 0)
 
 
 def import_article(
-    data: bytes, *, filename="", fmt="auto", meta=Metadata(), by=None, allow_restore=True, skip_known_text=False
+    data: bytes,
+    *,
+    filename="",
+    fmt="auto",
+    meta=Metadata(),
+    by=None,
+    allow_restore=True,
+    skip_known_text=False,
+    progress=None,
+    inside=None,
 ) -> Article | None:
     """The new article. allow_restore=False refuses workbench JSON, which carries approvals and
     people: the web form allows it to admins only; the command line is trusted. With
     skip_known_text, a converted file whose text an article holds already is not imported again:
-    the answer is None (seed_demo loads each seed once)."""
+    the answer is None (seed_demo loads each seed once). The file is read and split before the one
+    transaction that writes; progress(phase, done, total) hears each step, and inside(article) is
+    called in that transaction once the article exists (a background job records it there)."""
+    report = progress or (lambda *args: None)
+    inside = inside or (lambda article: None)
     if fmt != "auto" and fmt not in FORMATS:
         raise ImportRefused(f"Unknown format {fmt[:40]!r}: choose auto, {', '.join(FORMATS)}.")
     check_metadata(meta)
     if fmt == "json" or (fmt == "auto" and PurePath(filename).suffix.lower() == ".json"):
         if not allow_restore:
             raise ImportRefused("A workbench JSON file brings its approvals with it; only an admin may restore one.")
-        return restore(data, by=by, meta=meta)
+        report("Restoring the export", 0, 0)
+        with transaction.atomic():
+            article = restore(data, by=by, meta=meta)
+            inside(article)
+        return article
+    report("Reading the file", 0, 0)
     try:
         extracted = extract(data, filename=filename, fmt=fmt, max_bytes=settings.IMPORT_MAX_BYTES)
     except ConversionError as error:
@@ -53,7 +72,9 @@ def import_article(
         raise ImportRefused("No article text was found in the file.")
     if skip_known_text and Article.objects.with_text(text).exists():
         return None
+    report("Splitting into sentences", 0, 0)
     rows = _sentence_rows(text, meta.language)
+    report(f"Saving {len(rows):,} sentences", 0, 0)
     title = meta.title.strip() or extracted.title or _title_from_text(text, rows)
     with transaction.atomic():
         article = Article.objects.create(
@@ -71,6 +92,7 @@ def import_article(
         Sentence.objects.bulk_create(rows, batch_size=2000)
         after = {"title": article.title, "format": article.source_format, "sentences": len(rows)}
         HistoryEntry.record(actor=by, action=HistoryEntry.Action.IMPORTED, obj=article, after=after)
+        inside(article)
     return article
 
 

@@ -1,11 +1,12 @@
 """The data model, one module per family, in layers: errors, base, history, articles, sources, claims, labels,
-suggestions. A module imports only those before it in that list; a method that needs a model from a later
+suggestions, jobs. A module imports only those before it in that list; a method that needs a model from a later
 one reaches it through a relation or apps.get_model()."""
 
 from .articles import Article, ImportFormat, Progress, Sentence
 from .claims import Claim, ClaimOrigin
 from .errors import AlreadyDecided, EditRefused, StaleEdit
 from .history import HistoryEntry, HistoryIsAppendOnly
+from .jobs import Job, JobKind, JobStatus
 from .labels import Backlog, Label, LabelStatus, Verdict
 from .sources import Source, SourceAlias, SourceKind
 from .suggestions import Suggestion, SuggestionStatus
@@ -31,4 +32,7 @@ __all__ = [
     "Verdict",
     "Suggestion",
     "SuggestionStatus",
+    "Job",
+    "JobKind",
+    "JobStatus",
 ]

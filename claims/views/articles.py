@@ -1,9 +1,11 @@
 """The article list and the import page; an article's own page is the workspace (views/workspace.py)."""
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms import ExportForm, ImportForm
+from ..jobs import start_import
 from ..importing.metadata import ImportRefused, Metadata
 from ..importing.pipeline import import_and_suggest
 from ..models import Article
@@ -33,15 +35,18 @@ def article_import(request):
             published=form.cleaned_data["published"],
             language=form.cleaned_data["language"],
         )
+        options = {
+            "filename": filename,
+            "fmt": form.cleaned_data["format"],
+            "meta": meta,
+            "by": request.user,
+            "allow_restore": request.user.has_perm("claims.delete_article"),
+        }
+        if len(data) > settings.JOB_IMPORT_BYTES:
+            # A big file is read on the worker; the person watches its progress on the job's page.
+            return redirect("claims:job_detail", job_id=start_import(data, **options).pk)
         try:
-            article, _ = import_and_suggest(
-                data,
-                filename=filename,
-                fmt=form.cleaned_data["format"],
-                meta=meta,
-                by=request.user,
-                allow_restore=request.user.has_perm("claims.delete_article"),
-            )
+            article, _ = import_and_suggest(data, **options)
         except ImportRefused as refusal:
             form.add_error(form.error_field, str(refusal))
         else:

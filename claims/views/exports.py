@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from ..exporting import FORMATS, export_article, export_zip, filename
 from ..forms import ExportForm
+from ..jobs import start_export
 from ..permissions import get_article_for_user
 
 
@@ -29,17 +30,20 @@ def article_export(request, article_id):
     return _download(content, filename(article, fmt), FORMATS[fmt].content_type)
 
 
-@require_GET
+@require_POST
 def articles_export(request):
-    """The article list's Export: the selected articles in the chosen formats; a ZIP unless that is
-    exactly one file."""
-    form = ExportForm(request.GET)
+    """The article list's Export: the ticked articles in the chosen formats. One article comes at once
+    (one file, or a ZIP of its formats); several are zipped by the worker, on the job's page."""
+    form = ExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.error_text())
         return redirect("claims:article_list")
     articles = list(form.cleaned_data["articles"])
     formats = form.cleaned_data["formats"]
-    if len(articles) == 1 and len(formats) == 1:
+    if len(articles) > 1:
+        job = start_export(articles, formats, approved_only=form.approved_only(), by=request.user)
+        return redirect("claims:job_detail", job_id=job.pk)
+    if len(formats) == 1:
         content = export_article(articles[0].pk, formats[0], approved_only=form.approved_only())
         return _download(content, filename(articles[0], formats[0]), FORMATS[formats[0]].content_type)
     content = export_zip(articles, formats, approved_only=form.approved_only())

@@ -19,6 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_
 
 from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
+from ..jobs import start_suggestions
 from ..models import Claim, EditRefused, HistoryEntry, Label, Sentence, StaleEdit, Suggestion
 from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
 from ..rows import render_body, render_row
@@ -343,3 +344,12 @@ def suggestions_accept_speaker(request, suggestion_id):
     accepted = len(claims)
     notice = f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''} from {suggestion.source_text}."
     return _reload(request, suggestion.article, suggestion.sentence, notice)
+
+
+@require_POST
+@permission_required("add_claim")
+def suggestions_run(request, article_id):
+    """Run the attribution suggestions again over the whole article, on the worker: the pending ones are
+    replaced; claims and decided suggestions stay as they are."""
+    article = get_article_for_user(request.user, article_id)
+    return redirect("claims:job_detail", job_id=start_suggestions(article, by=request.user).pk)
