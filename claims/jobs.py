@@ -4,6 +4,7 @@ or start_suggestions, which save the Job row and its django-tasks task in one tr
 person to the job's page (views/jobs.py); run_job is the task. Each kind's work saves in one transaction,
 so a failure or a killed worker leaves nothing half-saved; see claims/models/jobs.py for the retries."""
 
+import contextlib
 import logging
 from datetime import date
 
@@ -95,10 +96,8 @@ def run_job(job_id):
 
 
 def _fail(job, message, *, can_retry):
-    try:
+    with contextlib.suppress(Superseded):  # another attempt owns the job now: its outcome counts
         job.fail(message, can_retry=can_retry)
-    except Superseded:
-        pass
 
 
 def _import(job):

@@ -18,9 +18,10 @@ from tests.factories import create_article
 from tests.worker import run_queued_tasks
 
 QUOTES = "\n\n".join(f"Speaker{n} Surname{n} said the bridge would reopen on day {n}." for n in range(40))
+QUOTES_FILE = QUOTES.encode()
 
 
-def import_job(user, data=QUOTES.encode(), **options):
+def import_job(user, data=QUOTES_FILE, **options):
     options = {"filename": "quotes.txt", "fmt": "auto", "meta": Metadata(title="Quotes"), **options}
     return start_import(data, by=user, allow_restore=False, **options)
 
@@ -40,7 +41,8 @@ def test_an_import_job_waits_for_the_worker_then_imports_and_suggests(editor):
     job = reloaded(job)
     article = Article.objects.get()
     assert (job.status, job.article, job.attempts, job.message) == ("done", article, 1, "")
-    assert (article.title, article.outlet, article.imported_by, article.sentences.count()) == ("Quotes", "Wire", editor, 40)
+    assert (article.title, article.outlet, article.imported_by) == ("Quotes", "Wire", editor)
+    assert article.sentences.count() == 40
     assert article.suggestions.count() == 40 and job.summary == "40 sentences, 40 suggestions."
     assert job.payload is None  # the upload is not kept once it is imported
     assert DBTaskResult.objects.get(pk=job.task_id).status == "SUCCESSFUL"
@@ -182,4 +184,3 @@ def test_suggestions_run_again_replace_the_pending_ones_and_keep_decisions(edito
     assert Suggestion.objects.get(pk=first.pk).status == "dismissed"
     assert Claim.objects.get(pk=claim.pk).removed_at is None
     assert reloaded(job).summary == "38 pending suggestions."
-

@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms import ExportForm, ImportForm
-from ..jobs import start_import
 from ..importing.metadata import ImportRefused, Metadata
 from ..importing.pipeline import import_and_suggest
+from ..jobs import start_import
 from ..models import Article
 from ..permissions import can_import, permission_required
 
