@@ -78,6 +78,7 @@ def served(tmp_path):
     env = _environment(
         DEBUG="0", SECRET_KEY=DEPLOYMENT["SECRET_KEY"], ALLOWED_HOSTS="127.0.0.1", SECURE_COOKIES="0",
         DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", PORT=str(port), WEB_CONCURRENCY="1", ACCESS_LOG="0",
+        JOB_IMPORT_BYTES=str(10**7),  # imports happen in the request: a worker killed mid-request is the test
     )  # fmt: skip
     server = subprocess.Popen(
         ["make", "--no-print-directory", "serve"], cwd=ROOT, env=env, start_new_session=True,

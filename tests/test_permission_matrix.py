@@ -17,7 +17,7 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from claims.models import Article, Claim, HistoryEntry, Label, Sentence, Source, Suggestion
+from claims.models import Article, Claim, HistoryEntry, Job, Label, Sentence, Source, Suggestion
 from claims.permissions import EDITOR
 from tests.factories import create_article, create_claim, create_label, create_source, create_user
 
@@ -182,6 +182,12 @@ def article_imported(o, user):
     return [("imported", article)]
 
 
+def suggestions_queued(o, user):
+    job = new(Job, known=[o.job])
+    assert (job.kind, job.status, job.article, job.started_by) == ("suggest", "pending", o.article, user)
+    return []
+
+
 def signed_out(o, user):
     # Signing out is not workbench history; its effect is that the session no longer names the user.
     assert not [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)]
@@ -218,7 +224,12 @@ EXPECTED = {
     "article_detail": {"get": Case(READ)},
     "article_activity": {"get": Case(SENT_ON)},
     "article_export": {"get": Case(READ, lambda o: {"formats": "csv"})},
-    "articles_export": {"get": Case(READ, lambda o: {"formats": "csv", "articles": o.article.pk})},
+    "articles_export": {"post": Case(READ, lambda o: {"formats": "csv", "articles": o.article.pk})},
+    "suggestions_run": {"post": Case(EDITING, effect=suggestions_queued)},
+    # Only the starter sees a job (tests/views/test_jobs.py); everyone else, admins included, gets 404.
+    "job_detail": {"get": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
+    "job_download": {"get": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
+    "job_retry": {"post": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
     "workspace_panel": {"get": Case(SENT_ON)},
     "claim_mark": {"post": Case(EDITING, lambda o: {"quote": MARKED}, claim_marked)},
     "claim_save": {
@@ -326,7 +337,12 @@ def objects(db):
         )
         for sentence, cue in ((first, "said"), (third, "added"))
     ]
+    # A finished export of the proposer's, which failed and may be retried: nobody else may touch it.
+    job = Job.objects.create(
+        kind="export", status="failed", can_retry=True, title="Exporting", started_by=proposer, result=b"PK"
+    )
     return SimpleNamespace(
+        job=job,
         article=article,
         sentence=first,
         claim=claim,

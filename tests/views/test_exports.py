@@ -8,7 +8,9 @@ import pytest
 from django.urls import reverse
 
 from tests.export_fixtures import annotated_seed
+from claims.models import Job
 from tests.factories import create_article
+from tests.worker import run_queued_tasks
 
 
 @pytest.fixture
@@ -51,25 +53,34 @@ def test_missing_article_is_404(client, editor):
 def test_several_articles_come_as_a_zip_with_one_file_per_article_and_format(client, editor, seed):
     other = create_article(title="Second story")
     client.force_login(editor)
-    response = client.get(
+    response = client.post(
         reverse("claims:articles_export"), {"articles": [seed.pk, other.pk], "formats": ["html", "csv", "md"]}
     )
-    assert response["Content-Type"] == "application/zip"
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert run_queued_tasks() == 1  # zipped by the worker (tests/views/test_jobs.py shows the page)
+    job = Job.objects.get()
+    assert response["Location"] == reverse("claims:job_detail", args=[job.pk])
+    names = zipfile.ZipFile(io.BytesIO(client.get(reverse("claims:job_download", args=[job.pk])).content)).namelist()
     assert len(names) == 6 and len(set(names)) == 6
     assert {name.rsplit(".", 1)[1] for name in names} == {"html", "csv", "md"}
     assert sum(str(other.pk) in name for name in names) == 3
 
 
+def test_one_ticked_article_in_several_formats_is_a_zip_at_once(client, editor, seed):
+    client.force_login(editor)
+    response = client.post(reverse("claims:articles_export"), {"articles": [seed.pk], "formats": ["csv", "md"]})
+    assert response["Content-Type"] == "application/zip" and not Job.objects.exists()
+    assert len(zipfile.ZipFile(io.BytesIO(response.content)).namelist()) == 2
+
+
 def test_one_ticked_article_in_one_format_is_a_plain_file(client, editor, seed):
     client.force_login(editor)
-    response = client.get(reverse("claims:articles_export"), {"articles": [seed.pk], "formats": ["md"]})
+    response = client.post(reverse("claims:articles_export"), {"articles": [seed.pk], "formats": ["md"]})
     assert response["Content-Type"].startswith("text/markdown")
 
 
 def test_list_export_without_articles_says_so(client, editor, seed):
     client.force_login(editor)
-    response = client.get(reverse("claims:articles_export"), {"formats": ["md"]}, follow=True)
+    response = client.post(reverse("claims:articles_export"), {"formats": ["md"]}, follow=True)
     assert "Tick the articles to export." in " ".join(str(m) for m in response.context["messages"])
 
 
