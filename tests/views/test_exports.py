@@ -7,8 +7,8 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from tests.export_fixtures import annotated_seed
 from claims.models import Job
+from tests.export_fixtures import annotated_seed
 from tests.factories import create_article
 from tests.worker import run_queued_tasks
 
