@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Article, Claim, HistoryEntry, Label, Sentence, Source, SourceAlias, Suggestion
+from .models import Article, Claim, HistoryEntry, Job, Label, Sentence, Source, SourceAlias, Suggestion
 
 
 @admin.register(Article)
@@ -85,3 +85,20 @@ class SuggestionAdmin(admin.ModelAdmin):
     search_fields = ["source_text", "channel", "article__title"]
     list_select_related = ["article", "decided_by"]
     raw_id_fields = ["article", "sentence", "source", "claim"]
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background work, to see what ran and why it failed; the work itself is not edited here."""
+
+    list_display = ["title", "kind", "status", "started_by", "created_at", "attempts", "message"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "started_by__username"]
+    list_select_related = ["started_by"]
+    exclude = ["payload", "result"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

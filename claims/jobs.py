@@ -8,6 +8,7 @@ import contextlib
 import logging
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
@@ -68,6 +69,24 @@ def enqueue(job):
     job.status, job.message, job.can_retry, job.finished_at = JobStatus.PENDING, "", False, None
     job.task_id = run_job.enqueue(str(job.pk)).id
     job.save(update_fields=["status", "message", "can_retry", "finished_at", "task_id", "lost"])
+
+
+def requeue_stale():
+    """Give every stale job (its worker died) a new task, or fail it after JOB_MAX_ATTEMPTS; returns how
+    many were requeued. Safe from several workers at once: each job row is locked and checked again."""
+    requeued = 0
+    for pk in Job.objects.stale().values_list("pk", flat=True):
+        with transaction.atomic():
+            job = Job.objects.stale().select_for_update().defer("payload", "result").filter(pk=pk).first()
+            if job is None:
+                continue
+            if job.lost + 1 >= settings.JOB_MAX_ATTEMPTS:
+                job.fail(job.lost_message(), can_retry=True)
+            else:
+                job.lost += 1
+                enqueue(job)
+                requeued += 1
+    return requeued
 
 
 def retry(job):

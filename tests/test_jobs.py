@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from claims.importing.metadata import Metadata
-from claims.jobs import WORK, retry, run_job, start_export, start_import, start_suggestions
+from claims.jobs import WORK, requeue_stale, retry, run_job, start_export, start_import, start_suggestions
 from claims.models import Article, Claim, HistoryEntry, Job, Suggestion
 from claims.models.jobs import Superseded
 from claims.suggesting import suggest_claims
@@ -91,10 +91,10 @@ def test_a_stale_job_is_handed_to_a_new_task_and_the_old_attempt_can_save_nothin
     lost = Job.objects.get(pk=job.pk)
     assert lost.begin()  # a worker took it, then died
     DBTaskResult.objects.filter(pk=first_task).update(status="RUNNING")
-    assert Job.objects.requeue_stale() == 0  # its heartbeat is fresh
+    assert requeue_stale() == 0  # its heartbeat is fresh
     Job.objects.filter(pk=job.pk).update(touched_at=timezone.now() - timedelta(minutes=5))
 
-    assert Job.objects.requeue_stale() == 1
+    assert requeue_stale() == 1
 
     job = reloaded(job)
     assert (job.status, job.lost) == ("pending", 1) and job.task_id != first_task
@@ -122,7 +122,7 @@ def test_after_too_many_lost_workers_the_job_fails_and_may_be_tried_again(editor
     for _ in range(2):
         Job.objects.get(pk=job.pk).begin()
         Job.objects.filter(pk=job.pk).update(touched_at=timezone.now() - timedelta(minutes=5))
-        Job.objects.requeue_stale()
+        requeue_stale()
     job = reloaded(job)
     assert (job.status, job.can_retry) == ("failed", True)
     assert job.message == "The worker stopped 2 times while running this; nothing half-done was saved."

@@ -1,7 +1,7 @@
 """Background work a person started: a big import, a ZIP of many articles, suggestions run again. The Job
 row is what its starter watches (phase, progress, the result or a one-line failure); the work itself runs
 as a django-tasks task (claims/jobs.py) on the worker. A worker that dies leaves its job running with a
-stale heartbeat; Job.objects.requeue_stale() hands it to a new task, and each attempt writes only while it
+stale heartbeat; claims.jobs.requeue_stale() hands it to a new task, and each attempt writes only while it
 is the job's current one, so a slow attempt that wakes up late cannot save twice."""
 
 import uuid
@@ -45,24 +45,10 @@ class JobQuerySet(models.QuerySet):
         cutoff = timezone.now() - timedelta(seconds=settings.JOB_STALE_SECONDS)
         return self.filter(status=JobStatus.RUNNING, touched_at__lt=cutoff)
 
-    def requeue_stale(self):
-        """Give every stale job a new task, or fail it after JOB_MAX_ATTEMPTS; returns how many were
-        requeued. Safe to run from several workers at once: each job row is locked and re-checked."""
-        from claims.jobs import enqueue  # the task module imports this one
-
-        requeued = 0
-        for pk in self.stale().values_list("pk", flat=True):
-            with transaction.atomic():
-                job = self.stale().select_for_update().filter(pk=pk).first()
-                if job is None:
-                    continue
-                if job.lost + 1 >= settings.JOB_MAX_ATTEMPTS:
-                    job._end(JobStatus.FAILED, message=job.lost_message(), can_retry=True)
-                else:
-                    job.lost += 1
-                    enqueue(job)
-                    requeued += 1
-        return requeued
+    def recent_for(self, user, *, hours=24, limit=5):
+        """What the article list shows its reader of their own background work."""
+        since = timezone.now() - timedelta(hours=hours)
+        return self.filter(started_by=user, created_at__gte=since).defer("payload", "result")[:limit]
 
     def prune(self):
         """Forget finished jobs (and their stored files) after JOB_KEEP_DAYS."""

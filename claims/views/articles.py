@@ -8,18 +8,20 @@ from ..forms import ExportForm, ImportForm
 from ..importing.metadata import ImportRefused, Metadata
 from ..importing.pipeline import import_and_suggest
 from ..jobs import start_import
-from ..models import Article
+from ..models import Article, Job
 from ..permissions import can_import, permission_required
 
 
 @require_GET
 def article_list(request):
     articles = Article.objects.with_counts().select_related("imported_by")
-    return render(
-        request,
-        "claims/article_list.html",
-        {"articles": articles, "form": ImportForm() if can_import(request.user) else None, "export_form": ExportForm()},
-    )
+    context = {
+        "articles": articles,
+        "form": ImportForm() if can_import(request.user) else None,
+        "export_form": ExportForm(),
+        "jobs": Job.objects.recent_for(request.user),
+    }
+    return render(request, "claims/article_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -124,3 +124,13 @@ def test_an_editor_runs_suggestions_again_from_the_workspace(client, editor, out
     assert (job.kind, job.article, job.started_by) == ("suggest", article, editor)
     run_queued_tasks()
     assert article.suggestions.pending().count() == 1
+
+
+def test_the_article_list_shows_its_reader_their_own_recent_work(client, editor, second_editor, small_threshold):
+    client.force_login(editor)
+    upload(client)
+    job = Job.objects.get()
+    listing = client.get(reverse("claims:article_list")).content.decode()
+    assert "Your background work" in listing and f'href="{reverse("claims:job_detail", args=[job.pk])}"' in listing
+    client.force_login(second_editor)
+    assert "Your background work" not in client.get(reverse("claims:article_list")).content.decode()

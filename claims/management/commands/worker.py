@@ -11,6 +11,7 @@ from django.db import DatabaseError, close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
+from claims.jobs import requeue_stale
 from claims.models import Job
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ logger = logging.getLogger(__name__)
 def sweep():
     """One pass: returns (jobs requeued, jobs forgotten)."""
     close_old_connections()
-    return Job.objects.requeue_stale(), Job.objects.prune()
+    return requeue_stale(), Job.objects.prune()
 
 
 def _sweep_forever():
