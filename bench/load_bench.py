@@ -9,7 +9,10 @@ Scenarios (PostgreSQL when one answers at 127.0.0.1:5432, else skipped):
 - single: one editor and one reviewer with no pauses, 10 s: each action's time without a queue;
 - throughput: 12 editors and 4 reviewers with no pauses, 30 s;
 - desk: 30 editors and 5 reviewers with human pauses (1-4 s between actions), 60 s;
-- sqlite: 8 editors with no pauses on the default SQLite, 20 s ("database is locked" would be a 5xx).
+- sqlite: 8 editors with no pauses on the default SQLite, 20 s ("database is locked" would be a 5xx);
+- pg-restart: 4 editors and a reviewer, 20 s, PostgreSQL restarted (pg_ctlcluster) a quarter of the way
+  in: every failed request must get the clean error page (no traceback), and the site must recover by
+  itself with nothing lost. Needs root and pg_ctlcluster; skipped otherwise.
 
 Run: .venv/bin/python bench/load_bench.py [--seconds-scale 0.5] [--only desk]
 """
@@ -19,6 +22,7 @@ import http.cookiejar
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -47,6 +51,7 @@ class Scenario:
     seconds: float
     pause: tuple = (0, 0)  # seconds between a user's actions, drawn uniformly
     database: str = "postgresql"
+    restart_postgres: bool = False
 
 
 SCENARIOS = [
@@ -54,6 +59,7 @@ SCENARIOS = [
     Scenario("throughput", editors=12, reviewers=4, seconds=30),
     Scenario("desk", editors=30, reviewers=5, seconds=60, pause=(1, 4)),
     Scenario("sqlite", editors=8, reviewers=0, seconds=20, database="sqlite"),
+    Scenario("pg-restart", editors=4, reviewers=1, seconds=20, pause=(0.1, 0.3), restart_postgres=True),
 ]
 
 
@@ -69,6 +75,8 @@ class Tally:
     decided: dict = field(default_factory=dict)  # label id -> "approved" / "rejected"
     lock: threading.Lock = field(default_factory=threading.Lock)
     generator_cpu: float = 0.0  # cores this process used while the users worked
+    failures: list = field(default_factory=list)  # (when, the answer was the clean error page)
+    restart: tuple = ()  # (began, ended) of the PostgreSQL restart
 
 
 def main():
@@ -82,6 +90,9 @@ def main():
             continue
         if scenario.database == "postgresql" and not postgres:
             print(f"\n{scenario.name}: skipped, no PostgreSQL at 127.0.0.1:5432")
+            continue
+        if scenario.restart_postgres and not _restart_command():
+            print(f"\n{scenario.name}: skipped, PostgreSQL cannot be restarted from here (root and pg_ctlcluster)")
             continue
         scenario.seconds *= args.seconds_scale
         run(scenario)
@@ -108,6 +119,8 @@ def run(scenario):
             user.sign_in()
         stop = time.monotonic() + scenario.seconds
         threads = [threading.Thread(target=user.work, args=(stop,)) for user in users]
+        if scenario.restart_postgres:
+            threads.append(threading.Thread(target=_restart_postgres, args=(tally, scenario.seconds / 4)))
         started, cpu = time.monotonic(), time.process_time()
         for thread in threads:
             thread.start()
@@ -160,11 +173,17 @@ class User:
                 body = response.read().decode()
         except urllib.error.HTTPError as error:
             if error.code >= 500:
+                page = error.read().decode(errors="replace")
+                clean = "Traceback" not in page and "· Attribution workbench</title>" in page
+                with self.tally.lock:
+                    self.tally.failures.append((time.monotonic(), clean and (error.code, error.headers["Retry-After"])))
                 raise Failure(f"{action}: {error.code}") from error
             with self.tally.lock:
                 self.tally.refused += 1
             return None
         except OSError as error:
+            with self.tally.lock:
+                self.tally.failures.append((time.monotonic(), False))
             raise Failure(f"{action}: {error}") from error
         finally:
             with self.tally.lock:
@@ -294,8 +313,36 @@ def _report(scenario, tally, elapsed, lost):
           f"refused (4xx) {tally.refused}; acknowledged: {len(tally.marked)} claims marked, "
           f"{len(tally.labelled)} labels saved, {len(tally.decided)} decisions; lost {lost}")  # fmt: skip
     print(f"the load generator used {tally.generator_cpu:.0%} of a core")
+    if tally.restart:
+        began, ended = tally.restart
+        clean = [kind for _, kind in tally.failures if kind]
+        pages = ", ".join(sorted({f"{code} with Retry-After {after}" for code, after in clean}))
+        unclean = len(tally.failures) - len(clean)
+        print(f"PostgreSQL restarted in {ended - began:.1f} s: {len(tally.failures)} requests failed, "
+              f"{len(clean)} with the clean error page ({pages or 'none'}), {unclean} without")  # fmt: skip
+        if tally.failures:
+            last = max(when for when, _ in tally.failures) - began
+            print(f"the last failure came {last:.1f} s after the restart began; every request after it succeeded")
     for error in sorted(set(tally.errors))[:5]:
         print("  error:", error)
+
+
+def _restart_command():
+    """pg_ctlcluster's restart of the cluster at port 5432, when this process may run it."""
+    if os.geteuid() != 0 or not shutil.which("pg_ctlcluster"):
+        return None
+    listed = subprocess.run(["pg_lsclusters", "--no-header"], capture_output=True, text=True).stdout.split("\n")
+    for version, cluster, port, *_ in (line.split() for line in listed if line.strip()):
+        if port == "5432":
+            return ["pg_ctlcluster", version, cluster, "restart"]
+    return None
+
+
+def _restart_postgres(tally, after):
+    time.sleep(after)
+    began = time.monotonic()
+    subprocess.run(_restart_command(), check=True, capture_output=True)
+    tally.restart = (began, time.monotonic())
 
 
 def _ms(times, q):
