@@ -150,6 +150,8 @@ class User:
         self.opener.open(self.base + "/login/", urllib.parse.urlencode(form).encode(), timeout=30).read()
 
     def work(self, stop):
+        # People do not all start at the same instant: each waits a pause before their first action too.
+        time.sleep(self.random.uniform(*self.scenario.pause))
         while time.monotonic() < stop:
             try:
                 self.act()
