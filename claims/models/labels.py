@@ -1,13 +1,15 @@
 """Labels: the verdict proposed for a claim, its review (the four-eyes rule) and the review queue."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce, Substr
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -59,11 +61,11 @@ class LabelQuerySet(models.QuerySet):
 
     def articles(self):
         """The articles these labels' claims are in, each once."""
-        return Article.objects.filter(claims__labels__in=self).distinct()
+        return Article.objects.filter(pk__in=self.values("claim__article_id"))
 
     def speakers(self):
         """The sources of these labels' claims, each once."""
-        return Source.objects.filter(claims__labels__in=self).distinct()
+        return Source.objects.filter(pk__in=self.values("claim__source_id"))
 
     def proposers(self):
         """The people who proposed these labels."""
@@ -110,29 +112,47 @@ class LabelQuerySet(models.QuerySet):
         return decided, refused
 
     def for_review(self):
-        """Open proposals, oldest first, with what the review queue shows: claim, speaker, proposer,
-        article (without its text), and `context`, the claim's sentence with its neighbours, cut out
-        by the database from `context_start`."""
-
-        def neighbour(step, field):
-            sentences = Sentence.objects.filter(
-                article=OuterRef("claim__article"), number=OuterRef("claim__sentence__number") + step
-            )
-            return Subquery(sentences.values(field)[:1])
-
+        """Open proposals, oldest first, with what the review queue shows: claim, sentence, speaker,
+        proposer and article (without its text). with_context() adds the neighbouring sentences."""
         return (
             self.open()
             .select_related("claim__article", "claim__source", "claim__sentence", "proposed_by")
-            .defer("claim__article__text")
-            .annotate(
-                context_start=Coalesce(neighbour(-1, "start"), F("claim__sentence__start")),
-                context_end=Coalesce(neighbour(1, "end"), F("claim__sentence__end")),
-            )
-            .annotate(
-                context=Substr("claim__article__text", F("context_start") + 1, F("context_end") - F("context_start"))
-            )
+            .only(*QUEUE_FIELDS)
             .order_by("proposed_at", "pk")
         )
+
+
+# What a queue item shows and checks (claims/review_items.py, Label.changes_since_proposed), and no more: a
+# page holds fifty labels, each with five related rows.
+QUEUE_FIELDS = (
+    "verdict rationale evidence status claim_version claim_snapshot proposed_at proposed_by__username "
+    "claim__article__title claim__sentence__number claim__sentence__start claim__sentence__text "
+    "claim__source__name claim__source__role claim__source__affiliation "
+    "claim__start claim__end claim__channel claim__cue claim__version claim__removed_at"
+).split()
+
+
+def with_context(labels):
+    """Give each label from for_review() `context_parts`: (the sentence before and the claim's sentence up to
+    the claim, the claim's words, the rest of its sentence and the sentence after), from one query."""
+    wanted = defaultdict(set)
+    for label in labels:
+        wanted[label.claim.article_id] |= {label.claim.sentence.number - 1, label.claim.sentence.number + 1}
+    if not wanted:
+        return labels
+    around = reduce(or_, (Q(article_id=article, number__in=sorted(numbers)) for article, numbers in wanted.items()))
+    texts = {(a, n): text for a, n, text in Sentence.objects.filter(around).values_list("article_id", "number", "text")}
+    for label in labels:
+        claim, sentence = label.claim, label.claim.sentence
+        start, end = claim.start - sentence.start, claim.end - sentence.start
+        before = texts.get((claim.article_id, sentence.number - 1))
+        after = texts.get((claim.article_id, sentence.number + 1))
+        label.context_parts = (
+            f"{before} {sentence.text[:start]}" if before else sentence.text[:start],
+            sentence.text[start:end],
+            f"{sentence.text[end:]} {after}" if after else sentence.text[end:],
+        )
+    return labels
 
 
 class Label(models.Model):
@@ -198,13 +218,6 @@ class Label(models.Model):
     def stale_changes(self):
         """changes_since_proposed(), read once per label by the review queue's item."""
         return self.changes_since_proposed()
-
-    @property
-    def context_parts(self):
-        """(before, the claim's words, after) of the `context` that LabelQuerySet.for_review() cuts out."""
-        offset = self.claim.start - self.context_start
-        length = self.claim.end - self.claim.start
-        return self.context[:offset], self.context[offset : offset + length], self.context[offset + length :]
 
     def changes_since_proposed(self):
         """What about the claim changed after this label was proposed, in words; empty if nothing.

@@ -4,12 +4,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from ..filters import QueueFilterForm
 from ..forms import LabelSelectionForm
 from ..models import EditRefused, Label, LabelStatus, Verdict
+from ..models.labels import with_context
 from ..permissions import permission_required
+from ..review_items import render_items
 
 PAGE_SIZE = 50
 
@@ -18,21 +21,26 @@ PAGE_SIZE = 50
 @permission_required("view_label")
 def review_queue(request):
     filters = QueueFilterForm(request.GET)
-    labels = Label.objects.for_review().matching(**filters.cleaned_data)
-    page = Paginator(labels, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's ids first (the index orders them), then those fifty labels with all the queue shows.
+    ids = Label.objects.open().matching(**filters.cleaned_data).order_by("proposed_at", "pk").values_list("pk")
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    items = with_context(list(Label.objects.filter(pk__in=[pk for (pk,) in page.object_list]).for_review()))
     open_labels = Label.objects.open()
+    can_review = request.user.has_perm("claims.review_label")
     return render(
         request,
         "claims/review_queue.html",
         {
             "page": page,
+            "labels": items,
+            "items": mark_safe(render_items(request, items, can_review=can_review)),
             "filters": filters,
             "age_choices": QueueFilterForm.AGE_CHOICES,
             "verdicts": Verdict.choices,
             "articles": open_labels.articles().only("pk", "title"),
             "speakers": open_labels.speakers().only("pk", "name"),
             "proposers": open_labels.proposers().only("pk", "username"),
-            "can_review": request.user.has_perm("claims.review_label"),
+            "can_review": can_review,
         },
     )
 

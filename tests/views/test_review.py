@@ -40,10 +40,9 @@ def test_queue_shows_the_claim_in_context_with_speaker_channel_and_evidence(clie
     client.force_login(reviewer)
     response = client.get(reverse("claims:review_queue"))
     body = response.content.decode()
-    item = response.context["page"][0]
+    item = response.context["labels"][0]
     sentences = list(label.claim.article.sentences.filter(number__in=[2, 3, 4]))
-    article_text = label.claim.article.text
-    assert item.context == article_text[sentences[0].start : sentences[2].end]
+    assert "".join(item.context_parts) == " ".join(sentence.text for sentence in sentences)
     assert item.context_parts[1] == label.claim.text
     assert "Mayor" in body and "Gazette" in body and "Footage shows otherwise." in body
     assert 'href="https://example.com/video"' in body and "Denied · proposed" in body
@@ -55,12 +54,12 @@ def test_queue_is_oldest_first_and_filters(client, reviewer, editor, second_edit
     Label.objects.filter(pk=label.pk).update(proposed_at=timezone.now() - timedelta(days=10))
     client.force_login(reviewer)
     url = reverse("claims:review_queue")
-    assert [each.pk for each in client.get(url).context["page"]] == [label.pk, newer.pk]
-    assert [each.pk for each in client.get(url, {"verdict": "confirmed"}).context["page"]] == [newer.pk]
-    assert [each.pk for each in client.get(url, {"proposer": editor.pk}).context["page"]] == [label.pk]
-    assert [each.pk for each in client.get(url, {"age": "7"}).context["page"]] == [label.pk]
-    assert [each.pk for each in client.get(url, {"speaker": label.claim.source_id}).context["page"]] == [label.pk]
-    assert [each.pk for each in client.get(url, {"article": 999}).context["page"]] == []
+    assert [each.pk for each in client.get(url).context["labels"]] == [label.pk, newer.pk]
+    assert [each.pk for each in client.get(url, {"verdict": "confirmed"}).context["labels"]] == [newer.pk]
+    assert [each.pk for each in client.get(url, {"proposer": editor.pk}).context["labels"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"age": "7"}).context["labels"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"speaker": label.claim.source_id}).context["labels"]] == [label.pk]
+    assert [each.pk for each in client.get(url, {"article": 999}).context["labels"]] == []
 
 
 @pytest.mark.parametrize("proposals", [10, 1000])
@@ -147,7 +146,7 @@ def test_stale_proposal_cannot_be_approved_and_says_what_changed(client, reviewe
     claim = label.claim
     claim.annotate(by=editor, version=claim.version, changes={"channel": "Telegram", "source": None}, label=None)
     client.force_login(reviewer)
-    item = client.get(reverse("claims:review_queue")).context["page"][0]
+    item = client.get(reverse("claims:review_queue")).context["labels"][0]
     assert item.stale_changes == ["speaker", "channel"]
     response = client.post(reverse("claims:label_approve", args=[label.pk]), **HTMX)
     assert "changed after this label was proposed (speaker, channel)" in response.content.decode()
