@@ -179,6 +179,8 @@ def _source_merged(before, after):
 
 
 _PHRASES = {
+    ("publication", "published"): lambda before, after: "published the article's fact-check page",
+    ("publication", "unpublished"): lambda before, after: "took the article's fact-check page down",
     ("claim", "created"): _claim_created,
     ("claim", "updated"): _claim_updated,
     ("claim", "removed"): lambda before, after: "removed the claim",

@@ -71,7 +71,7 @@ def get_article_for_user(user, article_id):
     so that nobody learns which articles exist without being allowed to read them."""
     if not can_read(user):
         raise Http404("No such article.")
-    return get_object_or_404(Article, pk=article_id)
+    return get_object_or_404(Article.objects.select_related("publication"), pk=article_id)
 
 
 def can_annotate(user):

@@ -72,7 +72,7 @@ def _claim_chips(row, selected_claim):
         speaker = escape(claim.speaker) if claim.speaker else "Speaker not set"
         via = f" via {escape(claim.channel)}" if claim.channel else ""
         chips.append(
-            f'<li{selected}><a href="?claim={claim.pk}"><b>{speaker}</b>{via}'
+            f'<li id="claim-{claim.pk}"{selected}><a href="?claim={claim.pk}"><b>{speaker}</b>{via}'
             f"{_excerpt(row, claim.start, claim.end, claim.text)} {badge_html(claim.verdict, claim.status)}</a></li>"
         )
     return f'<ul class="claim-chips" aria-label="Claims in sentence {row.number}">{"".join(chips)}</ul>'

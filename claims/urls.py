@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, dashboard, exports, jobs, review, sources, workspace
+from .views import articles, dashboard, exports, jobs, public, review, sources, workspace
 
 app_name = "claims"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     path("suggestions/<int:suggestion_id>/accept/", workspace.suggestion_accept, name="suggestion_accept"),
     path("suggestions/<int:suggestion_id>/dismiss/", workspace.suggestion_dismiss, name="suggestion_dismiss"),
     path("suggestions/<int:suggestion_id>/accept-speaker/", workspace.suggestions_accept_speaker, name="suggestions_accept_speaker"),
+    path("articles/<int:article_id>/publish/", public.article_publish, name="article_publish"),
+    path("articles/<int:article_id>/unpublish/", public.article_unpublish, name="article_unpublish"),
+    path("fact-checks/<slug:slug>/", public.public_page, name="public_page"),
     path("articles/<int:article_id>/suggestions/run/", workspace.suggestions_run, name="suggestions_run"),
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job_detail"),
     path("jobs/<uuid:job_id>/download/", jobs.job_download, name="job_download"),

@@ -7,7 +7,8 @@ import pytest
 from pyld import jsonld
 
 from claims.exporting import export_article
-from claims.models import Label
+from claims.exporting.common import shortened
+from claims.models import Label, Publication
 from tests.export_fixtures import FORMULA, HOSTILE, annotated_seed, hostile_article
 
 CONTEXTS = Path(__file__).parent / "data" / "jsonld"
@@ -28,7 +29,8 @@ def reviews(article_id, **kwargs):
 
 
 def by_claim(article_id):
-    return {review["claimReviewed"]: review for review in reviews(article_id)}
+    """{claim id: its review}, read from the anchor of each review's url."""
+    return {int(review["url"].rsplit("#claim-", 1)[1]): review for review in reviews(article_id)}
 
 
 @pytest.fixture
@@ -38,15 +40,43 @@ def seed(editor, reviewer):
 
 def test_only_approved_claims_are_published_whatever_the_caller_asks(seed):
     article, claims = seed
-    approved = {claims[name].text for name in ("yusov", "corps", "peskov")}
+    approved = {claims[name].pk for name in ("yusov", "corps", "peskov")}
     assert set(by_claim(article.pk)) == approved
-    assert {review["claimReviewed"] for review in reviews(article.pk, approved_only=False)} == approved
+    assert len(reviews(article.pk, approved_only=False)) == 3
+
+
+def test_claim_reviewed_is_short_cut_at_a_word_and_keeps_its_quotes_balanced(seed):
+    article, claims = seed
+    found = by_claim(article.pk)
+    for name in ("yusov", "corps", "peskov"):
+        reviewed, text = found[claims[name].pk]["claimReviewed"], claims[name].text
+        assert len(reviewed) <= 75
+        assert reviewed == text or (reviewed.endswith("…") and text.startswith(reviewed[:-1]))
+        assert text[len(reviewed) - 1] == " " or reviewed == text  # cut where a word ends
+    assert found[claims["yusov"].pk]["claimReviewed"] == (
+        "Armed Russian anti-government groups allegedly fighting on Ukraine's side…"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("“We will not retreat from the city whatever the cost,” the commander said on state television.",
+         "“We will not retreat from the city whatever the cost,” the commander said…"),
+        ("He called the report “a fabrication from start to finish and an insult to every soldier”.",
+         "He called the report “a fabrication from start to finish and an insult to…”"),
+        ("Prices rose.", "Prices rose."),
+    ],
+)  # fmt: skip
+def test_shortening_balances_a_quotation_it_cuts(text, short):
+    assert shortened(text) == short
 
 
 def test_verdicts_map_to_googles_rating_names_on_a_one_to_three_scale(seed):
     article, claims = seed
     found = by_claim(article.pk)
-    ratings = {name: found[claims[name].text]["reviewRating"] for name in ("yusov", "corps", "peskov")}
+    ratings = {name: found[claims[name].pk]["reviewRating"] for name in ("yusov", "corps", "peskov")}
+    assert all(r["name"] == r["alternateName"] for r in ratings.values())
     assert {name: (r["alternateName"], r["ratingValue"]) for name, r in ratings.items()} == {
         "yusov": ("Unproven", 2),
         "corps": ("True", 3),
@@ -65,7 +95,8 @@ def test_required_and_recommended_fields_are_present_and_not_empty(seed, setting
             "name": settings.REVIEWING_ORGANISATION_NAME,
             "url": settings.REVIEWING_ORGANISATION_URL,
         }
-        assert review["url"].startswith(("http://", "https://")) and f"/articles/{article.pk}/#claim-" in review["url"]
+        assert review["url"].startswith(("http://", "https://"))
+        assert f"/fact-checks/{Publication.slug_for(article)}/#claim-" in review["url"]  # its page, once published
         assert review["datePublished"]
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"] == "2023-05-22"
@@ -82,25 +113,25 @@ def test_required_and_recommended_fields_are_present_and_not_empty(seed, setting
 def test_speakers_are_people_or_organisations_by_kind(seed):
     article, claims = seed
     found = by_claim(article.pk)
-    assert found[claims["yusov"].text]["itemReviewed"]["author"] == {
+    assert found[claims["yusov"].pk]["itemReviewed"]["author"] == {
         "@type": "Person",
         "name": "Andrii Yusov",
         "jobTitle": "spokesperson",
         "affiliation": {"@type": "Organization", "name": "Ukraine's military intelligence"},
     }
-    assert found[claims["corps"].text]["itemReviewed"]["author"] == {
+    assert found[claims["corps"].pk]["itemReviewed"]["author"] == {
         "@type": "Organization",
         "name": "Russian Volunteer Corps",
         "description": "armed group",
     }
-    assert found[claims["peskov"].text]["itemReviewed"]["author"]["@type"] == "Person"
+    assert found[claims["peskov"].pk]["itemReviewed"]["author"]["@type"] == "Person"
 
 
 def test_an_organisations_affiliation_is_what_it_is_a_member_of(seed):
     article, claims = seed
     claims["corps"].source.affiliation = "Freedom of Russia Legion"
     claims["corps"].source.save()
-    assert by_claim(article.pk)[claims["corps"].text]["itemReviewed"]["author"] == {
+    assert by_claim(article.pk)[claims["corps"].pk]["itemReviewed"]["author"] == {
         "@type": "Organization",
         "name": "Russian Volunteer Corps",
         "description": "armed group",
@@ -111,10 +142,10 @@ def test_an_organisations_affiliation_is_what_it_is_a_member_of(seed):
 def test_first_appearance_is_claimed_only_for_claims_made_in_the_article(seed):
     article, claims = seed
     found = by_claim(article.pk)
-    assert found[claims["corps"].text]["itemReviewed"]["firstAppearance"]["url"] == article.url
+    assert found[claims["corps"].pk]["itemReviewed"]["firstAppearance"]["url"] == article.url
     # Peskov spoke to TASS and Yusov to Suspilne: their first appearance is elsewhere.
-    assert "firstAppearance" not in found[claims["peskov"].text]["itemReviewed"]
-    assert "firstAppearance" not in found[claims["yusov"].text]["itemReviewed"]
+    assert "firstAppearance" not in found[claims["peskov"].pk]["itemReviewed"]
+    assert "firstAppearance" not in found[claims["yusov"].pk]["itemReviewed"]
 
 
 def test_anonymous_sources_are_never_named(seed, reviewer):
@@ -127,7 +158,7 @@ def test_anonymous_sources_are_never_named(seed, reviewer):
     )
     data = export_article(article.pk, "claimreview")
     assert b"Secretname" not in data and b"deputy minister" not in data
-    author = by_claim(article.pk)[claims["kyiv"].text]["itemReviewed"]["author"]
+    author = by_claim(article.pk)[claims["kyiv"].pk]["itemReviewed"]["author"]
     assert author == {"@type": "Person", "name": "Anonymous source"}
 
 
@@ -145,7 +176,7 @@ def test_expands_as_schema_org_linked_data(seed):
         [author] = item[SCHEMA + "author"]
         assert author["@type"][0] in (SCHEMA + "Person", SCHEMA + "Organization")
     texts = {node[SCHEMA + "claimReviewed"][0]["@value"] for node in expanded}
-    assert texts == {claims[name].text for name in ("yusov", "corps", "peskov")}
+    assert texts == {shortened(claims[name].text) for name in ("yusov", "corps", "peskov")}
 
 
 def test_hostile_strings_come_through_as_plain_json_strings_and_unsafe_links_are_dropped(editor, reviewer):
@@ -154,7 +185,7 @@ def test_hostile_strings_come_through_as_plain_json_strings_and_unsafe_links_are
     assert b"<" not in data  # escaped as \u003c, so the JSON can sit in a <script> element
     found = json.loads(data)
     first = next(review for review in found if review["reviewRating"]["alternateName"] == "False")
-    assert first["claimReviewed"] == article.text[: article.sentences.get(number=1).end]
+    assert first["claimReviewed"] == shortened(article.text[: article.sentences.get(number=1).end])
     assert first["itemReviewed"]["author"]["name"] == f"Minister {HOSTILE}"
     assert first["itemReviewed"]["author"]["jobTitle"] == FORMULA
     assert first["reviewBody"] == f"{HOSTILE} {FORMULA}"

@@ -23,8 +23,14 @@ def marked_text(doc, claim):
 
 
 def tag(doc, claim):
-    [element] = doc.xpath(f"//span[contains(@class, 'tag')][@data-claim='{claim.pk}']")
-    return element.text_content()
+    """The short tag after the claim in the text: its verdict in words (the number is the note's)."""
+    [element] = doc.xpath(f"//a[contains(@class, 'tag')][@data-claim='{claim.pk}']")
+    return element.text_content().rstrip("0123456789")
+
+
+def note(doc, claim):
+    [element] = doc.xpath(f"//li[contains(@class, 'note')][@data-claim='{claim.pk}']")
+    return element
 
 
 def test_approved_claims_are_highlighted_with_their_exact_text(editor, reviewer):
@@ -39,25 +45,39 @@ def test_approved_claims_are_highlighted_with_their_exact_text(editor, reviewer)
     assert "verdict-denied" in marks[2].get("class")  # reading order: Yusov, the Corps, Peskov
 
 
-def test_each_claim_is_followed_by_its_verdict_in_words_speaker_and_channel(editor, reviewer):
+def test_each_claim_is_followed_by_a_short_verdict_tag_and_its_note_names_speaker_and_channel(editor, reviewer):
     article, claims = annotated_seed(editor, reviewer)
     doc = page(article)
-    assert tag(doc, claims["peskov"]) == "✗ Denied Dmitry Peskov, Kremlin spokesperson, via TASS"
-    assert tag(doc, claims["yusov"]).startswith("? Unverified Andrii Yusov, spokesperson")
-    assert tag(doc, claims["corps"]) == "✓ Confirmed Russian Volunteer Corps, armed group"
+    assert [tag(doc, claims[name]) for name in ("yusov", "corps", "peskov")] == [
+        "? Unverified",
+        "✓ Confirmed",
+        "✗ Denied",
+    ]
+    speaker = "p[@class='note__speaker']"
+    assert note(doc, claims["peskov"]).xpath(speaker)[0].text_content() == (
+        "Said by Dmitry Peskov, Kremlin spokesperson, via TASS."
+    )
+    assert (
+        note(doc, claims["corps"]).xpath(speaker)[0].text_content() == "Said by Russian Volunteer Corps, armed group."
+    )
+    # The tag sits in the sentence, after the claim's last word, not on a line of its own.
+    [peskov_tag] = doc.xpath(f"//a[@id='claim-{claims['peskov'].pk}']")
+    assert peskov_tag.getparent().tag == "p" and peskov_tag.get("aria-label") == "✗ Denied: note 3"
 
 
 def test_notes_are_numbered_in_reading_order_and_linked_both_ways(editor, reviewer):
     article, claims = annotated_seed(editor, reviewer)
     doc = page(article)
-    refs = doc.xpath("//sup[@class='ref']/a")
-    assert [(a.text, a.get("href"), a.get("id")) for a in refs] == [
-        (str(n), f"#note-{n}", f"ref-{n}") for n in (1, 2, 3)
+    refs = doc.xpath("//a[contains(@class, 'tag')]")
+    ordered = [claims[name] for name in ("yusov", "corps", "peskov")]
+    assert [(a.findtext("sup"), a.get("href"), a.get("id")) for a in refs] == [
+        (str(n), f"#note-{n}", f"claim-{claim.pk}") for n, claim in enumerate(ordered, 1)
     ]
-    notes = doc.xpath("//section[@class='notes']/ol/li")
-    assert [note.get("id") for note in notes] == ["note-1", "note-2", "note-3"]
-    for number, note in enumerate(notes, 1):
-        assert note.xpath(".//a[@class='note__back']/@href") == [f"#ref-{number}"]
+    # Each paragraph's notes follow it (beside it on a wide screen).
+    notes = doc.xpath("//section[@class='para']/ol[@class='para__notes']/li")
+    assert [(note.get("id"), note.get("value")) for note in notes] == [(f"note-{n}", str(n)) for n in (1, 2, 3)]
+    for claim, note_element in zip(ordered, notes):
+        assert note_element.xpath(".//a[@class='note__back']/@href") == [f"#claim-{claim.pk}"]
     peskov = notes[2].text_content()
     assert "Dmitry Peskov" in peskov and "Contradicted by later Kremlin statements." in peskov
     evidence = notes[1].xpath(".//p[@class='note__evidence']/a")
@@ -97,7 +117,7 @@ def test_hostile_strings_appear_only_as_escaped_text(editor, reviewer):
     # The payload is still there for the reader to see, as text.
     assert doc.findtext(".//title") == f"Prices {HOSTILE}"
     assert HOSTILE in doc.xpath("//mark")[0].text_content()
-    assert 'via <a href="javascript:alert(1)">TV</a>' in doc.xpath("//span[contains(@class, 'tag')]")[0].text_content()
+    assert 'via <a href="javascript:alert(1)">TV</a>' in doc.xpath("//p[@class='note__speaker']")[0].text_content()
     # Only the http(s) evidence link becomes a link.
     assert doc.xpath("//p[@class='note__evidence']/a/@href") == ["https://example.org/ok"]
 
@@ -106,10 +126,11 @@ def test_working_copy_shows_unapproved_labels_with_their_state(editor, reviewer)
     article, claims = annotated_seed(editor, reviewer)
     doc = page(article, approved_only=False)
     assert len(doc.xpath("//mark[contains(@class, 'claim')]")) == 5
-    assert tag(doc, claims["kyiv"]).startswith("✗ Denied (proposed) Kyiv")
-    assert tag(doc, claims["gladkov"]).startswith("✓ Confirmed (rejected) Vyacheslav Gladkov")
-    assert tag(doc, claims["peskov"]).startswith("✗ Denied (approved)")
-    assert "Telegram post is not independent evidence." in doc.xpath("//section[@class='notes']")[0].text_content()
+    assert tag(doc, claims["kyiv"]) == "✗ Denied (proposed)" and "Kyiv" in note(doc, claims["kyiv"]).text_content()
+    assert tag(doc, claims["gladkov"]) == "✓ Confirmed (rejected)"
+    assert "Vyacheslav Gladkov" in note(doc, claims["gladkov"]).text_content()
+    assert tag(doc, claims["peskov"]) == "✗ Denied (approved)"
+    assert "Telegram post is not independent evidence." in doc.xpath("//div[@class='text']")[0].text_content()
     assert "Working copy" in doc.xpath("//aside[@class='legend']")[0].text_content()
 
 
@@ -125,4 +146,4 @@ def test_nested_and_crossing_claims_each_keep_their_exact_text(editor, reviewer)
     [inner] = [m for m in doc.xpath("//mark") if m.get("data-claims") == f"{claims['yusov'].pk} {nested.pk}"]
     assert inner.text_content() == "Andrii Yusov told Suspilne"
     assert "depth-2" in inner.get("class")
-    assert tag(doc, nested) == "✓ Confirmed Unattributed"
+    assert tag(doc, nested) == "✓ Confirmed" and "Said by Unattributed." in note(doc, nested).text_content()

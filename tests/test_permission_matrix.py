@@ -17,8 +17,8 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from claims.models import Article, Claim, HistoryEntry, Job, Label, Sentence, Source, Suggestion
-from claims.permissions import EDITOR
+from claims.models import Article, Claim, HistoryEntry, Job, Label, Publication, Sentence, Source, Suggestion
+from claims.permissions import EDITOR, REVIEWER
 from tests.factories import create_article, create_claim, create_label, create_source, create_user
 
 PERSONAS = ["anonymous", "outsider", "editor", "reviewer", "admin"]
@@ -182,6 +182,12 @@ def article_imported(o, user):
     return [("imported", article)]
 
 
+def unpublished(o, user):
+    publication = Publication.objects.get(pk=o.publication.pk)
+    assert publication.withdrawn_at is not None
+    return [("unpublished", publication)]
+
+
 def suggestions_queued(o, user):
     job = new(Job, known=[o.job])
     assert (job.kind, job.status, job.article, job.started_by) == ("suggest", "pending", o.article, user)
@@ -230,6 +236,13 @@ EXPECTED = {
     "job_detail": {"get": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
     "job_download": {"get": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
     "job_retry": {"post": Case(answers(outsider=404, editor=404, reviewer=404, admin=404))},
+    # The fixture's article is published: Publish refuses (changing nothing), Unpublish takes it down.
+    "article_publish": {"post": Case(REVIEWING)},
+    "article_unpublish": {"post": Case(REVIEWING, effect=unpublished)},
+    "public_page": {
+        "get": Case(answers(200)),
+        "post": Case(answers(405, outsider=405, editor=405, reviewer=405, admin=405)),
+    },
     "workspace_panel": {"get": Case(SENT_ON)},
     "claim_mark": {"post": Case(EDITING, lambda o: {"quote": MARKED}, claim_marked)},
     "claim_save": {
@@ -341,7 +354,10 @@ def objects(db):
     job = Job.objects.create(
         kind="export", status="failed", can_retry=True, title="Exporting", started_by=proposer, result=b"PK"
     )
+    publication = Publication.publish(article, by=create_user(username="pat", role=REVIEWER))
     return SimpleNamespace(
+        publication=publication,
+        slug=publication.slug,
         job=job,
         article=article,
         sentence=first,
@@ -378,8 +394,11 @@ def workbench_rows():
 def test_permission_matrix(client, objects, name, method, persona):
     case = case_for(name, method)
     pattern = next(p for p in project_patterns() if p.name == name)
-    # URL keywords name the objects: article_id → objects.article.pk.
-    kwargs = {key: getattr(objects, key.removesuffix("_id")).pk for key in pattern.pattern.converters}
+    # URL keywords name the objects: article_id → objects.article.pk; slug → objects.slug.
+    kwargs = {
+        key: getattr(objects, key.removesuffix("_id")).pk if key.endswith("_id") else getattr(objects, key)
+        for key in pattern.pattern.converters
+    }
     url = reverse(name if name in PROJECT_URLS else f"claims:{name}", kwargs=kwargs)
     user = sign_in(client, persona)
     before = workbench_rows()

@@ -4,7 +4,7 @@ claim whose verdict is final (approved), shaped for Google's fact-check markup
 claimReviewed, reviewRating, url and author, and the recommended itemReviewed with the claim's
 author, date and appearance. docs/export-json.md explains the choices below."""
 
-from .common import claim_url, isoformat, safe_links, to_json
+from .common import isoformat, public_url, safe_links, shortened, to_json
 
 CONTEXT = "https://schema.org"
 
@@ -21,9 +21,13 @@ AUTHOR_PROPERTIES = {
 
 
 def render(data, options):
-    # The registry already asks for approved labels only; checked again so no proposal is ever published.
-    approved = [claim for claim in data.claims if claim.label and claim.label.status == "approved"]
-    return to_json([_review(data, claim, options) for claim in approved])
+    return to_json(reviews(data, options))
+
+
+def reviews(data, options):
+    """One ClaimReview document per approved claim. The registry already asks for approved labels only;
+    checked again so no proposal is ever published."""
+    return [_review(data, claim, options) for claim in data.claims if claim.label and claim.label.status == "approved"]
 
 
 def _review(data, claim, options):
@@ -32,9 +36,10 @@ def _review(data, claim, options):
     review = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "url": claim_url(options.site_url, data.id, claim.id),
-        "claimReviewed": claim.text,
-        "datePublished": isoformat(label.reviewed_at),
+        # The public fact-check page (views/public.py), at the claim's anchor; published or not yet.
+        "url": f"{public_url(options.site_url, data.public_slug)}#claim-{claim.id}",
+        "claimReviewed": shortened(claim.text),
+        "datePublished": isoformat(max(label.reviewed_at, data.first_published or label.reviewed_at)),
         "author": {"@type": "Organization", "name": options.organisation_name, "url": options.organisation_url},
         "reviewRating": {
             "@type": "Rating",
@@ -42,6 +47,7 @@ def _review(data, claim, options):
             "bestRating": BEST,
             "worstRating": WORST,
             "alternateName": word,
+            "name": word,
         },
         "itemReviewed": _claim(data, claim),
     }

@@ -1,8 +1,11 @@
-"""Helpers shared by two or more writers. Plain functions over plain data: no database, no settings."""
+"""Helpers shared by two or more writers. Plain functions over plain data: no database, no settings
+(public_url reads the URLconf)."""
 
 import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from django.urls import reverse
 
 from .. import wording
 
@@ -107,6 +110,28 @@ def article_url(site_url, article_id):
 
 def claim_url(site_url, article_id, claim_id):
     return f"{article_url(site_url, article_id)}#claim-{claim_id}"
+
+
+def public_url(site_url, slug):
+    """The public fact-check page of the article with this slug (views/public.py), absolute."""
+    return f"{site_url.rstrip('/')}{reverse('claims:public_page', args=[slug])}"
+
+
+def shortened(text, limit=75):
+    """`text` cut at a word boundary to at most `limit` characters (an ellipsis marks the cut), with its
+    quotation marks balanced: Google's guide for ClaimReview's claimReviewed."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        cut = text[: limit - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:—–- ") + "…"
+    for opening, closing in (("“", "”"), ("‘", "’"), ("«", "»")):
+        if text.count(opening) > text.count(closing):
+            text += closing
+        elif text.count(closing) > text.count(opening):
+            text = opening + text
+    if text.count('"') % 2:
+        text += '"'
+    return text
 
 
 # Characters escaped inside JSON strings, so a document can be pasted into a <script> element (as

@@ -2,6 +2,7 @@
 anywhere), the article with each exported claim highlighted, and numbered notes."""
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from ..wording import VERDICTS
 from .common import (
@@ -36,9 +37,9 @@ def _claim(claim, number, approved_only):
 
 
 def _paragraph(pieces, claims):
-    """Pieces as the template needs them: text, the claims covering it (innermost decides the colour),
-    and the claims ending here, whose tag and note reference follow the text."""
-    rows = []
+    """A paragraph as the template needs it: its pieces (text, the claims covering it, innermost deciding
+    the colour, and the claims ending there, whose tags follow the text) and the notes of its claims."""
+    rows, notes = [], {}
     for piece in pieces:
         covering = [claims[c.id] for c in piece.covering]
         rows.append(
@@ -51,12 +52,41 @@ def _paragraph(pieces, claims):
                 "ending": [claims[c.id] for c in piece.ending],
             }
         )
-    return rows
+        notes.update((c.id, claims[c.id]) for c in piece.ending)
+    return {"rows": rows, "notes": sorted(notes.values(), key=lambda claim: claim["number"])}
+
+
+def correction(claim, since):
+    """{"date", "text"} when the claim's approved verdict is not the one it had at `since` (the first
+    publication): changed, or added afterwards; None when it is the same."""
+    approved = sorted((label for label in claim.labels if label.status == "approved"), key=lambda l: l.reviewed_at)
+    if not approved or approved[-1].reviewed_at <= since:
+        return None
+    now = VERDICTS[verdict_key(approved[-1])][1]
+    then = [label for label in approved if label.reviewed_at <= since]
+    if then and then[-1].verdict == approved[-1].verdict:
+        return None
+    text = (
+        f"the verdict changed from {VERDICTS[verdict_key(then[-1])][1]} to {now}."
+        if then
+        else f"this verdict ({now}) was added after the page was first published."
+    )
+    return {"date": reader_date(approved[-1].reviewed_at), "text": text}
 
 
 def render(data, options) -> bytes:
+    return reader_page(data, options)
+
+
+def reader_page(data, options, *, published=None, canonical="", claimreviews=()) -> bytes:
+    """The reader page: the HTML export, or (with `published`, the first publication's time) the public
+    fact-check page, which also says when it was published, lists corrections and embeds `claimreviews`
+    (JSON-LD documents, script-safe)."""
     numbers = note_numbers(data)
     claims = {claim.id: _claim(claim, numbers[claim.id], data.approved_only) for claim in data.claims}
+    if published:
+        for claim in data.claims:
+            claims[claim.id]["correction"] = correction(claim, published)
     links = safe_links([data.url, options.organisation_url])
     context = {
         "data": data,
@@ -68,11 +98,14 @@ def render(data, options) -> bytes:
         "options": options,
         "generated": reader_date(options.generated_at),
         "paragraphs": [_paragraph(pieces, claims) for pieces in paragraph_pieces(data)],
-        "notes": list(claims.values()),
         "legend": [
             (key, symbol, word, meaning)
             for key, (symbol, word, meaning) in VERDICTS.items()
             if key != "none" or not data.approved_only
         ],
+        "publication": {"date": reader_date(published), "iso": isoformat(published)} if published else None,
+        "corrections": [claim for claim in claims.values() if claim.get("correction")],
+        "canonical": canonical,
+        "claimreviews": [mark_safe(review) for review in claimreviews],
     }
     return render_to_string("claims/export/article.html", context).encode("utf-8")

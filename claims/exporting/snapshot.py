@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from ..models import Article, Claim, HistoryEntry, Label, LabelStatus, Sentence, SourceAlias
+from ..models import Article, Claim, HistoryEntry, Label, LabelStatus, Publication, Sentence, SourceAlias
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,9 @@ class ArticleSnapshot:
     sentences: tuple[SentenceData, ...]
     claims: tuple[ClaimData, ...]
     history: tuple[HistoryData, ...] = field(default=())
+    # The public fact-check page: its slug (the one it would get, if never published) and first publication.
+    public_slug: str = ""
+    first_published: datetime | None = None
 
     @property
     def sources(self):
@@ -153,7 +156,7 @@ def snapshots(article_ids, *, with_history=False):
     """{article id: ArticleSnapshot} for those of article_ids that exist, each with every active claim
     and its newest label (see ArticleSnapshot.scoped for the approved-only view). All the articles are
     read in one pass: the same six queries for one article or many. The history is read only when asked."""
-    articles = list(Article.objects.select_related("imported_by").filter(pk__in=article_ids))
+    articles = list(Article.objects.select_related("imported_by", "publication").filter(pk__in=article_ids))
     ids = [article.pk for article in articles]
     sentences = _grouped(
         (article_id, SentenceData(number, paragraph, start, end))
@@ -248,9 +251,18 @@ def snapshots(article_ids, *, with_history=False):
             sentences=tuple(sentences[article.pk]),
             claims=tuple(claims[article.pk]),
             history=tuple(history[article.pk]),
+            **_publication(article),
         )
         for article in articles
     }
+
+
+def _publication(article):
+    try:
+        publication = article.publication
+    except Publication.DoesNotExist:
+        return {"public_slug": Publication.slug_for(article)}
+    return {"public_slug": publication.slug, "first_published": publication.published_at}
 
 
 def snapshot(article_id, *, approved_only=False, with_history=False):

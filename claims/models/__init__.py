@@ -1,5 +1,5 @@
 """The data model, one module per family, in layers: errors, base, history, articles, sources, claims, labels,
-suggestions, jobs. A module imports only those before it in that list; a method that needs a model from a later
+publications, suggestions, jobs. A module imports only those before it in that list; a method that needs a model from a later
 one reaches it through a relation or apps.get_model()."""
 
 from .articles import Article, ImportFormat, Progress, Sentence
@@ -8,6 +8,7 @@ from .errors import AlreadyDecided, EditRefused, StaleEdit
 from .history import HistoryEntry, HistoryIsAppendOnly
 from .jobs import Job, JobKind, JobStatus
 from .labels import Backlog, Label, LabelStatus, Verdict
+from .publications import Publication
 from .sources import Source, SourceAlias, SourceKind
 from .suggestions import Suggestion, SuggestionStatus
 
@@ -30,6 +31,7 @@ __all__ = [
     "Label",
     "LabelStatus",
     "Verdict",
+    "Publication",
     "Suggestion",
     "SuggestionStatus",
     "Job",

@@ -91,6 +91,8 @@ class HistoryEntry(models.Model):
         WITHDRAWN = "withdrawn", "withdrew"
         MERGED = "merged", "merged"
         SPLIT = "split", "split"
+        PUBLISHED = "published", "published"
+        UNPUBLISHED = "unpublished", "unpublished"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
