@@ -59,7 +59,8 @@ def _paragraph(pieces, claims):
 def correction(claim, since):
     """{"date", "text"} when the claim's approved verdict is not the one it had at `since` (the first
     publication): changed, or added afterwards; None when it is the same."""
-    approved = sorted((label for label in claim.labels if label.status == "approved"), key=lambda l: l.reviewed_at)
+    approved = [label for label in claim.labels if label.status == "approved"]
+    approved.sort(key=lambda label: label.reviewed_at)
     if not approved or approved[-1].reviewed_at <= since:
         return None
     now = VERDICTS[verdict_key(approved[-1])][1]

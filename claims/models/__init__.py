@@ -1,6 +1,6 @@
 """The data model, one module per family, in layers: errors, base, history, articles, sources, claims, labels,
-publications, suggestions, jobs. A module imports only those before it in that list; a method that needs a model from a later
-one reaches it through a relation or apps.get_model()."""
+publications, suggestions, jobs. A module imports only those before it in that list; a method that needs a
+model from a later one reaches it through a relation or apps.get_model()."""
 
 from .articles import Article, ImportFormat, Progress, Sentence
 from .claims import Claim, ClaimOrigin

@@ -57,8 +57,7 @@ class Publication(models.Model):
     def unpublish(self, *, by):
         """Take the public page down (it answers 404); EditRefused when it is down already."""
         with transaction.atomic():
-            if not Publication.objects.filter(pk=self.pk, withdrawn_at__isnull=True).update(
-                withdrawn_at=timezone.now()
-            ):
+            live = Publication.objects.filter(pk=self.pk, withdrawn_at__isnull=True)
+            if not live.update(withdrawn_at=timezone.now()):
                 raise EditRefused("This article is not published.")
             HistoryEntry.record(actor=by, action=HistoryEntry.Action.UNPUBLISHED, obj=self)
