@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Article, Claim, HistoryEntry, Job, Label, Sentence, Source, SourceAlias, Suggestion
+from .models import Article, Claim, HistoryEntry, Job, Label, Publication, Sentence, Source, SourceAlias, Suggestion
 
 
 @admin.register(Article)
@@ -96,6 +96,21 @@ class JobAdmin(admin.ModelAdmin):
     search_fields = ["title", "started_by__username"]
     list_select_related = ["started_by"]
     exclude = ["payload", "result"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """Public fact-check pages; reviewers publish and unpublish from the workspace, which keeps history."""
+
+    list_display = ["slug", "article", "published_at", "published_by", "withdrawn_at"]
+    search_fields = ["slug", "article__title"]
+    list_select_related = ["article", "published_by"]
 
     def has_add_permission(self, request):
         return False

@@ -40,15 +40,17 @@ def public_page(request, slug):
     latest = HistoryEntry.objects.filter(Q(article_id=article.pk) | Q(object_type="source")).aggregate(Max("id"))
     etag = f'"{publication.pk}-{latest["id__max"] or 0}"'
     if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified(headers={"ETag": etag})
-    key = f"public-page:{etag}"
-    page = cache.get(key)
-    if page is None:
-        page = _render(publication)
-        cache.set(key, page, CACHE_SECONDS)
-    response = HttpResponse(page)
+        response = HttpResponseNotModified()
+    else:
+        key = f"public-page:{etag}"
+        page = cache.get(key)
+        if page is None:
+            page = _render(publication)
+            cache.set(key, page, CACHE_SECONDS)
+        response = HttpResponse(page)
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache"  # shared caches may keep it, but must ask again (the ETag)
+    # A 304's headers replace the cached page's in the browser, its policy included.
     response._csp_update = {"style-src": [_style_hash()]}
     return response
 

@@ -41,7 +41,7 @@ def test_reader_page_makes_no_request_and_shows_the_claims(export_page):
         assert mark.is_visible()
         assert mark.inner_text() == claim.article.text[claim.start : claim.end]
     assert page.locator("mark.claim").count() == 3  # the proposed and rejected labels stay out
-    page.get_by_role("link", name="Note 3").click()
+    page.get_by_role("link", name="✗ Denied: note 3").click()
     assert page.url.endswith("#note-3")
     assert page.locator("#note-3").is_visible()
     page.goto(page.url.split("#")[0])
