@@ -81,8 +81,7 @@ def test_zip_holds_the_same_files_as_one_export_per_article_and_format(editor, r
     for article in (seed, other):
         for name in FORMATS:
             expected = export_article(article.pk, name, approved_only=approved_only, options=options)
-            tagged = name in ("webannotation", "claimreview")
-            content = archive.read(exporting.filename(article, name, tagged=tagged))
+            content = archive.read(exporting.filename(article, name))
             assert _unzipped(content, name) == _unzipped(expected, name), (article.title, name)
 
 
@@ -94,10 +93,11 @@ def _unzipped(content, fmt_name):
     return {name: document.read(name) for name in document.namelist()}
 
 
-def test_zip_names_formats_that_share_an_extension(editor, reviewer):
-    # Web Annotation and ClaimReview are both .jsonld: one must not overwrite the other when unzipped.
+def test_formats_that_share_an_extension_are_named_apart(editor, reviewer):
+    # Web Annotation and ClaimReview are both .jsonld: one must not overwrite the other, zipped or downloaded.
     article = _labelled_article(1, editor=editor, reviewer=reviewer)
     names = zipfile.ZipFile(io.BytesIO(export_zip([article], ["webannotation", "claimreview", "json"]))).namelist()
     stem = f"story-1-{article.pk}"
     assert names == [f"{stem}.webannotation.jsonld", f"{stem}.claimreview.jsonld", f"{stem}.json"]
-    assert exporting.filename(article, "claimreview") == f"{stem}.jsonld"  # a single download
+    assert exporting.filename(article, "claimreview") == f"{stem}.claimreview.jsonld"  # a single download
+    assert exporting.filename(article, "webannotation") == f"{stem}.webannotation.jsonld"

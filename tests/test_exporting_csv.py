@@ -2,7 +2,8 @@
 
 import csv
 import io
-from datetime import datetime
+import re
+from datetime import datetime, timezone
 
 import pytest
 
@@ -54,11 +55,13 @@ def test_one_row_per_claim_with_its_span_speaker_and_label(editor, reviewer):
     assert (rows[4]["state"], rows[4]["reviewed_by"], rows[4]["reviewed_at"]) == ("proposed", "", "")
 
 
-def test_times_are_iso_8601_with_their_offset(editor, reviewer):
-    article, _ = annotated_seed(editor, reviewer)
+def test_times_are_utc_in_the_form_spreadsheets_read_as_dates(editor, reviewer):
+    article, claims = annotated_seed(editor, reviewer)
     _, rows = read(article)
     for key in ("proposed_at", "reviewed_at", "claim_created_at"):
-        assert datetime.fromisoformat(rows[0][key]).utcoffset() is not None
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", rows[0][key]), rows[0][key]
+    created = claims["yusov"].created_at.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    assert datetime.fromisoformat(rows[0]["claim_created_at"]) == created
 
 
 def test_reader_scope_keeps_only_approved_labels_when_asked(editor, reviewer):

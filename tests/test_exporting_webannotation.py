@@ -1,6 +1,7 @@
 """W3C Web Annotation export: read back as linked data, every claim's target is its exact span."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,11 @@ def test_article_without_url_is_targeted_by_urn_and_unsafe_links_are_dropped(edi
     # The channel that carries a javascript: link is text, and stays exactly that text.
     channels = [one(b, RDF_VALUE) for a in annotations for b in bodies(a, "describing")]
     assert channels == ['<a href="javascript:alert(1)">TV</a>', "=1+1"]
+
+
+def test_times_are_utc_expressed_as_z(seed):
+    article, _ = seed
+    document = json.loads(export_article(article.pk, "webannotation"))
+    annotations = document["first"]["items"]
+    stamps = [annotation[key] for annotation in annotations for key in ("created", "modified") if key in annotation]
+    assert stamps and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", stamp) for stamp in stamps), stamps

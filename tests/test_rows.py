@@ -41,7 +41,7 @@ def test_claims_are_marked_in_segments_and_listed_with_speaker_and_badge():
     assert '<mark class="claim-span verdict-denied depth-1" data-claims="1">The mayor said </mark>' in html
     assert '<mark class="claim-span verdict-none depth-2" data-claims="1 2">the &lt;bridge&gt;</mark>' in html
     assert "<b>Mayor &lt;Ann&gt;</b>" in html and "Denied · approved" in html
-    assert '<li class="is-selected"><a href="?claim=2"><b>Speaker not set</b> “the &lt;bridge&gt;”' in html
+    assert '<li id="claim-2" class="is-selected"><a href="?claim=2"><b>Speaker not set</b> “the &lt;bridge&gt;”' in html
 
 
 def test_a_rejected_label_is_shaded_and_named_as_no_verdict():

@@ -97,11 +97,12 @@ def export_article(article_id, fmt_name, *, approved_only=None, options=None) ->
     return fmt.render(data, options or default_options())
 
 
-def filename(article, fmt_name, *, tagged=False):
-    """ "belgorod-12.html"; tagged, the format's name too ("belgorod-12.claimreview.jsonld"), for a ZIP that
-    holds two formats with the same extension."""
+def filename(article, fmt_name):
+    """ "belgorod-12.html"; with the format's name too ("belgorod-12.claimreview.jsonld") when another format
+    shares its extension, so that no download or ZIP entry can be taken for, or overwrite, the other."""
     fmt = FORMATS[fmt_name]
-    return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{f'{fmt.name}.' if tagged else ''}{fmt.extension}"
+    shared = sum(other.extension == fmt.extension for other in FORMATS.values()) > 1
+    return f"{slugify(article.title)[:60] or 'article'}-{article.pk}.{f'{fmt.name}.' if shared else ''}{fmt.extension}"
 
 
 def export_zip(articles, fmt_names, *, approved_only=None, options=None, progress=None) -> bytes:
@@ -111,7 +112,6 @@ def export_zip(articles, fmt_names, *, approved_only=None, options=None, progres
     options = options or default_options()
     formats = [FORMATS[name] for name in fmt_names]
     with_history = any(fmt.with_history for fmt in formats)
-    extensions = [fmt.extension for fmt in formats]
     articles = list(articles)
     written = 0
     buffer = io.BytesIO()
@@ -123,7 +123,7 @@ def export_zip(articles, fmt_names, *, approved_only=None, options=None, progres
                     data = read[article.pk].scoped(
                         approved_only=approved_only_for(fmt, approved_only), with_history=fmt.with_history
                     )
-                    name = filename(article, fmt.name, tagged=extensions.count(fmt.extension) > 1)
+                    name = filename(article, fmt.name)
                     archive.writestr(name, fmt.render(data, options))
                 written += 1
                 if progress:

@@ -3,6 +3,7 @@
 
 import json
 from dataclasses import dataclass
+from datetime import timezone
 from urllib.parse import urlsplit
 
 from django.urls import reverse
@@ -31,6 +32,18 @@ def safe_links(evidence):
 def isoformat(value):
     """A date or datetime as ISO 8601 text, or None."""
     return value.isoformat() if value is not None else None
+
+
+def utc_z(value):
+    """A datetime in UTC "expressed as Z" (2026-12-01T16:29:00Z), as the Web Annotation model asks; or None."""
+    if value is None:
+        return None
+    return value.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def spreadsheet_time(value):
+    """A datetime in UTC as spreadsheets read a date and time (2026-12-01 16:29:00); "" for none."""
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
 
 
 def verdict_key(label):

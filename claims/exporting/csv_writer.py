@@ -1,10 +1,11 @@
 """CSV: one row per exported claim, for spreadsheets. UTF-8 with a byte-order mark so Excel reads
-the accents; cells a spreadsheet would run as a formula are defused (OWASP "CSV injection")."""
+the accents; cells a spreadsheet would run as a formula are defused (OWASP "CSV injection"); times are
+UTC, written as spreadsheets read a date and time."""
 
 import csv
 import io
 
-from .common import isoformat, safe_links
+from .common import safe_links, spreadsheet_time
 
 COLUMNS = [
     "article_id",
@@ -64,9 +65,9 @@ def _row(data, claim):
         "sentence_number": claim.sentence_number,
         "start": claim.start,
         "end": claim.end,
-        "proposed_at": isoformat(label.proposed_at) if label else "",
-        "reviewed_at": isoformat(label.reviewed_at) if label else "",
-        "claim_created_at": isoformat(claim.created_at),
+        "proposed_at": spreadsheet_time(label.proposed_at) if label else "",
+        "reviewed_at": spreadsheet_time(label.reviewed_at) if label else "",
+        "claim_created_at": spreadsheet_time(claim.created_at),
     }
     return {**{key: defuse(value) for key, value in text.items()}, **generated}
 

@@ -6,7 +6,7 @@ the verdict and its state (assessing), the rationale (commenting) and the eviden
 Positions count characters (Unicode code points) in the article's canonical text, as the spec's
 TextPositionSelector does and as every offset in the workbench does."""
 
-from .common import article_url, claim_url, isoformat, safe_links, to_json
+from .common import article_url, claim_url, safe_links, to_json, utc_z
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Characters of context kept before and after the quote: enough to tell repeated quotes apart.
@@ -43,7 +43,7 @@ def _annotation(data, claim, options):
         "id": claim_url(options.site_url, data.id, claim.id),
         "type": "Annotation",
         "motivation": "assessing" if label else "identifying",
-        "created": isoformat(claim.created_at),
+        "created": utc_z(claim.created_at),
         "generator": {"id": options.site_url, "type": "Software", "name": options.organisation_name},
         "target": {
             # The article's own address when it has one; the positions, though, count in our text.
@@ -64,7 +64,7 @@ def _annotation(data, claim, options):
     if creator:
         annotation["creator"] = {"type": "Person", "nickname": creator}
     if modified:
-        annotation["modified"] = isoformat(modified)
+        annotation["modified"] = utc_z(modified)
     return annotation
 
 

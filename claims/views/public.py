@@ -42,7 +42,7 @@ def public_page(request, slug):
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
-        key = f"public-page:{etag}"
+        key = f"public-page:{publication.slug}:{etag}"
         page = cache.get(key)
         if page is None:
             page = _render(publication)

@@ -49,7 +49,8 @@ def test_a_reviewer_publishes_and_a_reader_follows_the_claimreview_to_its_claim(
 
     # A verdict changes after publication: the page says so, with the date.
     claim = claims["corps"]
-    claim.annotate(by=editor, version=claim.version, changes={}, label={"verdict": "unverified", "rationale": "Disputed."})
+    label = {"verdict": "unverified", "rationale": "Disputed.", "evidence": []}
+    claim.annotate(by=editor, version=claim.version, changes={}, label=label)
     Label.objects.get(claim=claim, status="proposed").approve(by=reviewer)
     page.reload()
     assert page.get_by_role("heading", name="Corrections").is_visible()
