@@ -108,3 +108,25 @@ def test_hostile_strings_are_plain_text_and_bad_links_are_dropped(editor, review
     ]
     assert 'Channel: <a href="javascript:alert(1)">TV</a>' in first.text  # shown, not linked
     assert not document.element.body.findall(".//" + qn("w:hyperlink"))
+
+
+def test_comments_are_signed_by_the_proposers_full_name_and_dated_by_the_label(editor, reviewer):
+    editor.first_name, editor.last_name = "Alice", "Kovalenko"
+    reviewer.first_name, reviewer.last_name = "Charlie", "Novak"
+    editor.save()
+    reviewer.save()
+    article, claims = annotated_seed(editor, reviewer)
+    label = claims["peskov"].labels.get(status="approved")
+    comment = comments_by_claim_text(read(article))[claims["peskov"].text]
+    assert (comment.author, comment.initials) == ("Alice Kovalenko", "AK")
+    assert comment.timestamp.replace(tzinfo=None) == label.proposed_at.replace(microsecond=0, tzinfo=None)
+    assert "Approved by Charlie Novak" in comment.text
+
+
+def test_pages_are_a4_unless_the_desk_asks_for_letter(editor, reviewer, settings):
+    article, _ = annotated_seed(editor, reviewer)
+    section = read(article).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    settings.EXPORT_PAGE_SIZE = "Letter"
+    section = read(article).sections[0]
+    assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5, 11)

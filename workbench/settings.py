@@ -228,6 +228,10 @@ JOB_KEEP_DAYS = envint("JOB_KEEP_DAYS", 7)
 REVIEWING_ORGANISATION_NAME = os.environ.get("REVIEWING_ORGANISATION_NAME", "Workbench Fact Desk")
 REVIEWING_ORGANISATION_URL = os.environ.get("REVIEWING_ORGANISATION_URL", "https://factdesk.example.org/")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+# The paper of Word exports: "A4" (most of the world) or "Letter".
+EXPORT_PAGE_SIZE = os.environ.get("EXPORT_PAGE_SIZE", "A4")
+if EXPORT_PAGE_SIZE not in ("A4", "Letter"):
+    raise RuntimeError(f"EXPORT_PAGE_SIZE must be A4 or Letter, not {EXPORT_PAGE_SIZE!r}")
 
 LOGGING = {
     "version": 1,

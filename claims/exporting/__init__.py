@@ -25,6 +25,7 @@ class ExportOptions:
     organisation_url: str
     site_url: str
     generated_at: datetime
+    page_size: str = "A4"  # Word's paper: "A4" or "Letter"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def default_options():
         organisation_url=settings.REVIEWING_ORGANISATION_URL,
         site_url=settings.SITE_URL,
         generated_at=timezone.now(),
+        page_size=settings.EXPORT_PAGE_SIZE,
     )
 
 

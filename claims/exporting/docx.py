@@ -4,10 +4,12 @@ of runs; nested and crossing claims share runs, each comment with its own first 
 
 import io
 import re
+from datetime import timezone
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm, Inches, Mm
 
 from .common import paragraph_pieces, reader_date, safe_links, speaker_text, verdict_text
 
@@ -20,9 +22,15 @@ def _clean(text):
 
 
 def _author(claim, options):
-    """Who the comment is from: the label's proposer, else its reviewer, else who marked the claim."""
+    """Who the comment is from, by full name: the label's proposer, else who marked the claim."""
     label = claim.label
-    return (label and (label.proposed_by or label.reviewed_by)) or claim.created_by or options.organisation_name
+    return (label and label.proposed_by_name) or claim.created_by or options.organisation_name
+
+
+def _date(claim):
+    """When the comment was written: when its label was proposed, else when the claim was marked."""
+    moment = claim.label.proposed_at if claim.label else claim.created_at
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _initials(name):
@@ -38,9 +46,19 @@ def _comment_text(claim, approved_only):
         lines.append(f"Rationale: {label.rationale.strip()}")
     lines += [f"Evidence: {link}" for link in safe_links(label.evidence if label else ())]
     if label and label.reviewed_by:
-        review = f"{label.status.capitalize()} by {label.reviewed_by}"
+        review = f"{label.status.capitalize()} by {label.reviewed_by_name or label.reviewed_by}"
         lines.append(f"{review}: {label.review_comment.strip()}" if label.review_comment.strip() else review)
     return _clean("\n".join(lines))
+
+
+# Page sizes (width, height) and the margin around the text.
+PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
+MARGIN = Cm(2.5)
+
+
+def _page_size(section, name):
+    section.page_width, section.page_height = PAGE_SIZES[name]
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
 
 
 def _element(tag, text=None, **attributes):
@@ -93,8 +111,8 @@ def render(data, options) -> bytes:
     document.add_paragraph(_clean(data.title), style="Title")
     meta = [data.outlet, reader_date(data.published), *safe_links([data.url])]
     document.add_paragraph(_clean(" · ".join(part for part in meta if part)), style="Subtitle")
+    _page_size(document.sections[0], options.page_size)
     comments = document.comments._comments_elm
-    date = options.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     order = {claim.id: index for index, claim in enumerate(data.claims)}
     for pieces in paragraph_pieces(data):
         paragraph = document.add_paragraph()
@@ -106,7 +124,7 @@ def render(data, options) -> bytes:
         for claim in sorted(ranges, key=lambda claim: order[claim.id]):
             comment_id = len(comments)
             comments.append(
-                _comment(comment_id, _author(claim, options), _comment_text(claim, data.approved_only), date)
+                _comment(comment_id, _author(claim, options), _comment_text(claim, data.approved_only), _date(claim))
             )
             first, last = ranges[claim]
             first.mark_comment_range(last, comment_id)

@@ -30,6 +30,9 @@ class LabelData:
     reviewed_by: str | None
     reviewed_at: datetime | None
     review_comment: str
+    # How the people are named where a name is signed (Word comments): the full name, else the username.
+    proposed_by_name: str | None = None
+    reviewed_by_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,10 @@ def _username(user):
     return user.get_username() if user else None
 
 
+def _full_name(user):
+    return (user.get_full_name() or user.get_username()) if user else None
+
+
 def _label(label):
     return LabelData(
         id=label.pk,
@@ -131,6 +138,8 @@ def _label(label):
         reviewed_by=_username(label.reviewed_by),
         reviewed_at=label.reviewed_at,
         review_comment=label.review_comment,
+        proposed_by_name=_full_name(label.proposed_by),
+        reviewed_by_name=_full_name(label.reviewed_by),
     )
 
 
