@@ -12,6 +12,7 @@ from .common import (
     reader_date,
     safe_links,
     speaker_text,
+    utc_z,
     verdict_key,
     verdict_text,
 )
@@ -104,7 +105,7 @@ def reader_page(data, options, *, published=None, canonical="", claimreviews=())
             for key, (symbol, word, meaning) in VERDICTS.items()
             if key != "none" or not data.approved_only
         ],
-        "publication": {"date": reader_date(published), "iso": isoformat(published)} if published else None,
+        "publication": {"date": reader_date(published), "iso": utc_z(published)} if published else None,
         "corrections": [claim for claim in claims.values() if claim.get("correction")],
         "canonical": canonical,
         "claimreviews": [mark_safe(review) for review in claimreviews],
