@@ -59,6 +59,7 @@ bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(PYTHON) bench/export_bench.py
 	$(PYTHON) bench/attribution_eval.py
 	$(PYTHON) bench/workspace_bench.py
+	$(PYTHON) bench/public_bench.py
 	$(PYTHON) bench/load_bench.py
 
 clean:
