@@ -1,0 +1,418 @@
+"""Claim matching: does this claim assert the same thing as one the desk checked before?
+
+rank_similar(query, candidates, language="en") -> [(index into candidates, score in [0, 1]), ...], best
+first, leaving out every candidate that does not assert the same thing (an empty list: checked nowhere
+before). Pure Python, no model to download; bench/matching_eval.py measures it on tests/data/.
+
+Two stages. First the checks that tell a look-alike from a restatement, each able to rule a candidate
+out: the numbers (with their scale and unit: "1.2 million" is "1,200,000", "12%" is "12 per cent"), the
+months and years, negation, the direction of a change ("rose" / "fell"), and the named places and
+parties (another one in its place, or the same two the other way round, unless one text is passive).
+Then what is left is scored by the share of content words the two have in common, after folding
+inflections, a short synonym table and abbreviations ("WHO" for "World Health Organization"), and kept
+when the score reaches THRESHOLD."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+THRESHOLD = 0.34
+PREDICATE = 0.3  # the least share of words besides the names that two claims of the same thing have in common
+NEAR_COPY = 0.7  # SequenceMatcher's ratio above which two texts are one written twice, with changes
+
+STOP = set(
+    """a an the of to in on at for and or but is are was were be been being am that this these those it its
+    by with from as has have had having will would shall should can could may might must do does did done
+    so than then there their they them he she his her him we our us you your i me my about over into onto
+    also just only very any some such which who whom whose what when where while if because since after
+    before during per up down out off again further once here all both each other own same too s t
+    said says say saying told tells tell according claimed claims claim added adds stated states noted
+    reported reports announced announces insisted insist explained explains warned warns""".split()
+)
+NEGATIONS = set(
+    "not no never none nobody nothing neither nor without cannot cant isnt arent wasnt werent dont doesnt didnt "
+    "wont wouldnt hasnt havent hadnt denied denies deny denying refuted rejected false untrue refused refuses "
+    "failed fails unable".split()
+)
+UP = set(
+    "rose rise rises rising risen increase increased increases increasing grew grow grows growing grown higher "
+    "climbed climb climbs surged surge surges soared soar jumped jump gained gain gains doubled tripled "
+    "expanded expand raised raise raises boosted up hike hiked".split()
+)
+DOWN = set(
+    "fell fall falls falling fallen decrease decreased decreases decreasing dropped drop drops declined decline "
+    "declines lower lowered plunged plunge slumped slump shrank shrink shrinks cut cuts reduced reduce reduces "
+    "halved slashed tumbled down sank".split()
+)
+STEADY = set("unchanged steady stable held kept flat maintained stagnant".split())
+MOVES = {1: "up", -1: "down", 2: "steady"}
+# Words that say the same, folded to one; applied after inflections are folded.
+SYNONYMS = {
+    "kill": "die", "dead": "die", "death": "die", "fatal": "die", "perish": "die", "casualty": "die",
+    "people": "person", "resident": "person", "citizen": "person", "civilian": "person", "individual": "person",
+    "cost": "price", "fare": "price", "tariff": "price", "charge": "price",
+    "begin": "start", "began": "start", "launch": "start", "commence": "start", "open": "start",
+    "ease": "slow", "cool": "slow", "moderate": "slow", "slowdown": "slow",
+    "finish": "end", "conclude": "end", "halt": "end", "stop": "end", "suspend": "end",
+    "shut": "close", "closure": "close", "ban": "prohibit", "forbid": "prohibit", "outlaw": "prohibit",
+    "buy": "purchase", "bought": "purchase", "acquire": "purchase", "sell": "sale", "sold": "sale",
+    "build": "construct", "built": "construct", "construction": "construct",
+    "worker": "employee", "staff": "employee", "employ": "employee", "job": "employee",
+    "firm": "company", "business": "company", "corporation": "company",
+    "government": "govern", "administration": "govern", "cabinet": "govern", "authority": "govern",
+    "percent": "%", "cent": "%", "percentage": "%",
+    "child": "kid", "children": "kid", "school": "school", "pupil": "student",
+    "hospital": "clinic", "doctor": "physician", "vaccine": "vaccination", "jab": "vaccination",
+    "car": "vehicle", "automobile": "vehicle", "lorry": "truck", "bridge": "bridge",
+    "big": "large", "huge": "large", "major": "large", "small": "little", "tiny": "little",
+    "attack": "strike", "assault": "strike", "raid": "strike", "bomb": "strike", "shell": "strike",
+    "soldier": "troop", "military": "troop", "army": "troop", "force": "troop",
+    "money": "fund", "funding": "fund", "budget": "fund", "spend": "fund", "spending": "fund",
+    "annual": "year", "yearly": "year", "month": "month", "week": "week",
+    "chief": "head", "leader": "head", "director": "head", "boss": "head",
+    "home": "house", "housing": "house", "dwelling": "house", "flat": "apartment",
+    "pay": "wage", "salary": "wage", "earning": "wage", "income": "wage",
+    "election": "vote", "ballot": "vote", "poll": "vote",
+    "water": "water", "rain": "rainfall", "flood": "flood", "flooding": "flood",
+    "unemployment": "jobless", "unemployed": "jobless",
+    "eur": "euro", "usd": "dollar", "gbp": "pound", "$": "dollar", "€": "euro", "£": "pound",
+    "ukrainian": "ukraine", "russian": "russia", "french": "france", "german": "germany", "british": "britain",
+}  # fmt: skip
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+    "half": 0.5, "a": 1,
+}  # fmt: skip
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+         "september sept sep", "october oct", "november nov", "december dec"], 1
+    )
+    for name in names.split()
+}  # fmt: skip
+# Words many names share ("Kyiv Oblast", "Kharkiv Oblast"): not enough on their own to call two names one.
+GENERIC_NAME_WORDS = set(
+    "oblast region city province state county district ministry department party university company bank "
+    "council court republic national united new south north east west central president minister mr mrs ms "
+    "dr general prime governor mayor st saint lake river mount port airport hospital school".split()
+)
+# Reporting words: a difference that holds one is about who said it, not what was said.
+CUES = set("said say says told tell tells according claimed claim claims added stated reported announced".split())
+SMALL_WORDS = {"of", "de", "la", "des", "du", "von", "van", "del", "da"}  # inside a name: "Bank of England"
+WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:,\d{3})*(?:\.\d+)?%?|%|\$|€|£")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+\w+(?:ed|en|wn)\s+by\b", re.I)
+
+
+def rank_similar(query, candidates, language="en"):
+    """Indices of the candidates that assert what `query` asserts, each with a score in [0, 1], best first."""
+    asked = _read(query)
+    found = []
+    for index, candidate in enumerate(candidates):
+        score = similarity(asked, _read(candidate))
+        if score >= THRESHOLD:
+            found.append((index, round(score, 4)))
+    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    return found
+
+
+@dataclass
+class _Claim:
+    words: list  # content words, folded, in order
+    numbers: set
+    months: set
+    negated: bool
+    direction: int  # +1 up, -1 down, 0 neither
+    entities: list  # named places and parties, in order of first mention: sets of lowercase forms
+    passive: bool
+    initials: list = field(default_factory=list)  # capitalised first words of sentences: names, or not
+    days: set = field(default_factory=set)
+    sequence: list = field(default_factory=list)  # every word, folded, in order: for near copies
+    vocabulary: frozenset = frozenset()  # the content words and names: a candidate shares one, or is out
+
+
+def similarity(a, b):
+    """0 when a check rules the pair out, else the share of content words they have in common. The cheap
+    checks come first: most stored claims fail one of them."""
+    if not a.vocabulary & b.vocabulary:
+        return 0.0
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return 0.0
+    if a.months and b.months and a.months != b.months or a.days and b.days and a.days != b.days:
+        return 0.0
+    if a.negated != b.negated:
+        return 0.0
+    if a.direction and b.direction and a.direction != b.direction:  # up, down, or held where it was
+        return 0.0
+    names = {word for entity in a.entities + b.entities for form in entity for word in form.split()}
+    said = _overlap([w for w in a.words if w not in names], [w for w in b.words if w not in names])
+    if said < PREDICATE:
+        return 0.0  # the same people and places, saying something else
+    named_a, named_b = _named(a, b), _named(b, a)
+    if _entities_conflict(named_a, named_b, reordered=False):
+        return 0.0
+    matcher = SequenceMatcher(None, a.sequence, b.sequence, autojunk=False)
+    if matcher.ratio() >= NEAR_COPY and (
+        _substituted(matcher, a.sequence, b.sequence)
+        or a.passive == b.passive
+        and _entities_conflict(named_a, named_b, reordered=True)
+    ):
+        return 0.0
+    score = _overlap(a.words, b.words)
+    if bool(a.numbers) != bool(b.numbers):
+        score *= 0.75  # one states a figure, the other does not
+    return score
+
+
+def _substituted(matcher, a, b):
+    """Whether a near copy has a word or two swapped for others ("the bridge" / "the tunnel", "cut" / "add"):
+    content words on both sides of a difference. Synonyms were folded to one word already, and a name
+    against its initials ("World Food Programme" / "WFP") is no difference."""
+    left, right = set(a), set(b)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed = [word for word in a[i1:i2] if word not in STOP and not _has(right, word)]
+        added = [word for word in b[j1:j2] if word not in STOP and not _has(left, word)]
+        if tag == "replace" and removed and added:
+            if not _initials_of(removed, added) and not _initials_of(added, removed):
+                return True
+        elif (removed or added) and not CUES & set(a[i1:i2] + b[j1:j2]):
+            return True  # a qualifier added or dropped ("in the capital only"); not who said it
+    return False
+
+
+def _has(words, word):
+    """`word`, or a spelling of it with another ending ("Veltrania" / "Veltranian"), is among `words`."""
+    return word in words or len(word) >= 6 and any(other[:6] == word[:6] or _near(word, other) for other in words)
+
+
+def _initials_of(words, other):
+    return len(other) == 1 and "".join(word[0] for word in words) == other[0]
+
+
+def _overlap(a, b):
+    """Dice's coefficient over the two lists of words, a word also matching a near spelling of itself."""
+    if not a or not b:
+        return 0.0
+    left, right = set(a), set(b)
+    matched = sum(1 for word in left if word in right or any(_near(word, other) for other in right))
+    matched_back = sum(1 for word in right if word in left or any(_near(word, other) for other in left))
+    return (matched + matched_back) / (len(left) + len(right))
+
+
+def _near(a, b):
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 5:
+        return False
+    grams_a, grams_b = _trigrams(a), _trigrams(b)
+    return len(grams_a & grams_b) / len(grams_a | grams_b) >= 0.6
+
+
+def _trigrams(word):
+    padded = f"  {word} "
+    return {padded[k : k + 3] for k in range(len(padded) - 2)}
+
+
+def _named(claim, other):
+    """The claim's names, with a sentence's capitalised first word counted as one when the other text names it:
+    "Russia attacked Ukraine" names Russia beside "Ukraine attacked Russia"."""
+    known = {form for entity in other.entities for form in entity} | set(other.initials)
+    first = [{word} for word in claim.initials if word in known and not any(word in e for e in claim.entities)]
+    return first + claim.entities
+
+
+def _entities_conflict(a, b, *, reordered):
+    """Another place or party in the same place (each names one the other lacks); with `reordered` (near
+    copies, both active or both passive), also the same two named the other way round (Russia hit Ukraine /
+    Ukraine hit Russia)."""
+    shared = [entity for entity in a if any(_same_entity(entity, other) for other in b)]
+    only_b = [entity for entity in b if not any(_same_entity(entity, other) for other in a)]
+    if len(shared) < len(a) and only_b:
+        return True
+    if reordered and len(shared) >= 2:
+        first, second = (min(k for k, other in enumerate(b) if _same_entity(e, other)) for e in shared[:2])
+        return first > second
+    return False
+
+
+def _same_entity(a, b):
+    """Two names are one when they share a form, or a word but for its ending ("Veltrania" / "Veltranian")."""
+    return bool(a & b) or any(len(x) >= 5 and len(y) >= 5 and x[:6] == y[:6] and " " not in x + y for x in a for y in b)
+
+
+@lru_cache(maxsize=50_000)
+def _read(text):
+    """What the checks and the score need of a text; kept, since the same stored claims are asked again and
+    again (the _Claim is never changed after this)."""
+    text = _normalised(text)
+    tokens = _WORD.findall(text)
+    numbers, months = _numbers(tokens), set()
+    entities, initials = _entities(text)
+    words, negated, direction, days = [], False, 0, set()
+    sequence = [_in_sequence(token.lower().replace("'", "")) for token in tokens]
+    for token in tokens:
+        lower = token.lower().replace("'", "")
+        if lower.endswith("nt") and token.lower().endswith("n't"):
+            negated = not negated
+            continue
+        if lower in NEGATIONS:
+            negated = not negated
+            continue
+        if token[0].isupper() and lower in MONTHS or lower in MONTHS and lower != "may" and len(lower) > 3:
+            months.add(MONTHS[lower])
+            continue
+        if lower in WEEKDAYS:
+            days.add(lower)
+            continue
+        moves = 1 if lower in UP else -1 if lower in DOWN else 2 if lower in STEADY else 0
+        if moves:
+            direction = direction or moves
+            words.append(MOVES[moves])  # "rose" and "climbed" say the same
+            continue
+        if lower in STOP or lower[:1].isdigit() or lower in NUMBER_WORDS or lower in SCALES or lower in "%$€£":
+            continue
+        words.append(_fold(lower))
+    for entity in entities:  # "WHO" and "World Health Organization" meet in the words too
+        words.extend(sorted(form for form in entity if " " not in form and form not in words))
+    passive = bool(_PASSIVE.search(text))
+    vocabulary = frozenset(words) | {form for entity in entities for form in entity} | set(initials)
+    return _Claim(words, numbers, months, negated, direction, entities, passive, initials, days, sequence, vocabulary)
+
+
+ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+# One / a third, a quarter, one in five: fractions and shares, as the per cent they are.
+FRACTIONS = {"half": 50, "third": 100 / 3, "quarter": 25, "fifth": 20, "tenth": 10}
+_FRACTION = re.compile(r"\b(?:a|one)[ -](half|third|quarter|fifth|tenth)\b", re.I)
+_ONE_IN = re.compile(r"\bone in (two|three|four|five|ten)\b", re.I)
+_QUARTER = re.compile(r"\bQ([1-4])\b")
+
+
+def _normalised(text):
+    """The text with the forms that say one thing in several ways written one way: quotes, "per cent",
+    "Q1", fractions and shares ("a third" is 33.3 per cent)."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    text = re.sub(r"\b(?:run|ran|running|runs) out of\b", "no", text, flags=re.I)
+    text = _QUARTER.sub(lambda m: f"{ORDINALS[m.group(1)]} quarter", text)
+    text = _FRACTION.sub(lambda m: f"{FRACTIONS[m.group(1).lower()]:.1f} percent", text)
+    return _ONE_IN.sub(lambda m: f"{100 / NUMBER_WORDS[m.group(1).lower()]:.1f} percent", text)
+
+
+def _in_sequence(word):
+    """A word as near copies are compared: folded, and a move up or down as the move itself."""
+    moves = 1 if word in UP else -1 if word in DOWN else 2 if word in STEADY else 0
+    return MOVES[moves] if moves else _fold(word)
+
+
+def _fold(word):
+    """Inflections and synonyms folded: "deaths" and "killed" both read "die"."""
+    word = word.removesuffix("s'").removesuffix("'s")
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + replacement
+            return SYNONYMS.get(stem, SYNONYMS.get(stem + "e", stem))
+    return word
+
+
+def _numbers(tokens):
+    """The figures a text states, as (kind, value): "1.2 million" and "1,200,000" both ("n", 1200000.0);
+    "12%" and "12 per cent" ("%", 12.0); a year on its own ("year", 2023)."""
+    found = set()
+    lowered = [token.lower() for token in tokens]
+    k = 0
+    while k < len(tokens):
+        token, value = lowered[k], None
+        if token[:1].isdigit():
+            value = float(token.rstrip("%").replace(",", ""))
+        elif token in NUMBER_WORDS and token not in ("a", "half") or (token == "a" and _scale_at(lowered, k + 1)):
+            value = float(NUMBER_WORDS[token])
+        if value is None:
+            k += 1
+            continue
+        start = k
+        k += 1
+        while k < len(tokens) and lowered[k] in NUMBER_WORDS and lowered[k] not in ("a", "half", "dozen", "hundred"):
+            value += NUMBER_WORDS[lowered[k]]  # "twenty five"
+            k += 1
+        while k < len(tokens) and _scale_at(lowered, k):
+            value *= SCALES[lowered[k]]
+            k += 1
+        percent = (
+            token.endswith("%")
+            or (k < len(tokens) and lowered[k] in ("%", "percent"))
+            or (k + 1 < len(tokens) and lowered[k] == "per" and lowered[k + 1] == "cent")
+        )
+        if percent:
+            found.add(("%", value))
+        elif token.isdigit() and len(token) == 4 and 1800 <= value <= 2100 and k == start + 1:
+            found.add(("year", value))
+        else:
+            found.add(("n", value))
+    return found
+
+
+def _scale_at(lowered, k):
+    return (
+        k < len(lowered)
+        and lowered[k] in SCALES
+        and lowered[k] != "hundred"
+        or (k < len(lowered) and lowered[k] == "hundred")
+    )
+
+
+def _entities(text):
+    """Named places and parties in order of first mention, each as the set of its lowercase forms (its words,
+    the whole name, and its initials for a name of several words: "World Health Organization" is also
+    "who"). A capitalised word counts when it is not the first of its sentence, or when the text names it
+    capitalised elsewhere too; runs of all-capital letters (WHO, UN) always count."""
+    entities, initials = [], []
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    capitalised_inside = set()
+    for sentence in sentences:
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]*", sentence)
+        capitalised_inside |= {word.lower() for word in words[1:] if word[0].isupper()}
+    for sentence in sentences:
+        run = []
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]*|[^\sA-Za-z]", sentence)
+        for position, word in enumerate(words + ["."]):
+            lower = word.lower()
+            acronym = word.isupper() and len(word) > 1
+            named = acronym or word[:1].isupper() and position > 0 or lower in capitalised_inside
+            plain = lower not in MONTHS and lower not in WEEKDAYS and lower not in NEGATIONS
+            if position == 0 and word[:1].isupper() and not named and lower not in STOP:
+                initials.append(lower)
+            if named and (acronym or lower not in STOP) and plain or run and lower in SMALL_WORDS and word.islower():
+                run.append(word)
+            else:
+                _add_entity(entities, run)
+                run = []
+    return entities, initials
+
+
+def _add_entity(entities, run):
+    while run and run[-1].islower():
+        run.pop()
+    if not run:
+        return
+    significant = [word.removesuffix("'s") for word in run if word.lower() not in SMALL_WORDS]
+    forms = {word.lower() for word in significant if word.lower() not in GENERIC_NAME_WORDS}
+    forms.add(" ".join(word.lower() for word in significant))
+    if len(significant) > 1:
+        forms.add("".join(word[0] for word in significant).lower())
+    if len(significant) == 1 and significant[0].isupper():
+        forms.add(significant[0].lower())
+    forms = {SYNONYMS.get(form, form) for form in forms}
+    for entity in entities:
+        if entity & forms:
+            entity |= forms
+            return
+    entities.append(forms)

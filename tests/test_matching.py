@@ -1,0 +1,79 @@
+"""claims.matching.rank_similar: restatements found, look-alikes left out, nothing when nothing matches."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.matching_eval import evaluate
+from claims.matching import rank_similar
+
+DATA = Path(__file__).parent / "data" / "matching_eval.json"
+
+
+def test_on_the_evaluation_set_restatements_come_first_and_look_alikes_stay_out():
+    figures, _ = evaluate(json.loads(DATA.read_text())["items"])
+    assert figures["queries"] >= 60
+    assert figures["recall@1"] >= 0.85
+    assert figures["look-alike first"] <= 0.10
+    assert figures["no-match surfacing anything"] <= 0.15
+
+
+def test_answer_is_indices_with_scores_in_0_1_best_first():
+    query = "Inflation in Westmark slowed to 3.1 percent in September."
+    candidates = [
+        "Prices rose in Lviv.",
+        "Westmark's inflation rate eased to 3.1% in Sept.",
+        "Inflation in Westmark slowed.",
+    ]
+    ranked = rank_similar(query, candidates)
+    assert [index for index, _ in ranked][0] == 1
+    assert all(0 <= score <= 1 for _, score in ranked)
+    assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
+    assert rank_similar(query, []) == [] and rank_similar("", candidates) == []
+
+
+@pytest.mark.parametrize(
+    "query, restatement",
+    [
+        (
+            "The ministry said 1.2 million people were vaccinated.",
+            "1,200,000 people were vaccinated, the ministry said.",
+        ),
+        ("Turnout was 12 percent.", "Turnout was 12%."),
+        ("Exports fell by a third.", "Exports dropped by one third."),
+        (
+            "The World Health Organization warned of a measles outbreak in Corvel.",
+            "WHO warns of Corvel measles outbreak",
+        ),
+        ("Russia attacked the port of Selk.", "The port of Selk was attacked by Russia."),
+        ("Twelve people were killed in the fire in Marrow.", "12 people died in the Marrow fire."),
+    ],
+)
+def test_the_same_claim_in_other_words_is_found(query, restatement):
+    assert rank_similar(query, [restatement])
+
+
+@pytest.mark.parametrize(
+    "query, look_alike",
+    [
+        (
+            "The ministry said 1.2 million people were vaccinated.",
+            "The ministry said 1.3 million people were vaccinated.",
+        ),
+        ("Prices rose by 5 percent in March.", "Prices rose by 5 percent in April."),
+        ("The mayor said the bridge is safe.", "The mayor said the bridge is not safe."),
+        ("Rents in Marrow rose by 8 percent.", "Rents in Marrow fell by 8 percent."),
+        ("Rents in Marrow rose by 8 percent.", "Rents in Velsk rose by 8 percent."),
+        ("Ostland accused Drovny of shelling the town.", "Drovny accused Ostland of shelling the town."),
+        ("The council will close the library on Friday.", "The council will close the museum on Friday."),
+        ("The central bank kept its rate unchanged.", "The central bank raised its rate."),
+    ],
+)
+def test_a_look_alike_that_differs_in_one_fact_is_left_out(query, look_alike):
+    assert rank_similar(query, [look_alike]) == []
+
+
+def test_a_claim_about_the_same_people_saying_something_else_is_left_out():
+    query = "Senator Petra Holm resigned after a corruption scandal."
+    assert rank_similar(query, ["Senator Petra Holm said the new tax would raise 4.5 billion dollars a year."]) == []
