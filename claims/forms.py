@@ -458,8 +458,9 @@ class MarkForm(forms.Form):
         return sentence.start + start, sentence.start + end
 
 
-class RemoveForm(LenientForm):
-    """The claim version the person loaded; an unreadable one never matches (StaleEdit)."""
+class VersionForm(LenientForm):
+    """The claim version the person loaded (Remove, Reuse this verdict); an unreadable one never matches
+    (StaleEdit)."""
 
     version = forms.IntegerField(required=False, min_value=1, initial=0)
 

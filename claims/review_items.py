@@ -61,6 +61,12 @@ def _item(label, *, urls, can_review, user_id, hidden):
             f'<p class="stale" role="note"><strong>Stale:</strong> the claim changed after this was proposed '
             f"({escape(', '.join(stale))}). It cannot be approved as it was.</p>"
         )
+    if label.reused_from_id and label.reused_from:
+        earlier = label.reused_from.claim
+        parts.append(
+            f'<p class="review-item__reused">Reuses the verdict approved for the same claim in '
+            f'<a href="{article_url_of(urls, earlier)}">{escape(Truncator(earlier.article.title).chars(70))}</a>.</p>'
+        )
     speaker = wording.speaker_line(claim.source) if claim.source else ""
     parts.append(
         f'<blockquote class="review-item__context">{escape(before, False)}<mark class="claim-span '
@@ -88,6 +94,10 @@ def _item(label, *, urls, can_review, user_id, hidden):
         )
     parts.append("</li>")
     return "".join(parts)
+
+
+def article_url_of(urls, claim):
+    return f"{urls['article_detail'].format(claim.article_id)}?claim={claim.pk}#claim-{claim.pk}"
 
 
 def _evidence(links):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("articles/<int:article_id>/sentences/<int:sentence_id>/merge/", workspace.sentence_merge, name="sentence_merge"),
     path("claims/<int:claim_id>/", workspace.claim_save, name="claim_save"),
     path("claims/<int:claim_id>/remove/", workspace.claim_remove, name="claim_remove"),
+    path("claims/<int:claim_id>/reuse/<int:prior_id>/", workspace.claim_reuse, name="claim_reuse"),
     path("suggestions/<int:suggestion_id>/accept/", workspace.suggestion_accept, name="suggestion_accept"),
     path("suggestions/<int:suggestion_id>/dismiss/", workspace.suggestion_dismiss, name="suggestion_dismiss"),
     path("suggestions/<int:suggestion_id>/accept-speaker/", workspace.suggestions_accept_speaker, name="suggestions_accept_speaker"),

@@ -4,7 +4,7 @@ claim form's speaker: an existing source, or a new one only when asked for."""
 import pytest
 from django.http import QueryDict
 
-from claims.forms import ClaimForm, LabelSelectionForm, MarkForm, RemoveForm
+from claims.forms import ClaimForm, LabelSelectionForm, MarkForm, VersionForm
 from claims.models import EditRefused, Source
 from tests.factories import create_article, create_claim, create_source
 
@@ -14,8 +14,8 @@ def query(text):
 
 
 def test_an_unreadable_version_never_matches_a_claim():
-    assert RemoveForm(query("version=3")).cleaned_data["version"] == 3
-    assert RemoveForm(query("version=three")).cleaned_data["version"] == 0
+    assert VersionForm(query("version=3")).cleaned_data["version"] == 3
+    assert VersionForm(query("version=three")).cleaned_data["version"] == 0
 
 
 def test_label_selection_keeps_the_ids_and_drops_the_rest():

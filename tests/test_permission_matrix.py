@@ -17,7 +17,18 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from claims.models import Article, Claim, HistoryEntry, Job, Label, Publication, Sentence, Source, Suggestion
+from claims.models import (
+    Article,
+    Claim,
+    HistoryEntry,
+    Job,
+    Label,
+    PriorCheck,
+    Publication,
+    Sentence,
+    Source,
+    Suggestion,
+)
 from claims.permissions import EDITOR, REVIEWER
 from tests.factories import create_article, create_claim, create_label, create_source, create_user
 
@@ -66,7 +77,7 @@ def new(model, *, known=()):
 
 
 def claim_marked(o, user):
-    claim = new(Claim, known=[o.claim])
+    claim = new(Claim, known=[o.claim, o.earlier])
     assert (claim.sentence, claim.text, claim.origin, claim.created_by) == (o.sentence, MARKED, "manual", user)
     return [("created", claim)]
 
@@ -137,7 +148,7 @@ def suggestion_accepted(o, user):
 def suggestion_dismissed(o, user):
     suggestion = Suggestion.objects.get(pk=o.suggestion.pk)
     assert (suggestion.status, suggestion.decided_by, suggestion.claim) == (Suggestion.Status.DISMISSED, user, None)
-    assert list(Claim.objects.all()) == [o.claim]
+    assert list(Claim.objects.exclude(pk=o.earlier.pk)) == [o.claim]
     return [("removed", suggestion)]
 
 
@@ -176,10 +187,16 @@ def source_merged(o, user):
 
 
 def article_imported(o, user):
-    article = new(Article, known=[o.article])
+    article = new(Article, known=[o.article, o.earlier.article])
     assert (article.title, article.text, article.imported_by) == ("Talks", "Kyiv said the talks had ended.", user)
     assert sentences(article) == ["Kyiv said the talks had ended."]
     return [("imported", article)]
+
+
+def verdict_reused(o, user):
+    proposed = Claim.objects.get(pk=o.claim.pk).labels.get(status=Label.Status.PROPOSED)
+    assert (proposed.verdict, proposed.reused_from, proposed.proposed_by) == ("denied", o.prior.label, user)
+    return [("proposed", proposed)]
 
 
 def unpublished(o, user):
@@ -259,6 +276,7 @@ EXPECTED = {
             claim_saved,
         )
     },
+    "claim_reuse": {"post": Case(EDITING, lambda o: {"version": o.claim.version}, verdict_reused)},
     "claim_remove": {"post": Case(EDITING, lambda o: {"version": o.claim.version}, claim_removed)},
     "sentence_reviewed": {"post": Case(EDITING, lambda o: {"reviewed": "1"}, sentence_ticked)},
     "sentence_split": {"post": Case(EDITING, lambda o: {"before": "the bridge"}, sentence_split_in_two)},
@@ -354,8 +372,18 @@ def objects(db):
     job = Job.objects.create(
         kind="export", status="failed", can_retry=True, title="Exporting", started_by=proposer, result=b"PK"
     )
-    publication = Publication.publish(article, by=create_user(username="pat", role=REVIEWER))
+    pat = create_user(username="pat", role=REVIEWER)
+    publication = Publication.publish(article, by=pat)
+    # Checked before: the same claim, approved in another article.
+    earlier_article = create_article(text="The mayor said the bridge would reopen on Monday.", title="Earlier")
+    earlier = create_claim(sentence=earlier_article.sentences.get(), by=proposer)
+    approved = create_label(
+        claim=earlier, by=proposer, verdict="denied", status="approved", reviewed_by=pat, reviewed_at=earlier.created_at
+    )
+    prior = PriorCheck.objects.create(claim=claim, earlier=earlier, label=approved, text="The mayor said...", score=1)
     return SimpleNamespace(
+        prior=prior,
+        earlier=earlier,
         publication=publication,
         slug=publication.slug,
         job=job,

@@ -1,5 +1,5 @@
 """The data model, one module per family, in layers: errors, base, history, articles, sources, claims, labels,
-publications, suggestions, jobs. A module imports only those before it in that list; a method that needs a
+prior_checks, publications, suggestions, jobs. A module imports only those before it in that list; a method that needs a
 model from a later one reaches it through a relation or apps.get_model()."""
 
 from .articles import Article, ImportFormat, Progress, Sentence
@@ -8,6 +8,7 @@ from .errors import AlreadyDecided, EditRefused, StaleEdit
 from .history import HistoryEntry, HistoryIsAppendOnly
 from .jobs import Job, JobKind, JobStatus
 from .labels import Backlog, Label, LabelStatus, Verdict
+from .prior_checks import PriorCheck
 from .publications import Publication
 from .sources import Source, SourceAlias, SourceKind
 from .suggestions import Suggestion, SuggestionStatus
@@ -32,6 +33,7 @@ __all__ = [
     "LabelStatus",
     "Verdict",
     "Publication",
+    "PriorCheck",
     "Suggestion",
     "SuggestionStatus",
     "Job",

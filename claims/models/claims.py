@@ -179,7 +179,7 @@ class Claim(TextSpan):
             actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after={**after, **(note or {})}
         )
 
-    def _relabel(self, *, by, verdict=None, rationale="", evidence=()):
+    def _relabel(self, *, by, verdict=None, rationale="", evidence=(), reused_from=None):
         current = self.current_label
         wanted = (verdict, rationale, list(evidence))
         unchanged = current and current.claim_version == self.version
@@ -200,10 +200,13 @@ class Claim(TextSpan):
                 proposed_by=by,
                 claim_version=self.version,
                 claim_snapshot=self.snapshot(),
+                reused_from=reused_from,
             )
         except IntegrityError as error:  # another proposal was made since this claim was read
             raise StaleEdit(STALE_MESSAGE) from error
         after = {"verdict": verdict, "rationale": rationale, "evidence": list(evidence)}
+        if reused_from is not None:
+            after["reused_from"] = reused_from.pk
         before = {"verdict": current.verdict, "replaced": current.pk} if replaced else None
         HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, before=before, after=after)
         return label

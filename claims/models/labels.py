@@ -116,7 +116,9 @@ class LabelQuerySet(models.QuerySet):
         proposer and article (without its text). with_context() adds the neighbouring sentences."""
         return (
             self.open()
-            .select_related("claim__article", "claim__source", "claim__sentence", "proposed_by")
+            .select_related(
+                "claim__article", "claim__source", "claim__sentence", "proposed_by", "reused_from__claim__article"
+            )
             .only(*QUEUE_FIELDS)
             .order_by("proposed_at", "pk")
         )
@@ -128,7 +130,8 @@ QUEUE_FIELDS = (
     "verdict rationale evidence status claim_version claim_snapshot proposed_at proposed_by__username "
     "claim__article__title claim__sentence__number claim__sentence__start claim__sentence__text "
     "claim__source__name claim__source__role claim__source__affiliation "
-    "claim__start claim__end claim__channel claim__cue claim__version claim__removed_at"
+    "claim__start claim__end claim__channel claim__cue claim__version claim__removed_at "
+    "reused_from__claim__article__title reused_from__claim__article_id reused_from__claim_id"
 ).split()
 
 
@@ -174,6 +177,8 @@ class Label(models.Model):
     reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField(blank=True)
+    # "Reuse this verdict": the approved label of the same claim checked before, in another article.
+    reused_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     objects = LabelQuerySet.as_manager()
 

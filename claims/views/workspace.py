@@ -17,10 +17,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 
+from .. import prior_checks
 from ..filters import SelectionForm, WorkspaceFilterForm
-from ..forms import ClaimForm, ExportForm, MarkForm, RemoveForm
+from ..forms import ClaimForm, ExportForm, MarkForm, VersionForm
 from ..jobs import start_suggestions
-from ..models import Claim, EditRefused, HistoryEntry, Label, Sentence, StaleEdit, Suggestion
+from ..models import Claim, EditRefused, HistoryEntry, Label, PriorCheck, Sentence, StaleEdit, Suggestion
 from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
 from ..rows import render_body, render_row
 from ..workspace import keeps, load_claim, load_panel, load_row, load_rows
@@ -105,7 +106,17 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
     if claim is not None and form is None:
         form = ClaimForm.for_claim(claim)
     timeline = list(HistoryEntry.objects.for_claim(claim.pk).with_actor()[:TIMELINE_LIMIT]) if claim else []
+    checked_before = (
+        list(
+            claim.prior_checks.select_related("earlier__article", "earlier__source", "label").defer(
+                "earlier__article__text"
+            )
+        )
+        if claim
+        else []
+    )
     return {
+        "checked_before": checked_before,
         "article": article,
         "sentence": sentence,
         "claim": claim,
@@ -216,6 +227,7 @@ def claim_mark(request, article_id, sentence_id):
         claim = Claim.mark(sentence, by=request.user, start=start, end=end)
     except EditRefused as refusal:
         return _respond(request, article, sentence.pk, error=str(refusal))
+    prior_checks.enqueue_for(claim)
     return _respond(request, article, sentence.pk, claim=claim, notice="Claim marked.")
 
 
@@ -233,6 +245,8 @@ def claim_save(request, claim_id):
         except StaleEdit as stale:
             claim = get_claim_for_editing(request.user, claim_id)
             return _respond_invalid(request, claim, ClaimForm.for_claim(claim), error=str(stale))
+        if (claim.start, claim.end) != span:
+            prior_checks.enqueue_for(claim)  # other words may have been checked before
         if request.htmx and as_typed and (claim.start, claim.end) == span:
             return _respond_saved(request, article, claim, was_labelled=labelled)
         return _respond(request, article, claim.sentence_id, claim=claim, notice="Saved.")
@@ -265,7 +279,7 @@ def _respond_saved(request, article, claim, *, was_labelled):
 def claim_remove(request, claim_id):
     claim = get_claim_for_editing(request.user, claim_id)
     try:
-        claim.remove(by=request.user, version=RemoveForm(request.POST).cleaned_data["version"])
+        claim.remove(by=request.user, version=VersionForm(request.POST).cleaned_data["version"])
     except StaleEdit as stale:
         return _respond(request, claim.article, claim.sentence_id, claim=claim, error=str(stale))
     return _respond(request, claim.article, claim.sentence_id, notice="Claim removed; its history is kept.")
@@ -321,6 +335,7 @@ def suggestion_accept(request, suggestion_id):
         claim = suggestion.accept(by=request.user)
     except EditRefused as refusal:
         return _respond(request, suggestion.article, suggestion.sentence_id, error=str(refusal))
+    prior_checks.enqueue_for(claim)
     return _respond(request, suggestion.article, suggestion.sentence_id, claim=claim, notice="Suggestion accepted.")
 
 
@@ -353,3 +368,23 @@ def suggestions_run(request, article_id):
     replaced; claims and decided suggestions stay as they are."""
     article = get_article_for_user(request.user, article_id)
     return redirect("claims:job_detail", job_id=start_suggestions(article, by=request.user).pk)
+
+
+@require_POST
+def claim_reuse(request, claim_id, prior_id):
+    """Reuse this verdict: propose the earlier check's verdict, rationale and evidence, linked to it."""
+    claim = get_claim_for_editing(request.user, claim_id)
+    prior = get_object_or_404(PriorCheck.objects.select_related("label", "earlier__article"), pk=prior_id, claim=claim)
+    earlier = prior.label
+    reused = {"verdict": earlier.verdict, "rationale": earlier.rationale, "evidence": earlier.evidence}
+    try:
+        claim.annotate(
+            by=request.user,
+            version=VersionForm(request.POST).cleaned_data["version"],
+            changes={},
+            label={**reused, "reused_from": earlier},
+        )
+    except StaleEdit as stale:
+        return _respond(request, claim.article, claim.sentence_id, claim=claim, error=str(stale))
+    notice = f"Proposed {earlier.get_verdict_display()}, reusing the check in “{prior.earlier.article.title[:60]}”."
+    return _respond(request, claim.article, claim.sentence_id, claim=claim, notice=notice)
