@@ -1,6 +1,18 @@
 from django.contrib import admin
 
-from .models import Article, Claim, HistoryEntry, Job, Label, Publication, Sentence, Source, SourceAlias, Suggestion
+from .models import (
+    Article,
+    Claim,
+    HistoryEntry,
+    Job,
+    Label,
+    PriorCheck,
+    Publication,
+    Sentence,
+    Source,
+    SourceAlias,
+    Suggestion,
+)
 
 
 @admin.register(Article)
@@ -111,6 +123,20 @@ class PublicationAdmin(admin.ModelAdmin):
     list_display = ["slug", "article", "published_at", "published_by", "withdrawn_at"]
     search_fields = ["slug", "article__title"]
     list_select_related = ["article", "published_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PriorCheck)
+class PriorCheckAdmin(admin.ModelAdmin):
+    """What the background matching found (claims/prior_checks.py); read-only."""
+
+    list_display = ["claim", "earlier", "label", "score", "found_at"]
+    list_select_related = ["claim", "earlier", "label"]
 
     def has_add_permission(self, request):
         return False
