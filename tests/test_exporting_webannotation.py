@@ -8,6 +8,7 @@ import pytest
 from pyld import jsonld
 
 from claims.exporting import export_article
+from claims.models import Publication
 from tests.export_fixtures import annotated_seed, hostile_article
 
 CONTEXTS = Path(__file__).parent / "data" / "jsonld"
@@ -37,6 +38,12 @@ def expanded_annotations(article_id, **kwargs):
     return annotations
 
 
+def targets(annotation):
+    """(the live article's target, our text's target)."""
+    found = annotation[OA + "hasTarget"]
+    return tuple(sorted(found, key=lambda target: OA + "hasSelector" in target and "TextPosition" in str(target)))
+
+
 def one(node, prop):
     [value] = node[prop]
     return value.get("@value", value.get("@id"))
@@ -59,10 +66,12 @@ def test_targets_quote_and_position_each_claim_span_exactly(seed):
     found = []
     for annotation in annotations:
         assert annotation["@type"] == [OA + "Annotation"]
-        [target] = annotation[OA + "hasTarget"]
-        assert one(target, OA + "hasSource") == "https://kyivindependent.com/belgorod"
-        selectors = {selector["@type"][0]: selector for selector in target[OA + "hasSelector"]}
-        position, quote = selectors[OA + "TextPositionSelector"], selectors[OA + "TextQuoteSelector"]
+        live, ours = targets(annotation)
+        # The words find the claim in the live article; the positions count in our text, served apart.
+        assert one(live, OA + "hasSource") == "https://kyivindependent.com/belgorod"
+        assert one(ours, OA + "hasSource").endswith(f"/fact-checks/{Publication.slug_for(article)}/text/")
+        [quote], [position] = live[OA + "hasSelector"], ours[OA + "hasSelector"]
+        assert quote["@type"] == [OA + "TextQuoteSelector"] and position["@type"] == [OA + "TextPositionSelector"]
         start, end = int(one(position, OA + "start")), int(one(position, OA + "end"))
         assert one(quote, OA + "exact") == article.text[start:end]
         assert one(quote, OA + "prefix") == article.text[max(0, start - 32) : start]
@@ -76,8 +85,7 @@ def test_bodies_name_the_speaker_channel_verdict_and_evidence(seed):
     by_start = {claim.start: name for name, claim in claims.items()}
     annotations = {}
     for annotation in expanded_annotations(article.pk):
-        [target] = annotation[OA + "hasTarget"]
-        position = next(s for s in target[OA + "hasSelector"] if s["@type"] == [OA + "TextPositionSelector"])
+        [position] = targets(annotation)[1][OA + "hasSelector"]
         annotations[by_start[int(one(position, OA + "start"))]] = annotation
 
     speakers = {name: one(bodies(a, "identifying")[0], RDF_VALUE) for name, a in annotations.items()}
@@ -105,6 +113,10 @@ def test_bodies_name_the_speaker_channel_verdict_and_evidence(seed):
     assert one(bodies(annotations["corps"], "commenting")[0], RDF_VALUE) == "Video geolocated in Kozinka."
     [creator] = annotations["corps"]["http://purl.org/dc/terms/creator"]
     assert one(creator, "http://xmlns.com/foaf/0.1/nick") == "alice"
+    assert one(creator, "http://xmlns.com/foaf/0.1/name") == "alice"  # no full name given
+    # The label's state, for machines, as a tag of its own.
+    assert one(bodies(annotations["gladkov"], "tagging")[0], RDF_VALUE) == "rejected"
+    assert one(bodies(annotations["corps"], "tagging")[0], RDF_VALUE) == "approved"
 
 
 def test_approved_only_keeps_final_verdicts_only(seed):
@@ -119,8 +131,7 @@ def test_article_without_url_is_targeted_by_urn_and_unsafe_links_are_dropped(edi
     annotations = expanded_annotations(article.pk)
     links = []
     for annotation in annotations:
-        [target] = annotation[OA + "hasTarget"]
-        assert one(target, OA + "hasSource") == f"urn:workbench:article:{article.pk}"
+        assert one(targets(annotation)[0], OA + "hasSource") == f"urn:workbench:article:{article.pk}"
         links += [one(b, OA + "hasSource") for b in bodies(annotation, "linking")]
     assert links == ["https://example.org/ok"]
     # The channel that carries a javascript: link is text, and stays exactly that text.
@@ -134,3 +145,10 @@ def test_times_are_utc_expressed_as_z(seed):
     annotations = document["first"]["items"]
     stamps = [annotation[key] for annotation in annotations for key in ("created", "modified") if key in annotation]
     assert stamps and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", stamp) for stamp in stamps), stamps
+
+
+def test_the_collection_has_first_and_last_and_its_page_is_part_of_it(seed):
+    article, _ = seed
+    document = json.loads(export_article(article.pk, "webannotation"))
+    assert document["id"].endswith(f"/articles/{article.pk}/annotations/")
+    assert document["last"] == document["first"]["id"] and document["first"]["partOf"] == document["id"]

@@ -69,6 +69,7 @@ class Case:
 
 
 WRONG_METHOD = Case(answers(outsider=405, editor=405, reviewer=405, admin=405))
+WRONG_METHOD_FOR_ALL = Case(answers(405, outsider=405, editor=405, reviewer=405, admin=405))  # a public URL
 
 
 def new(model, *, known=()):
@@ -256,6 +257,8 @@ EXPECTED = {
     # The fixture's article is published: Publish refuses (changing nothing), Unpublish takes it down.
     "article_publish": {"post": Case(REVIEWING)},
     "article_unpublish": {"post": Case(REVIEWING, effect=unpublished)},
+    "public_text": {"get": Case(answers(200)), "post": WRONG_METHOD_FOR_ALL},
+    "article_annotations": {"get": Case(READ)},
     "public_page": {
         "get": Case(answers(200)),
         "post": Case(answers(405, outsider=405, editor=405, reviewer=405, admin=405)),

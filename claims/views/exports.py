@@ -48,3 +48,13 @@ def articles_export(request):
         return _download(content, filename(articles[0], formats[0]), FORMATS[formats[0]].content_type)
     content = export_zip(articles, formats, approved_only=form.approved_only())
     return _download(content, "workbench-export.zip", "application/zip")
+
+
+@require_GET
+def article_annotations(request, article_id):
+    """The Web Annotation collection, served at its own id (the export's "id")."""
+    article = get_article_for_user(request.user, article_id)
+    content = export_article(article.pk, "webannotation")
+    response = HttpResponse(content, content_type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"')
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

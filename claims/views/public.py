@@ -90,3 +90,13 @@ def article_unpublish(request, article_id):
     else:
         messages.success(request, "Unpublished: the public page now answers “not found”.")
     return redirect("claims:article_detail", article_id=article.pk)
+
+
+@login_not_required
+@require_GET
+def public_text(request, slug):
+    """The published article's text as the workbench holds it: what Web Annotation position selectors count."""
+    publication = get_object_or_404(Publication.objects.select_related("article"), slug=slug, withdrawn_at=None)
+    response = HttpResponse(publication.article.text, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

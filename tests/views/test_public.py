@@ -119,3 +119,23 @@ def test_workspace_and_html_export_have_the_same_claim_anchors(client, editor, s
     export = client.get(reverse("claims:article_export", args=[article.pk]), {"formats": "html"}).content.decode()
     for name in ("yusov", "corps", "peskov"):
         assert f'id="claim-{claims[name].pk}"' in page and f'id="claim-{claims[name].pk}"' in export
+
+
+def test_the_public_text_is_what_web_annotation_positions_count(client, reviewer, editor, seed):
+    article, claims = seed
+    publication = Publication.publish(article, by=reviewer)
+    client.force_login(editor)
+    collection = client.get(reverse("claims:article_annotations", args=[article.pk]))
+    assert collection["Content-Type"].startswith("application/ld+json")
+    document = json.loads(collection.content)
+    assert document["id"].endswith(reverse("claims:article_annotations", args=[article.pk]))
+    client.logout()
+    for annotation in document["first"]["items"]:
+        ours = next(target for target in annotation["target"] if target["selector"]["type"] == "TextPositionSelector")
+        text = client.get("/" + ours["source"].split("/", 3)[3])
+        assert text.status_code == 200 and text["Content-Type"] == "text/plain; charset=utf-8" and not text.cookies
+        selector = ours["selector"]
+        quote = next(target for target in annotation["target"] if target is not ours)["selector"]["exact"]
+        assert text.content.decode()[selector["start"] : selector["end"]] == quote
+    publication.unpublish(by=reviewer)
+    assert client.get(f"/fact-checks/{publication.slug}/text/").status_code == 404
