@@ -4,7 +4,7 @@ registry, bound to request.GET. LenientForm also reads the hand-editable values 
 
 from django import forms
 
-from .models import Verdict
+from .models import LabelStatus, Verdict
 
 
 class LenientForm(forms.Form):
@@ -49,6 +49,20 @@ class WorkspaceFilterForm(LenientForm):
     show = forms.ChoiceField(choices=SHOW_CHOICES, required=False, initial="all")
     speaker = _id_field()
     label = forms.ChoiceField(choices=[*Verdict.choices, ("none", "No label yet")], required=False, initial="")
+
+
+class SearchForm(LenientForm):
+    """The header's Search and its filters; the cleaned values are claims.search.search()'s arguments."""
+
+    STATE_CHOICES = [("", "Any state"), *LabelStatus.choices, ("none", "No label yet")]
+
+    q = forms.CharField(max_length=200, required=False, strip=True)
+    verdict = forms.ChoiceField(choices=[("", "Any verdict"), *Verdict.choices], required=False, initial="")
+    state = forms.ChoiceField(choices=STATE_CHOICES, required=False, initial="")
+    speaker = _id_field()
+    outlet = forms.CharField(max_length=200, required=False, strip=True)
+    published_from = forms.DateField(required=False)
+    published_to = forms.DateField(required=False)
 
 
 class SelectionForm(LenientForm):

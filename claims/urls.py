@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, dashboard, exports, jobs, public, review, sources, workspace
+from .views import articles, dashboard, exports, jobs, public, review, search, sources, workspace
 
 app_name = "claims"
 
@@ -34,6 +34,7 @@ urlpatterns = [
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job_detail"),
     path("jobs/<uuid:job_id>/download/", jobs.job_download, name="job_download"),
     path("jobs/<uuid:job_id>/retry/", jobs.job_retry, name="job_retry"),
+    path("search/", search.search_page, name="search"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/approve/", review.labels_approve, name="labels_approve"),
     path("review/<int:label_id>/approve/", review.label_approve, name="label_approve"),

@@ -259,6 +259,7 @@ EXPECTED = {
     "article_unpublish": {"post": Case(REVIEWING, effect=unpublished)},
     "public_text": {"get": Case(answers(200)), "post": WRONG_METHOD_FOR_ALL},
     "article_annotations": {"get": Case(READ)},
+    "search": {"get": Case(READ, lambda o: {"q": "mayor"})},
     "public_page": {
         "get": Case(answers(200)),
         "post": Case(answers(405, outsider=405, editor=405, reviewer=405, admin=405)),

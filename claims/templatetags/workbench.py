@@ -1,10 +1,12 @@
 """Formatting for the workspace. These tags format what the view loaded; they never query."""
 
+import re
 from datetime import timedelta
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
 from .. import badges, history_text, wording
@@ -69,3 +71,18 @@ def duration(length):
     """A timedelta in words: "15 minutes", "1 hour, 30 minutes"."""
     now = timezone.now()
     return timesince(now - length, now, depth=2)
+
+
+@register.filter
+def highlight(text, terms):
+    """{{ text|highlight:terms }}: the text, escaped, with each of the words searched for in a <mark>."""
+    text = str(text or "")
+    if not terms:
+        return escape(text)
+    found = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    parts, last = [], 0
+    for match in found.finditer(text):
+        parts += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
