@@ -143,6 +143,12 @@ class ClaimForm(forms.Form):
         help_text="Where it was said or how it reached us: an outlet, a platform, an intermediary.",
     )
     cue = forms.CharField(label="Cue", max_length=100, required=False, help_text="said, told, claimed, according to…")
+    summary = forms.CharField(
+        label="Claim summary",
+        max_length=200,
+        required=False,
+        help_text="For the published fact-check: the claim in about 75 characters. Left empty, it is shortened.",
+    )
     verdict = forms.ChoiceField(label="Label", required=False, choices=[("", "No label yet")] + Verdict.choices)
     rationale = text_box("Rationale", rows=3)
     evidence = text_box("Evidence", rows=2, help_text="One http(s) link per line.")
@@ -160,6 +166,7 @@ class ClaimForm(forms.Form):
             "quote": claim.text,
             "channel": claim.channel,
             "cue": claim.cue,
+            "summary": claim.summary,
             "speaker": claim.source.name if claim.source else "",
             "speaker_id": claim.source_id,
         }
@@ -261,6 +268,7 @@ class ClaimForm(forms.Form):
                 "source": cleaned["source"],
                 "channel": " ".join(cleaned["channel"].split()),
                 "cue": " ".join(cleaned["cue"].split()),
+                "summary": " ".join(cleaned["summary"].split()),
             },
         )
 

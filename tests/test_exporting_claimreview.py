@@ -207,3 +207,10 @@ def _links(value):
         else:
             found += _links(item)
     return found
+
+
+def test_an_editors_claim_summary_is_what_the_review_names(seed, editor):
+    article, claims = seed
+    claim = claims["yusov"]
+    claim.annotate(by=editor, version=claim.version, changes={"summary": "Russian anti-Kremlin groups attack Belgorod"})
+    assert by_claim(article.pk)[claim.pk]["claimReviewed"] == "Russian anti-Kremlin groups attack Belgorod"

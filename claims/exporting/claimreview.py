@@ -38,7 +38,7 @@ def _review(data, claim, options):
         "@type": "ClaimReview",
         # The public fact-check page (views/public.py), at the claim's anchor; published or not yet.
         "url": f"{public_url(options.site_url, data.public_slug)}#claim-{claim.id}",
-        "claimReviewed": shortened(claim.text),
+        "claimReviewed": claim.summary or shortened(claim.text),
         "datePublished": isoformat(max(label.reviewed_at, data.first_published or label.reviewed_at)),
         "author": {"@type": "Organization", "name": options.organisation_name, "url": options.organisation_url},
         "reviewRating": {

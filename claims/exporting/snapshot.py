@@ -46,6 +46,7 @@ class ClaimData:
     channel: str
     cue: str
     origin: str
+    summary: str
     created_by: str | None
     created_at: datetime
     label: LabelData | None  # the label this export shows (see snapshot's approved_only)
@@ -216,6 +217,7 @@ def snapshots(article_ids, *, with_history=False):
                 channel=claim.channel,
                 cue=claim.cue,
                 origin=claim.origin,
+                summary=claim.summary,
                 created_by=_username(claim.created_by),
                 created_at=claim.created_at,
                 label=_shown_label(labels[claim.pk], False),

@@ -267,6 +267,10 @@ def _claims(rows, text, sentences, sources):
             "source": source,
             "channel": _text(obj, "channel", where, max_length=_field_length(Claim, "channel")),
             "cue": _text(obj, "cue", where, max_length=_field_length(Claim, "cue")),
+            # Files written before claim summaries existed have none.
+            "summary": _text(obj, "summary", where, max_length=_field_length(Claim, "summary"))
+            if isinstance(obj, dict) and "summary" in obj
+            else "",
             "origin": _choice(obj, "origin", where, ClaimOrigin.values),
             "created_by": _username(obj, "created_by", where, optional=True),
             "created_at": _moment(obj, "created_at", where),

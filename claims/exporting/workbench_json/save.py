@@ -51,6 +51,7 @@ def _save(doc, *, by, meta):
             source=sources.get(claim["source"]),
             channel=claim["channel"],
             cue=claim["cue"],
+            summary=claim["summary"],
             origin=claim["origin"],
             created_by=people.get(claim["created_by"]),
             created_at=claim["created_at"],

@@ -44,7 +44,7 @@ def _claim(claim):
         "sentence": claim.sentence_number,
         **_fields(claim, "start end text"),
         "source": claim.source.id if claim.source else None,
-        **_fields(claim, "channel cue origin created_by"),
+        **_fields(claim, "channel cue summary origin created_by"),
         "created_at": isoformat(claim.created_at),
         "labels": [_label(label) for label in claim.labels],
     }
