@@ -68,9 +68,12 @@ def _annotation(data, claim, options):
             },
             # Our text, served as plain text at the public page's side, where the positions count.
             {
-                "source": f"{public_url(options.site_url, data.public_slug)}text/",
-                "type": "Text",
-                "format": "text/plain",
+                "type": "SpecificResource",
+                "source": {
+                    "id": f"{public_url(options.site_url, data.public_slug)}text/",
+                    "type": "Text",
+                    "format": "text/plain",
+                },
                 "selector": {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
             },
         ],

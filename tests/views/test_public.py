@@ -132,7 +132,7 @@ def test_the_public_text_is_what_web_annotation_positions_count(client, reviewer
     client.logout()
     for annotation in document["first"]["items"]:
         ours = next(target for target in annotation["target"] if target["selector"]["type"] == "TextPositionSelector")
-        text = client.get("/" + ours["source"].split("/", 3)[3])
+        text = client.get("/" + ours["source"]["id"].split("/", 3)[3])
         assert text.status_code == 200 and text["Content-Type"] == "text/plain; charset=utf-8" and not text.cookies
         selector = ours["selector"]
         quote = next(target for target in annotation["target"] if target is not ours)["selector"]["exact"]
