@@ -284,21 +284,25 @@ class SourceForm(forms.ModelForm):
         ),
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    different = forms.BooleanField(required=False, label="It is a different source: add it anyway")
 
     class Meta:
         model = Source
-        fields = ["name", "kind", "role", "affiliation", "aliases", "notes"]
+        fields = ["name", "kind", "role", "affiliation", "wikidata", "aliases", "notes"]
         labels = {
             "name": "Name",
             "kind": "Kind",
             "role": "Role or title",
             "affiliation": "Affiliation",
+            "wikidata": "Wikidata item",
             "notes": "Notes",
         }
         help_texts = {
             "role": "For example: spokesperson, minister of defence.",
             "affiliation": "Government, agency, party or outlet.",
+            "wikidata": "Its Q-number, for example Q7747 (links the source and goes into fact-check markup).",
         }
+        error_messages = {"wikidata": {"invalid": "A Wikidata item is Q and a number, for example Q7747."}}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -309,6 +313,23 @@ class SourceForm(forms.ModelForm):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self):
+        """A new source named nearly like one in the registry is held back until the person says it is
+        another one (`different`); `similar` lists those it looks like."""
+        cleaned = super().clean()
+        self.similar = []
+        if self.instance.pk is None and cleaned.get("name") and not cleaned.get("different"):
+            self.similar = Source.objects.looking_like(cleaned["name"])
+            if self.similar:
+                names = ", ".join(f"“{source.name}”" for source in self.similar)
+                self.add_error(
+                    None, f"The registry already has {names}: pick that one, or say it is a different source."
+                )
+        return cleaned
+
+    def clean_wikidata(self):
+        return self.cleaned_data["wikidata"].strip().upper()
 
     def clean_aliases(self):
         name = self.cleaned_data.get("name", "")

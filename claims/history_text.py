@@ -21,6 +21,7 @@ SOURCE_CHANGE_LABELS = {
     "kind": "Kind",
     "role": "Role or title",
     "affiliation": "Affiliation",
+    "wikidata": "Wikidata item",
     "notes": "Notes",
     "aliases": "Aliases",
     "merged_into_name": "Merged into",

@@ -91,4 +91,6 @@ def _author(source):
         author[role_property] = source.role
     if source.affiliation:
         author[affiliation_property] = {"@type": "Organization", "name": source.affiliation}
+    if source.wikidata:
+        author["sameAs"] = f"https://www.wikidata.org/wiki/{source.wikidata}"
     return author

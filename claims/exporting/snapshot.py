@@ -16,6 +16,7 @@ class SourceData:
     role: str
     affiliation: str
     aliases: tuple[str, ...] = ()
+    wikidata: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def snapshots(article_ids, *, with_history=False):
             claim.source.role,
             claim.source.affiliation,
             tuple(aliases[claim.source_id]),
+            claim.source.wikidata,
         )
         for claim in rows
         if claim.source_id

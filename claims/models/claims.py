@@ -46,7 +46,7 @@ class Claim(TextSpan):
     channel = models.CharField(max_length=300, blank=True)
     cue = models.CharField(max_length=100, blank=True)
     # What fact-check markup names the claim by (ClaimReview's claimReviewed); empty: the claim, shortened.
-    summary = models.CharField(max_length=200, blank=True)
+    summary = models.CharField(max_length=200, blank=True, default="", db_default="")
     origin = models.CharField(max_length=16, choices=ClaimOrigin, default=ClaimOrigin.MANUAL)
     # Bumped on every change: optimistic concurrency for editors and staleness for reviewers.
     version = models.PositiveIntegerField(default=1)

@@ -1,7 +1,10 @@
 """The source registry shared by all articles: sources, their aliases and the name lookups."""
 
+from difflib import SequenceMatcher
+
 from django.apps import apps
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Substr
@@ -64,6 +67,9 @@ def _only_match(name, candidates):
     return matches[0] if len(matches) == 1 else None
 
 
+LOOKS_ALIKE = 0.85  # difflib's ratio of two folded names above which one is probably the other misspelt
+
+
 class SourceQuerySet(models.QuerySet):
     def active(self):
         """Sources not merged into another: the ones a claim may be linked to."""
@@ -79,6 +85,21 @@ class SourceQuerySet(models.QuerySet):
         return self.filter(Q(name_folded__contains=needle) | Exists(aliases)).order_by(
             Case(When(name_folded__startswith=needle, then=Value(0)), default=Value(1)), "name", "id"
         )
+
+    def looking_like(self, name, *, limit=3):
+        """Sources whose name is spelt nearly like `name` but not the same ("Andriy Yusov" beside "Andrii
+        Yusov"): what adding `name` as a new source would probably duplicate. One query over the names."""
+        key = fold(name or "")
+        if not key:
+            return []
+        near = [
+            (SequenceMatcher(None, key, folded).ratio(), pk)
+            for pk, folded in self.active().exclude(name_folded=key).values_list("pk", "name_folded")
+            if folded[:1] == key[:1] or folded[-3:] == key[-3:]
+        ]
+        ids = [pk for ratio, pk in sorted(near, reverse=True) if ratio >= LOOKS_ALIKE][:limit]
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids]
 
     def named(self, name):
         """Sources called exactly `name`, by their name or an alias (case and accents ignored)."""
@@ -167,13 +188,17 @@ class FoldedName(models.Model):
 class Source(FoldedName):
     """Who made a claim. One registry shared by all articles."""
 
-    EDITABLE = ("name", "kind", "role", "affiliation", "notes")
+    EDITABLE = ("name", "kind", "role", "affiliation", "wikidata", "notes")
 
     Kind = SourceKind
 
     kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
     role = models.CharField(max_length=200, blank=True, help_text="Role or title, e.g. spokesperson")
     affiliation = models.CharField(max_length=200, blank=True)
+    # The source's Wikidata item (Q42): shown as a link, exported as ClaimReview's author sameAs.
+    wikidata = models.CharField(
+        max_length=20, blank=True, default="", db_default="", validators=[RegexValidator(r"^Q[1-9]\d*$")]
+    )
     notes = models.TextField(blank=True)
     # A source merged into another keeps its row so history and old links still resolve.
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
