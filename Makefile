@@ -60,6 +60,8 @@ bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(PYTHON) bench/attribution_eval.py
 	$(PYTHON) bench/workspace_bench.py
 	$(PYTHON) bench/public_bench.py
+	$(PYTHON) bench/matching_eval.py
+	DATABASE_URL=$${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(PYTHON) bench/search_bench.py
 	$(PYTHON) bench/load_bench.py
 
 clean:
