@@ -192,7 +192,7 @@ def test_editor_annotates_with_the_keyboard_alone(page, editor, seed_article):
     keys.press("Tab")
     keys.press("Tab")
     keys.type("TASS")
-    for _ in range(5):  # cue, label, rationale, evidence, "Change the span"
+    for _ in range(6):  # cue, label, rationale, evidence, claim summary, "Change the span"
         keys.press("Tab")
     keys.press("Enter")
     keys.press("Tab")
