@@ -3,9 +3,9 @@ rationale) and sources (name, aliases, role, affiliation). Every word asked for 
 a row's fields, whatever its case; the filters narrow the claims (and the articles, by outlet and date).
 A fixed number of queries whatever the data: one per kind.
 
-The sentences (and so the articles' text) are searched by their words: on PostgreSQL through a full-text
-index (migration 0014: to_tsvector('simple'), a word matching as a prefix: "ferr" finds "ferries"), on
-SQLite by LIKE. The short fields are matched with icontains everywhere."""
+The sentences (and so the articles' text) are searched by their words, a word matching as a prefix ("ferr"
+finds "ferries"): on PostgreSQL through a full-text index (migration 0014: to_tsvector('simple')), on SQLite
+through an FTS5 table kept in step by triggers (0015). The short fields are matched with icontains everywhere."""
 
 import re
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 from .models import Article, Claim, Label, LabelStatus, Sentence, Source, SourceAlias
 
@@ -69,13 +70,18 @@ def _article_scope(outlet, published_from, published_to, prefix=""):
 
 
 def _with_words(model, term):
-    """The rows of `model` (Sentence) whose text holds `term`: by the full-text index on PostgreSQL, else LIKE."""
+    """The rows of `model` (Sentence) whose text holds `term`'s words, each as the start of a word: by the
+    full-text index of PostgreSQL (migration 0014) or SQLite's FTS5 table (0015)."""
     rows = model.objects.order_by()
-    if connection.vendor != "postgresql":
-        return rows.filter(text__icontains=term)
-    query = " & ".join(f"{word}:*" for word in re.findall(r"\w+", term))
-    vector = SearchVector("text", config="simple")
-    return rows.annotate(words=vector).filter(words=SearchQuery(query, config="simple", search_type="raw"))
+    words = re.findall(r"\w+", term)
+    if connection.vendor == "postgresql":
+        vector = SearchVector("text", config="simple")
+        query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="simple", search_type="raw")
+        return rows.annotate(words=vector).filter(words=query)
+    match = " ".join(f'"{word}"*' for word in words)
+    return rows.filter(
+        pk__in=RawSQL("SELECT rowid FROM claims_sentence_words WHERE claims_sentence_words MATCH %s", [match])
+    )
 
 
 def _articles(terms, scope):

@@ -75,3 +75,17 @@ def test_the_search_field_is_in_every_pages_header(client, editor):
     client.force_login(editor)
     page = client.get(reverse("claims:article_list")).content.decode()
     assert '<label for="site-search">Search</label>' in page and 'role="search"' in page
+
+
+def test_words_match_as_word_starts_and_the_index_follows_edits(client, editor):
+    article = create_article(
+        text="Ferries crossed the river. The mayor said the bridge would reopen.", title="Crossing"
+    )
+    client.force_login(editor)
+    assert found(client, q="ferr")[0].articles == [article]  # the start of a word
+    assert found(client, q="erries")[0].articles == []  # not the middle of one
+    first = article.sentences.get(number=1)
+    first.split_at(first.start + first.text.index("the river"), by=editor)  # its words move into two rows
+    assert found(client, q="ferries river")[0].articles == [article]
+    article.delete()
+    assert found(client, q="ferries")[0].total == 0
