@@ -137,11 +137,19 @@ _CANDIDATE_RE = re.compile(
     r")"
 )
 _NEXT_RE = re.compile(r"\s*([\"“‘'(\[«„‹¿¡*]*)(\w*)")
+_QUOTE_CLOSERS = "”\"’'»"
+# One to three capitalised words, then a verb of speech: the speaker of the quote just closed.
+_SPEAKER_AFTER_QUOTE_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|tells|shouted|shouts|wrote|writes|"
+    r"replied|replies|insisted|insists|exclaimed|declared|declares|cried|demanded|demands|wondered|wonders|"
+    r"recalled|recalls|warned|warns|explained|explains|claimed|claims|posted|tweeted)\b"
+)
 _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")  # U.S, a.m, e.g, U.S.A, т.е
 _MARKER_END_RE = re.compile(r"(?:\.\)|\)|\.)(?=[ \t])")
 # Cheap test for a list's first item, "1." "1)" "1.)" "a." "a)", after a space or bullet.
 _LIST_START_RE = re.compile(r"[\s•‣⁃◦▪●][1a](?:\.\)?|\))[ \t]")
 _BULLET_RE = re.compile(r"(?<=\s)[•‣⁃◦▪●]")
+_DASH_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*[-*–][ \t]+(?=\S)")
 
 # How far back to look for the token before a period; longer tokens are not
 # abbreviations, so the window only bounds the work per candidate.
@@ -242,6 +250,8 @@ def _punct_cut(text, m, last, rules):
         boundary = _period_is_boundary(text, pstart, last, word, nxt.end(), next_kind, rules)
         return end if boundary else None
     if "." not in run:
+        if m.group()[-1:] in _QUOTE_CLOSERS and _SPEAKER_AFTER_QUOTE_RE.match(text, end) and word not in rules.starters:
+            return None  # '"Where is the money?" Anna Kovalenko asked.': the quote and its speaker are one
         return end  # "!", "?", "?!", "!!"
     return _ellipsis_cut(text, run, pstart, end)
 
@@ -294,6 +304,10 @@ def _period_is_boundary(text, pstart, last, word, word_end, next_kind, rules):
         return False  # "vom 12. Juni"
     if low in CLOCK_ABBREVIATIONS:
         return _clock_time_ends(text, pstart, last, word, word_end)
+    if next_kind == "digit" and low in rules.ambiguous:
+        return False  # "approx. 40 people", "est. 1990"
+    if low == "etc" and next_kind == "upper":
+        return True  # "pears, apples, etc. Prices rose": nothing but a sentence follows "etc."
     if token in ONE_LETTER_PLATFORMS and len(parts) == 2 and parts[0].rsplit(None, 1)[-1] in PLATFORM_PREPOSITIONS:
         return True  # "posted on X. Republicans said": the platform, not an initial
     if low in rules.ambiguous or low in MONTHS or _is_initial_or_acronym(token):
@@ -368,10 +382,13 @@ def _is_glued_boundary(text, m):
 
 
 def _forced_cuts(text):
-    """Cuts before bullets and before items 2, 3... of an inline numbered list."""
+    """Cuts before bullets, before lines that open with a dash or an asterisk ("- lower taxes"), and before
+    items 2, 3... of an inline numbered list."""
     cuts = []
     if any(b in text for b in BULLETS):
         cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
+    if "\n-" in text or "\n*" in text or "\n–" in text or "\n " in text:
+        cuts.extend(m.start() for m in _DASH_ITEM_RE.finditer(text))
     if _LIST_START_RE.match(" " + text[:4]):  # a list opening the text
         cuts.extend(_list_item_cuts(text, 0))
     else:

@@ -271,3 +271,24 @@ def test_the_platform_x_ends_a_sentence_but_initials_do_not():
         "Republicans said it was false.",
         "He relied on J. Smith for advice.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A quoted question or exclamation, then its speaker: one sentence.
+        ('"Where is the money?" Anna Kovalenko asked. Nobody answered.',
+         ['"Where is the money?" Anna Kovalenko asked.', "Nobody answered."]),
+        ("“Enough!” Mayor Ilse Varga shouted at the council.", ["“Enough!” Mayor Ilse Varga shouted at the council."]),
+        ('"Stop!" He left the room.', ['"Stop!"', "He left the room."]),  # a pronoun opens a new one
+        # An abbreviation before a number, mid-sentence.
+        ("About approx. 40 people came. Police left.", ["About approx. 40 people came.", "Police left."]),
+        # "etc." before a capital ends the sentence.
+        ("They sold pears, apples, etc. Prices rose.", ["They sold pears, apples, etc.", "Prices rose."]),
+        # Dash and asterisk list lines after a colon, each its own sentence.
+        ("The plan includes:\n- lower taxes\n- more jobs\n* a new bridge",
+         ["The plan includes:", "- lower taxes", "- more jobs", "* a new bridge"]),
+    ],
+)  # fmt: skip
+def test_quotes_with_their_speaker_numbers_after_abbreviations_etc_and_dash_lists(text, expected):
+    assert [text[start:end] for start, end in split_sentences(text)] == expected
