@@ -81,9 +81,25 @@ def with_right_claim(toks, attr, lemma, require_clause):
     if lemma == "tell" and lo == cue_hi:
         return None  # "told" needs whom it was told to
     attr.side = "right"
-    attr.claim_lo, attr.claim_hi = lo, n
+    attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel
     return attr
+
+
+# A second act joined to the claim by "and" is a call, not part of what was claimed: "claimed that it was
+# returning home and urged citizens not to resist".
+CALLS = frozenset(
+    "urged urges called calls asked asks appealed appeals demanded demands invited invites encouraged "
+    "encourages begged begs implored".split()
+)
+
+
+def _before_a_call(toks, lo, n):
+    """Where the claim ends: before "and" + a call, else at n."""
+    for k in range(lo + 1, n - 1):
+        if toks[k].low == "and" and toks[k + 1].low in CALLS:
+            return k
+    return n
 
 
 def _has_finite_verb(toks, lo):
