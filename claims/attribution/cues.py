@@ -169,7 +169,10 @@ def _finite(toks, i, attrs):
         attr.clause_lo = attr.subj_lo
         if attr.subj_lo > 0 and toks[attr.subj_lo - 1].low in ("while", "whereas", "but", "and"):
             attr.clause_lo = attr.subj_lo - 1
-        right = with_right_claim(toks, attr, lemma, require_clause=lemma in CLAUSE_ONLY)
+        # After a quotation ('"...," Okafor claimed, the commissioner.'), only a clause is a claim on the right:
+        # an apposition or a place there ("said at the quayside") leaves the quotation as the claim.
+        quoted_before = attr.subj_lo > 0 and is_quote(toks[attr.subj_lo - 1])
+        right = with_right_claim(toks, attr, lemma, require_clause=lemma in CLAUSE_ONLY or quoted_before)
         if right is not None and right.claim_lo is not None:
             left = left_claim_end(toks, attr.subj_lo)
             if left is not None and right.claim_lo < len(toks) and is_quote_start(toks, attr.cue_hi, right.claim_lo):

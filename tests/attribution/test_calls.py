@@ -1,4 +1,5 @@
-"""A call joined to a claim by "and" (urged, called on, asked) is not part of what was claimed."""
+"""What is not a claim: a call joined to it by "and" (urged, called on, asked), and, after a quotation, an
+apposition or a place on the right of the cue."""
 
 import pytest
 
@@ -23,3 +24,17 @@ def test_a_call_inside_the_claim_stays_in_it():
     text = "A party source said several MPs had urged her to run."
     (found,) = suggest_attributions(text)
     assert text[found.content_start : found.content_end] == "several MPs had urged her to run"
+
+
+@pytest.mark.parametrize(
+    "text, claim, speaker",
+    [
+        ('"The port will reopen on Friday," Daniel Okafor claimed, the police commissioner.',
+         "The port will reopen on Friday", "Daniel Okafor"),
+        ('"We will rebuild the harbour," Marta Olenko said at the quayside.',
+         "We will rebuild the harbour", "Marta Olenko"),
+    ],
+)  # fmt: skip
+def test_after_a_quotation_an_apposition_or_a_place_is_not_the_claim(text, claim, speaker):
+    (found,) = suggest_attributions(text)
+    assert (text[found.content_start : found.content_end], found.source_text) == (claim, speaker)
