@@ -7,31 +7,16 @@ Run: .venv/bin/python bench/public_bench.py
 """
 
 import gc
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from django_setup import run_in_test_database
+
 SENTENCES, CLAIMS = 5000, 1000
 
 
 def main():
-    os.environ.update(DEBUG="0", SECRET_KEY="public-bench", ALLOWED_HOSTS="testserver")
-    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        measure()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    run_in_test_database(measure, name="public-bench")
 
 
 def measure():

@@ -6,31 +6,16 @@ default), in a test database of its own, DEBUG off.
 Run: .venv/bin/python bench/search_bench.py
 """
 
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from django_setup import run_in_test_database
+
 ARTICLES, SENTENCES = 20, 5000
 
 
 def main():
-    os.environ.update(DEBUG="0", SECRET_KEY="search-bench", ALLOWED_HOSTS="testserver")
-    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        measure()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    run_in_test_database(measure, name="search-bench")
 
 
 def measure():

@@ -15,6 +15,17 @@ from .models import (
 )
 
 
+class NotEditedHere(admin.ModelAdmin):
+    """Rows the workbench writes itself (history, jobs, publications, prior checks): looked at, never added
+    or changed here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "published", "language", "source_format", "imported_by", "created_at"]
@@ -72,7 +83,7 @@ class LabelAdmin(admin.ModelAdmin):
 
 
 @admin.register(HistoryEntry)
-class HistoryEntryAdmin(admin.ModelAdmin):
+class HistoryEntryAdmin(NotEditedHere):
     """Read-only: history is append-only, even for admins."""
 
     list_display = ["at", "actor", "action", "object_type", "object_id", "article"]
@@ -80,13 +91,7 @@ class HistoryEntryAdmin(admin.ModelAdmin):
     search_fields = ["object_type", "actor__username", "article__title"]
     list_select_related = ["actor", "article"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
         return False
 
 
@@ -100,7 +105,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(NotEditedHere):
     """Background work, to see what ran and why it failed; the work itself is not edited here."""
 
     list_display = ["title", "kind", "status", "started_by", "created_at", "attempts", "message"]
@@ -109,37 +114,19 @@ class JobAdmin(admin.ModelAdmin):
     list_select_related = ["started_by"]
     exclude = ["payload", "result"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(NotEditedHere):
     """Public fact-check pages; reviewers publish and unpublish from the workspace, which keeps history."""
 
     list_display = ["slug", "article", "published_at", "published_by", "withdrawn_at"]
     search_fields = ["slug", "article__title"]
     list_select_related = ["article", "published_by"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PriorCheck)
-class PriorCheckAdmin(admin.ModelAdmin):
+class PriorCheckAdmin(NotEditedHere):
     """What the background matching found (claims/prior_checks.py); read-only."""
 
     list_display = ["claim", "earlier", "label", "score", "found_at"]
     list_select_related = ["claim", "earlier", "label"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
