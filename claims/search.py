@@ -69,11 +69,11 @@ def _article_scope(outlet, published_from, published_to, prefix=""):
     return scope
 
 
-def _with_words(model, term):
-    """The rows of `model` (Sentence) whose text holds `term`'s words, each as the start of a word: by the
-    full-text index of PostgreSQL (migration 0014) or SQLite's FTS5 table (0015)."""
-    rows = model.objects.order_by()
-    words = re.findall(r"\w+", term)
+def _sentences_with(*terms):
+    """The sentences whose text holds every word of `terms`, each as the start of a word: by the full-text
+    index of PostgreSQL (migration 0014) or SQLite's FTS5 table (0015)."""
+    rows = Sentence.objects.order_by()
+    words = [word for term in terms for word in re.findall(r"\w+", term)]
     if connection.vendor == "postgresql":
         vector = SearchVector("text", config="simple")
         query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="simple", search_type="raw")
@@ -91,7 +91,7 @@ def _articles(terms, scope):
             Q(title__icontains=term)
             | Q(outlet__icontains=term)
             # An article's text is its sentences': their index answers for it.
-            | Q(pk__in=_with_words(Sentence, term).values("article_id"))
+            | Q(pk__in=_sentences_with(term).values("article_id"))
             for term in terms
         ),
     )
@@ -101,17 +101,13 @@ def _articles(terms, scope):
 
 def _claims(terms, article_scope, *, verdict, state, speaker):
     labels = Label.objects.filter(claim=OuterRef("pk"))
-    # The claims holding each term, found through indexes (sentence words, speaker, rationale) and united;
-    # the terms' sets intersected. The database never compares a term with each claim's row.
-    per_term = [
-        _ids(Claim.objects.filter(sentence__in=_with_words(Sentence, term).values("pk"))).union(
-            _ids(Claim.objects.filter(source__in=Source.objects.filter(name__icontains=term).values("pk"))),
-            _ids(Claim.objects.filter(source__in=SourceAlias.objects.filter(name__icontains=term).values("source_id"))),
-            Label.objects.filter(rationale__icontains=term).order_by().values_list("claim_id"),
-        )
-        for term in terms
-    ]
-    matches = Q(pk__in=per_term[0].intersection(*per_term[1:]) if len(per_term) > 1 else per_term[0])
+    # A claim holds every term when its sentence holds them all (one lookup in the words' index), or when
+    # a term is in its speaker or a rationale and each other term in one of its fields. Every set is looked
+    # up once through an index and probed as the newest claims are walked; no term is compared with each
+    # claim's row.
+    elsewhere = [Q(pk__in=_ids_by_speaker_or_rationale(term)) for term in terms]
+    in_fields = [Q(sentence__in=_sentences_with(term).values("pk")) | found for term, found in zip(terms, elsewhere)]
+    matches = Q(sentence__in=_sentences_with(*terms).values("pk")) | (reduce(or_, elsewhere) & reduce(and_, in_fields))
     claims = Claim.objects.active().filter(matches)
     if article_scope:
         claims = claims.filter(article__in=Article.objects.filter(article_scope))
@@ -134,6 +130,13 @@ def _claims(terms, article_scope, *, verdict, state, speaker):
 
 def _ids(claims):
     return claims.order_by().values_list("pk")
+
+
+def _ids_by_speaker_or_rationale(term):
+    return _ids(Claim.objects.filter(source__in=Source.objects.filter(name__icontains=term).values("pk"))).union(
+        _ids(Claim.objects.filter(source__in=SourceAlias.objects.filter(name__icontains=term).values("source_id"))),
+        Label.objects.filter(rationale__icontains=term).order_by().values_list("claim_id"),
+    )
 
 
 def _sources(terms, speaker):

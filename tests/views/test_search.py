@@ -34,6 +34,15 @@ def test_a_rationale_word_an_alias_and_a_title_each_find_their_rows(client, edit
     assert f"?claim={claims['peskov'].pk}#sentence-" in found(client, q="Peskov")[1]
 
 
+def test_each_word_may_be_in_another_field_of_the_same_claim(client, editor, seed):
+    article, claims = seed
+    client.force_login(editor)
+    assert found(client, q="Peskov informed")[0].claims == [claims["peskov"]]  # speaker + sentence
+    assert found(client, q="geolocated Belgorod")[0].claims == [claims["corps"]]  # rationale + sentence
+    assert found(client, q="Peskov Kremlin")[0].claims == [claims["peskov"]]  # speaker + rationale
+    assert found(client, q="Peskov geolocated")[0].claims == []  # in two claims, not in one
+
+
 def test_filters_narrow_the_claims(client, editor, seed):
     article, claims = seed
     client.force_login(editor)
