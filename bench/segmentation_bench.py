@@ -153,6 +153,11 @@ def main():
         print(f"- {name}: missed Golden Rules {golden_ids}; missed news cases {news_ids}")
 
     ours_g, ours_n = misses[rows[0][0]]
+    missed = {case["id"] for case, _ in ours_n}
+    for split in sorted({case.get("split", "dev") for case in news}):
+        cases = [case for case in news if case.get("split", "dev") == split]
+        right = sum(case["id"] not in missed for case in cases)
+        print(f"- ours on news split {split!r}: {right} of {len(cases)} ({100 * right / len(cases):.1f}%)")
     for case, got in ours_g + ours_n:
         print(f"\nours missed #{case['id']} {case['name']}\n  expected {case['expected']}\n  got      {got}")
 

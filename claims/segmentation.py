@@ -37,7 +37,7 @@ MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # ("Pitt, Briggs & Co. It closed" vs "Co. at noon", "Inc. Chief Executive").
 AMBIGUOUS = frozenset(
     """
-    inc corp ltd co cos llc plc jr sr bros st ave blvd rd hwy sq etc vs v al
+    inc corp ltd co cos llc plc jr sr bros st ave blvd rd hwy sq etc vs v al ca
     approx est dept govt intl natl univ assn assoc mfg misc pct yr yrs hr hrs
     min mins max oz lb lbs cf viz ed eds
     ala ariz ark calif colo conn fla ga kan kans ky md mich minn mont neb nev
@@ -150,6 +150,10 @@ _MARKER_END_RE = re.compile(r"(?:\.\)|\)|\.)(?=[ \t])")
 _LIST_START_RE = re.compile(r"[\s•‣⁃◦▪●][1a](?:\.\)?|\))[ \t]")
 _BULLET_RE = re.compile(r"(?<=\s)[•‣⁃◦▪●]")
 _DASH_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*[-*–][ \t]+(?=\S)")
+# A line opening with a list marker ("1. the defendant", "2) he reports", "b. a fund").
+_LINE_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*(?:\d{1,3}|[a-z])(?:\.\)?|\))[ \t]+(?=\S)")
+# Where a list item's line ends and a sentence of its own begins, on the next line with a capital.
+_ITEM_END_RE = re.compile(r"\n(?=[^\S\n]*[A-Z])")
 
 # How far back to look for the token before a period; longer tokens are not
 # abbreviations, so the window only bounds the work per candidate.
@@ -382,13 +386,15 @@ def _is_glued_boundary(text, m):
 
 
 def _forced_cuts(text):
-    """Cuts before bullets, before lines that open with a dash or an asterisk ("- lower taxes"), and before
-    items 2, 3... of an inline numbered list."""
+    """Cuts before bullets, before lines that open with a dash, an asterisk ("- lower taxes") or a number or
+    letter marker ("1. the defendant"), and before items 2, 3... of an inline numbered list."""
     cuts = []
     if any(b in text for b in BULLETS):
         cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
     if "\n-" in text or "\n*" in text or "\n–" in text or "\n " in text:
         cuts.extend(m.start() for m in _DASH_ITEM_RE.finditer(text))
+    if "\n" in text:
+        cuts.extend(m.start() for m in _LINE_ITEM_RE.finditer(text))
     if _LIST_START_RE.match(" " + text[:4]):  # a list opening the text
         cuts.extend(_list_item_cuts(text, 0))
     else:
@@ -454,11 +460,28 @@ def _spans_from_cuts(text, cuts):
         if stripped:
             s = start + piece.find(stripped[0])
             e = s + len(stripped)
-            if "\n" in stripped:
+            if "\n" in stripped and _is_list_item(stripped):
+                spans.extend(_split_item_end(s, stripped))
+            elif "\n" in stripped:
                 spans.extend(_split_line_list(text, s, e, stripped))
             else:
                 spans.append((s, e))
         start = cut
+    return spans
+
+
+def _is_list_item(piece):
+    return piece[0] in BULLETS or _DASH_ITEM_RE.match("\n" + piece) or _LINE_ITEM_RE.match("\n" + piece)
+
+
+def _split_item_end(s, item):
+    """A list item runs to the end of its line when the next line opens with a capital ("• a fund for coal
+    regions\nIt will be voted on in June."); a next line in lowercase continues it."""
+    spans, pos = [], 0
+    for m in _ITEM_END_RE.finditer(item):
+        spans.append((s + pos, s + len(item[pos : m.start()].rstrip()) + pos))
+        pos = m.end() + len(item[m.end() :]) - len(item[m.end() :].lstrip())
+    spans.append((s + pos, s + len(item)))
     return spans
 
 

@@ -288,6 +288,13 @@ def test_the_platform_x_ends_a_sentence_but_initials_do_not():
         # Dash and asterisk list lines after a colon, each its own sentence.
         ("The plan includes:\n- lower taxes\n- more jobs\n* a new bridge",
          ["The plan includes:", "- lower taxes", "- more jobs", "* a new bridge"]),
+        # Numbered lines after a colon; a list item ends at its line when a capital opens the next.
+        ("It set two conditions:\n1. he stays\n2) he reports weekly",
+         ["It set two conditions:", "1. he stays", "2) he reports weekly"]),
+        ("It includes:\n• grid upgrades\n• a coal\nfund\nIt is voted on in June.",
+         ["It includes:", "• grid upgrades", "• a coal\nfund", "It is voted on in June."]),
+        ("The icon, dated ca. 1890, was sold ca. 1950. It is lost.",
+         ["The icon, dated ca. 1890, was sold ca. 1950.", "It is lost."]),
     ],
 )  # fmt: skip
 def test_quotes_with_their_speaker_numbers_after_abbreviations_etc_and_dash_lists(text, expected):
