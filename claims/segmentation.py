@@ -16,6 +16,8 @@ a run of punctuation, and nothing nests an unbounded repetition.
 
 import re
 
+from .segmentation_lists import BULLETS, TERMINALS, forced_cuts, is_list_item, split_item_end, split_line_list
+
 # --- Abbreviations ---------------------------------------------------------
 # Tokens are compared lowercased, without their final period.
 
@@ -116,10 +118,8 @@ _ORDINAL_MONTHS = {"de": "Januar Februar März April Mai Juni Juli August Septem
 
 # --- Regexes ---------------------------------------------------------------
 
-_TERMINALS = ".!?…"
 _CLOSERS = "”\"'’)]»›」』"
 _OPENERS = "\"“‘'([«„‹¿¡*"
-BULLETS = "•‣⁃◦▪●"
 
 _CANDIDATE_RE = re.compile(
     # One leading character class lets the regex engine skip plain text fast;
@@ -145,15 +145,6 @@ _SPEAKER_AFTER_QUOTE_RE = re.compile(
     r"recalled|recalls|warned|warns|explained|explains|claimed|claims|posted|tweeted)\b"
 )
 _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")  # U.S, a.m, e.g, U.S.A, т.е
-_MARKER_END_RE = re.compile(r"(?:\.\)|\)|\.)(?=[ \t])")
-# Cheap test for a list's first item, "1." "1)" "1.)" "a." "a)", after a space or bullet.
-_LIST_START_RE = re.compile(r"[\s•‣⁃◦▪●][1a](?:\.\)?|\))[ \t]")
-_BULLET_RE = re.compile(r"(?<=\s)[•‣⁃◦▪●]")
-_DASH_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*[-*–][ \t]+(?=\S)")
-# A line opening with a list marker ("1. the defendant", "2) he reports", "b. a fund").
-_LINE_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*(?:\d{1,3}|[a-z])(?:\.\)?|\))[ \t]+(?=\S)")
-# Where a list item's line ends and a sentence of its own begins, on the next line with a capital.
-_ITEM_END_RE = re.compile(r"\n(?=[^\S\n]*[A-Z])")
 
 # How far back to look for the token before a period; longer tokens are not
 # abbreviations, so the window only bounds the work per candidate.
@@ -202,7 +193,7 @@ def split_sentences(text, language="en"):
 
 def _find_cuts(text, rules):
     """Positions where one sentence ends and the next may begin (increasing)."""
-    forced = _forced_cuts(text)
+    forced = forced_cuts(text)
     forced_i = 0
     next_forced = forced[0] if forced else -1
     cuts = []
@@ -216,7 +207,7 @@ def _find_cuts(text, rules):
             forced_i += 1
             next_forced = forced[forced_i] if forced_i < len(forced) else -1
         kind = text[start]
-        if kind in _TERMINALS:
+        if kind in TERMINALS:
             end = m.end()
             if end == len(text) or text[end].isspace():
                 cut = _punct_cut(text, m, last, rules)
@@ -385,69 +376,6 @@ def _is_glued_boundary(text, m):
     return not (len(token) >= 2 * _TOKEN_WINDOW or "@" in token or "/" in token or "www." in token.lower())
 
 
-def _forced_cuts(text):
-    """Cuts before bullets, before lines that open with a dash, an asterisk ("- lower taxes") or a number or
-    letter marker ("1. the defendant"), and before items 2, 3... of an inline numbered list."""
-    cuts = []
-    if any(b in text for b in BULLETS):
-        cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
-    if "\n-" in text or "\n*" in text or "\n–" in text or "\n " in text:
-        cuts.extend(m.start() for m in _DASH_ITEM_RE.finditer(text))
-    if "\n" in text:
-        cuts.extend(m.start() for m in _LINE_ITEM_RE.finditer(text))
-    if _LIST_START_RE.match(" " + text[:4]):  # a list opening the text
-        cuts.extend(_list_item_cuts(text, 0))
-    else:
-        first = _LIST_START_RE.search(text)
-        if first is not None:
-            cuts.extend(_list_item_cuts(text, first.start()))
-    if not cuts:
-        return cuts
-    return sorted(set(cuts))
-
-
-def _list_item_cuts(text, first):
-    """ "1) first 2) second", "a. first b. second": cut before each later item."""
-    cuts = []
-    chain = None  # (suffix, expected next value)
-    for m in _MARKER_END_RE.finditer(text, first):
-        marker = _list_marker_before(text, m.start())
-        if marker is None:
-            continue
-        cut, value = marker
-        suffix = m.group()
-        if value in ("1", "a"):
-            chain = (suffix, "2" if value == "1" else "b")
-        elif chain == (suffix, value):
-            cuts.append(cut)
-            chain = (suffix, str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1))
-    return cuts
-
-
-def _list_marker_before(text, pos):
-    """(where the item starts, its number or letter) for a marker ending at pos.
-
-    A marker is 1-3 digits or one lowercase letter, standing alone after
-    whitespace or a bullet ("2.", "b)", "• 10.", "⁃9.").
-    """
-    start = pos
-    while start > pos - 3 and start > 0 and text[start - 1].isdigit():
-        start -= 1
-    if start == pos:
-        if pos == 0 or not ("a" <= text[pos - 1] <= "z"):
-            return None
-        start = pos - 1
-    value = text[start:pos]
-    k = start
-    while k > 0 and k > start - 3 and text[k - 1] in " \t":
-        k -= 1
-    if k > 0 and text[k - 1] in BULLETS:
-        return k - 1, value
-    if start == 0 or text[start - 1].isspace():
-        return start, value
-    return None
-
-
 # --- From cuts to spans ----------------------------------------------------
 
 
@@ -460,47 +388,11 @@ def _spans_from_cuts(text, cuts):
         if stripped:
             s = start + piece.find(stripped[0])
             e = s + len(stripped)
-            if "\n" in stripped and _is_list_item(stripped):
-                spans.extend(_split_item_end(s, stripped))
+            if "\n" in stripped and is_list_item(stripped):
+                spans.extend(split_item_end(s, stripped))
             elif "\n" in stripped:
-                spans.extend(_split_line_list(text, s, e, stripped))
+                spans.extend(split_line_list(text, s, e, stripped))
             else:
                 spans.append((s, e))
         start = cut
-    return spans
-
-
-def _is_list_item(piece):
-    return piece[0] in BULLETS or _DASH_ITEM_RE.match("\n" + piece) or _LINE_ITEM_RE.match("\n" + piece)
-
-
-def _split_item_end(s, item):
-    """A list item runs to the end of its line when the next line opens with a capital ("• a fund for coal
-    regions\nIt will be voted on in June."); a next line in lowercase continues it."""
-    spans, pos = [], 0
-    for m in _ITEM_END_RE.finditer(item):
-        spans.append((s + pos, s + len(item[pos : m.start()].rstrip()) + pos))
-        pos = m.end() + len(item[m.end() :]) - len(item[m.end() :].lstrip())
-    spans.append((s + pos, s + len(item)))
-    return spans
-
-
-def _split_line_list(text, s, e, stripped):
-    """A block of short unpunctuated lines is a list: one sentence per line.
-
-    Otherwise a single line break is just wrapping ("a sentence\\ncut off").
-    """
-    lines = stripped.split("\n")
-    for line in lines:
-        words = line.split()
-        if not words or len(words) > 3 or line.rstrip()[-1] in _TERMINALS:
-            return [(s, e)]
-    spans = []
-    pos = s
-    for line in lines:
-        inner = line.strip()
-        if inner:
-            ls = pos + line.find(inner[0])
-            spans.append((ls, ls + len(inner)))
-        pos += len(line) + 1
     return spans
