@@ -84,6 +84,7 @@ def score(passages=None, suggest=suggest_attributions):
     n_gold = n_pred = n_match = n_exact = n_speaker = n_channel = n_cue = 0
     negative_fp = 0
     misses = []
+    by_kind = {}  # gold kind (split fresh3 names each): [gold, matched, speaker right]
     for passage in passages:
         text = passage["text"]
         suggestions = suggest(text, passage.get("language", "en"))
@@ -93,6 +94,12 @@ def score(passages=None, suggest=suggest_attributions):
         n_match += len(pairs)
         if not passage["gold"]:
             negative_fp += len(suggestions)
+        for gold in passage["gold"]:
+            by_kind.setdefault(gold.get("kind", "-"), [0, 0, 0])[0] += 1
+        for gold, sug in pairs:
+            tally = by_kind[gold.get("kind", "-")]
+            tally[1] += 1
+            tally[2] += same_name(sug.source_text, gold["source"])
         matched_gold = {id(g) for g, _ in pairs}
         matched_sug = {id(s) for _, s in pairs}
         problems = []
@@ -150,6 +157,7 @@ def score(passages=None, suggest=suggest_attributions):
         "cue_accuracy": n_cue / n_match if n_match else 0.0,
         "negative_false_positives": negative_fp,
         "misses": misses,
+        "by_kind": by_kind,
     }
 
 
@@ -199,6 +207,11 @@ def main(argv):
             f"{name:9} {r['passages']:9} {r['gold']:5} {r['precision']:10.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
             f"{r['exact_f1']:9.3f} {r['speaker_accuracy']:8.3f} {r['channel_accuracy']:8.3f}"
         )
+    kinds = {kind: tally for kind, tally in result["by_kind"].items() if kind != "-"}
+    if kinds:
+        print("\nby kind of claim (split fresh3)   gold  recall  speaker")
+        for kind, (gold, matched, speaker) in sorted(kinds.items()):
+            print(f"{kind:32} {gold:5} {matched / gold:7.2f} {speaker / matched if matched else 0:8.2f}")
     sentences, chars, seconds = measure_speed()
     print(
         f"speed: {sentences} sentences ({chars} characters) in {seconds:.3f} s = {sentences / seconds:,.0f} sentences/s"

@@ -59,7 +59,8 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
         source["role"] = role_hint
         if source["entity"] is not None and source["entity"].role is None and source["kind"] == "person":
             source["entity"].role = role_hint
-    claims = [(attr.claim_lo, attr.claim_hi)] + attr.extra_claims
+    inserted = _around_inserted_attribution(toks, attr)
+    claims = [inserted] if inserted else [(attr.claim_lo, attr.claim_hi)] + attr.extra_claims
     cue_start, cue_end = toks[attr.cue_lo].start, toks[attr.cue_hi - 1].end
     cue_text = text[cue_start:cue_end]
     if attr.channel is None and attr.side == "right":
@@ -103,6 +104,37 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
             )
         )
     return out
+
+
+# An attribution set inside its claim: "The deal, he said, would close", "The cell — police said — had",
+# "fell to 8.1% (according to the statistics office) in the three months".
+_PAIRED_MARKS = {",": ",", "—": "—", "–": "–", "(": ")"}
+# A clause going on after the attribution opens with a verb: "would close", "was safe", "fell".
+_CLAUSE_GOES_ON = frozenset(
+    "would will could can may might must should shall had has have was were is are does did do remains "
+    "remained fell rose grew made took came went began".split()
+)
+
+
+def _around_inserted_attribution(toks, attr):
+    """(lo, hi) of the whole sentence when the attribution sits inside its claim between paired marks (a
+    comma pair, a dash pair or parentheses), with the claim's words on both sides; else None."""
+    first, last = min(attr.subj_lo, attr.cue_lo), max(attr.subj_hi, attr.cue_hi)
+    if attr.appos is not None:
+        last = max(last, attr.appos[1])
+    if first < 2 or not any(t.word for t in toks[: first - 1]):
+        return None
+    closer = _PAIRED_MARKS.get(toks[first - 1].text)
+    if closer is None or any(t.low in CUE_VERBS for t in toks[: first - 1]):
+        return None
+    for k in range(last, min(last + 8, len(toks) - 1)):  # past a recipient, channel or time: "told Reuters"
+        if toks[k].text == closer:
+            after = toks[k + 1]
+            if closer == ")" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
+                return 0, len(toks)
+        elif closer == ")" and toks[k].text == "(":
+            return None
+    return None
 
 
 def _hedged(toks, attr, claim_text):
