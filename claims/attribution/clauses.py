@@ -63,21 +63,23 @@ def with_right_claim(toks, attr, lemma, require_clause):
     if not rest:
         return None
     first = toks[lo]
-    clause = (
+    if first.low in CALL_PARTICIPLES:
+        return None  # "said, urging commuters to plan ahead": a call; the claim is on the left
+    marked = (
         (lo > 0 and toks[lo - 1].low in ("that", ":"))
         or is_quote(first)
         or (lo > 0 and is_quote(toks[lo - 1]))
         or (first.low == "to" and lemma in ("claim", "deny", "allege", "admit"))
         or (first.low.endswith("ing") and lemma in ("report", "deny", "admit", "claim", "confirm"))
         or (first.low in ("of", "on") and lemma in ("warn", "insist"))
-        or _has_finite_verb(toks, lo)
     )
+    clause = marked or _has_finite_verb(toks, lo)
     if require_clause and not clause:
         return None
-    if not clause and first.low in BREAKS:
-        return None  # "reported to the police", "claimed in court"
-    if not clause and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + 3]):
-        return None
+    if not clause and (first.low in BREAKS or first.low == "at"):
+        return None  # "reported to the police", "claimed in court", "told reporters at the airport"
+    if not marked and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + 3]):
+        return None  # "added a silver in the synchronised event": a medal, not a statement
     if lemma == "tell" and lo == cue_hi:
         return None  # "told" needs whom it was told to
     attr.side = "right"
@@ -92,6 +94,9 @@ CALLS = frozenset(
     "urged urges called calls asked asks appealed appeals demanded demands invited invites encouraged "
     "encourages begged begs implored".split()
 )
+
+
+CALL_PARTICIPLES = frozenset("urging calling asking appealing demanding inviting encouraging begging".split())
 
 
 def _before_a_call(toks, lo, n):
