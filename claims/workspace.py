@@ -44,7 +44,8 @@ class ClaimRow:
 @dataclass(slots=True, eq=False)
 class SuggestionRow:
     """What a sentence row and the panel show of a pending suggestion. for_claim: the sentence's claim
-    (a ClaimRow) that accepting it fills (see claims.models.suggestions.claim_to_fill), else None."""
+    (a ClaimRow) that accepting it fills (see claims.models.suggestions.claim_to_fill), else None.
+    source_start, source_end: where the text names the speaker (the panel's "Why" line marks it)."""
 
     pk: int
     start: int
@@ -56,9 +57,23 @@ class SuggestionRow:
     nested: bool
     quote: str
     for_claim: ClaimRow | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
 
-SUGGESTION_FIELDS = ("pk", "sentence_id", "start", "end", "source_text", "cue", "channel", "hedged", "nested")
+SUGGESTION_FIELDS = (
+    "pk",
+    "sentence_id",
+    "start",
+    "end",
+    "source_text",
+    "cue",
+    "channel",
+    "hedged",
+    "nested",
+    "source_start",
+    "source_end",
+)
 CLAIM_FIELDS = (
     "pk",
     "sentence_id",
@@ -127,10 +142,11 @@ def _spans(claim_rows, suggestion_rows, text, *, offset):
         if status and status != Label.Status.WITHDRAWN:
             claim.verdict, claim.status = verdict, status
     pending = defaultdict(list)
-    for pk, in_sentence, start, end, source_text, cue, channel, hedged, nested, source_id in suggestion_rows:
+    for pk, in_sentence, start, end, source_text, cue, channel, hedged, nested, *mention, source_id in suggestion_rows:
         # SQLite's booleans come back from a Compiled query as 0 and 1.
         row = SuggestionRow(pk, start, end, source_text, cue, channel, bool(hedged), bool(nested),
-                            quote=text[start - offset : end - offset])  # fmt: skip
+                            quote=text[start - offset : end - offset], source_start=mention[0],
+                            source_end=mention[1])  # fmt: skip
         # The registry match stored with a suggestion (source_id) says which claim it would fill.
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)

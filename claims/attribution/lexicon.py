@@ -118,6 +118,7 @@ ROLE_NOUNS = word_set(
     researcher professor prof astronomer epidemiologist doctor dr mr mrs ms sir dame lord lady king
     queen prince princess pope bishop archbishop cardinal author editor ambassador envoy adviser
     advisor diplomat negotiator auditor inspector officer sheriff commissioner founder owner striker
+    administrator
     goalkeeper player midfielder defender deputy vice aide expert lawmaker mp mep councillor councilor
     candidate activist nurse teacher engineer investor strategist historian physicist biologist
     chemist surgeon physician psychologist sociologist curator architect pilot detective sergeant
@@ -128,6 +129,7 @@ ROLE_NOUNS = word_set(
 ORG_NOUNS = word_set(
     """
     group ministry department government administration agency office company firm corporation corps
+    centre center centres centers
     legion army military navy force forces police service council commission committee parliament
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
@@ -160,14 +162,14 @@ PUBLIC_WORDS = word_set(
 )
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
-    "technologies systems pharmaceuticals capital partners bank"
+    "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".
 COMPANY_NOUNS = word_set(
     "company firm carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
-    "contractor subcontractor builder consultancy"
+    "contractor subcontractor builder consultancy miner"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")

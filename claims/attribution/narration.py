@@ -2,6 +2,7 @@
 employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names in apposition."""
 
 from .lexicon import (
+    COMPANY_SUFFIXES,
     DAYS_MONTHS,
     DETERMINERS,
     GAZETTEER,
@@ -50,6 +51,53 @@ def note_names(text, toks, memory):
             memory.note_narrated(text[toks[k].start : toks[hi - 1].end], toks[k].start, toks[hi - 1].end)
         k = hi + 1
     _note_appositions(text, toks, memory)
+    _note_people_and_bodies(text, toks, memory)
+
+
+def _cap_word(t):
+    return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS
+
+
+def _note_people_and_bodies(text, toks, memory):
+    """People and bodies a sentence names in narration, for a later "the minister", "he", "the directorate":
+    a role before a name ("Finance Minister Rogelio Cárdenas presented", "striker Omar Fathy"), a name of
+    two or three words opening the sentence ("Ngozi Eze leads a team"), and a name holding an
+    organisation's noun ("The Norwegian Directorate of Fisheries ordered")."""
+    n = len(toks)
+    for k in range(n - 2):
+        if (toks[k].low in ROLE_NOUNS or toks[k].low in SQUAD_ROLES) and not toks[k].in_quote:
+            j = k + 1
+            while j < n and j - k <= 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS:
+                j += 1
+            if j - k >= 3 and (j == n or not toks[j].cap):
+                role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
+                role = text[toks[role_lo].start : toks[k].end]
+                memory.add(
+                    text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end, "person", role
+                )
+    j = 0
+    while j < n and j < 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS and toks[j].low not in MODIFIERS:
+        j += 1
+    owns = any(t.low == "its" for t in toks[j : j + 4])  # "Novo Nordisk cut its forecast": a company
+    if 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for") and not owns:
+        if not any(t.low in GAZETTEER or t.low in COMPANY_SUFFIXES or t.low in ROLE_NOUNS for t in toks[:j]):
+            memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
+    k = 0
+    while k < n:
+        j = k
+        while (
+            j < n
+            and j - k < 7
+            and (
+                _cap_word(toks[j]) or (toks[j].low in ("of", "for") and j > k and j + 1 < n and _cap_word(toks[j + 1]))
+            )
+        ):
+            j += 1
+        run = toks[k:j]
+        if any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in ("of", "for"):
+            ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
+            ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
+        k = max(j, k + 1)
 
 
 _APPOS_ARTICLES = word_set("the a an")
