@@ -79,9 +79,9 @@ def _note_people_and_bodies(text, toks, memory):
     while j < n and j < 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS and toks[j].low not in MODIFIERS:
         j += 1
     owns = any(t.low == "its" for t in toks[j : j + 4])  # "Novo Nordisk cut its forecast": a company
-    if 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for") and not owns:
-        if not any(t.low in GAZETTEER or t.low in COMPANY_SUFFIXES or t.low in ROLE_NOUNS for t in toks[:j]):
-            memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
+    opens = 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for")
+    if opens and not owns and not any(t.low in GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS for t in toks[:j]):
+        memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
     k = 0
     while k < n:
         j = k
