@@ -54,6 +54,9 @@ def note_names(text, toks, memory):
     _note_people_and_bodies(text, toks, memory)
 
 
+_NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
+
+
 def _cap_word(t):
     return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS
 
@@ -80,7 +83,7 @@ def _note_people_and_bodies(text, toks, memory):
         j += 1
     owns = any(t.low == "its" for t in toks[j : j + 4])  # "Novo Nordisk cut its forecast": a company
     opens = 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for")
-    if opens and not owns and not any(t.low in GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS for t in toks[:j]):
+    if opens and not owns and not any(t.low in _NOT_A_PERSON for t in toks[:j]):
         memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
     k = 0
     while k < n:

@@ -5,6 +5,7 @@ import re
 
 from .lexicon import (
     ANON_NOUNS,
+    COMPANY_NOUNS,
     DETERMINERS,
     GENERIC_ROLE,
     GROUP_WORDS,
@@ -28,6 +29,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
         return None
     m_start, m_end = toks[lo].start, toks[hi - 1].end
     mention = (text[m_start:m_end], m_start, m_end)
+    hi = _before_a_place(toks, lo, hi)
+    m_end = toks[hi - 1].end
     words = toks[lo:hi]
 
     def result(ent, confidence, role=None):
@@ -109,12 +112,35 @@ def resolve_speaker(text, toks, lo, hi, memory):
         and toks[name_lo - 1].low not in DETERMINERS
     ):
         name_lo -= 1
-    # Let a name run cross "of": "Freedom of Russia Legion".
-    while name_lo - 2 > lo and toks[name_lo - 1].low == "of" and toks[name_lo - 2].cap and not toks[name_lo - 2].poss:
+    # Let a name run cross "of" and "for" ("Freedom of Russia Legion", "Belgrade Centre for Human Rights"),
+    # and "and" inside such a name ("Centres for Disease Control and Prevention"), not between two names.
+    crossed = name_lo
+    while (
+        name_lo - 2 >= lo
+        and toks[name_lo - 1].low in ("of", "for", "and")
+        and toks[name_lo - 2].cap
+        and not toks[name_lo - 2].poss
+    ):
         k = name_lo - 2
         while k > lo and toks[k - 1].cap and not toks[k - 1].poss and toks[k - 1].low not in DETERMINERS:
             k -= 1
         name_lo = k
+        if toks[k].low in DETERMINERS:
+            name_lo += 1
+            break
+    if any(t.low == "and" for t in toks[name_lo:hi]) and not any(t.low in ("of", "for") for t in toks[name_lo:hi]):
+        name_lo = crossed
+    # A country owning an organisation belongs to its name: "Serbia's Interior Ministry".
+    if (
+        name_lo - 1 >= lo
+        and toks[name_lo - 1].poss
+        and toks[name_lo - 1].cap
+        and any(t.low in ORG_NOUNS for t in toks[name_lo:hi])
+    ):
+        name_lo -= 1
+    # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
+    if name_lo == lo == 0 and hi - lo >= 3 and toks[lo].low in DESCRIPTORS and toks[lo + 1].cap:
+        lo = name_lo = lo + 1
     has_name = name_lo < hi and not (
         hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS | ORG_NOUNS and name_lo == lo
     )
@@ -214,6 +240,22 @@ def resolve_speaker(text, toks, lo, hi, memory):
     if is_org:
         return literal("organisation", 0.8 if named else 0.7, drop_article=named)
     return literal("anonymous", 0.75)
+
+
+# Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
+DESCRIPTORS = COMPANY_NOUNS | frozenset({"rival", "administrator", "regulator", "insurer", "partner"})
+
+
+def _before_a_place(toks, lo, hi):
+    """Where a titled person's name ends before "of" a place: "Governor Adekunle Bamgbose of Ogun state"."""
+    if toks[lo].low not in ROLE_NOUNS:
+        return hi
+    for k in range(lo + 3, hi - 1):
+        if toks[k].low in ("of", "from"):
+            if all(t.cap and not t.poss for t in toks[lo + 1 : k]):
+                return k
+            return hi
+    return hi
 
 
 def _resolve_description(core, head_low, is_org, memory):
