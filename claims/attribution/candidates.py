@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .channels import channel_at, find_channel
 from .clauses import skip_adjuncts
+from .documents import document_source
 from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES
 from .speakers import resolve_speaker
 from .tokens import TRIM
@@ -52,7 +53,10 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
             subj_lo, subj_hi = a_lo, a_hi
         else:
             role_hint = text[toks[a_lo].start : toks[a_hi - 1].end]
-    source = resolve_speaker(text, toks, subj_lo, subj_hi, memory)
+    if attr.document is not None:
+        source, attr.channel = document_source(text, toks, attr, memory)
+    else:
+        source = resolve_speaker(text, toks, subj_lo, subj_hi, memory)
     if source is None:
         return []
     if role_hint and not source["role"]:

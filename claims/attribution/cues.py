@@ -7,6 +7,7 @@ found by clauses, the speaker's noun phrase by noun_phrases; nothing here resolv
 
 from .channels import find_channel
 from .clauses import find_that, is_quote_start, left_claim_end, nothing_after, skip_adjuncts, with_right_claim
+from .documents import DOCUMENT_CUES, document_subject
 from .lexicon import (
     ANON_NOUNS,
     AUX,
@@ -39,6 +40,7 @@ class _Attr:
         "clause_lo",
         "cue_hi",
         "cue_lo",
+        "document",
         "extra_claims",
         "nested",
         "participle",
@@ -58,6 +60,7 @@ class _Attr:
         self.participle = False
         self.extra_claims = []
         self.appos = None  # (lo, hi) of an apposition: "said Hanna Virtanen, the lead auditor"
+        self.document = None  # (document token, author (lo, hi) or None) when a document is the source
 
 
 # A real sentence holds a handful of attributions; more means the input is not prose.
@@ -88,6 +91,8 @@ def find_attributions(toks):
             attr = _participle(toks, lo, i + 1, attrs, media_required=True)
         elif tok.low in PARTICIPLE_CUES:
             attr = _participle(toks, i, i + 1, attrs, media_required=False)
+        elif tok.low in DOCUMENT_CUES and (document := document_subject(toks, i)) is not None:
+            attr = _documented(toks, i, document)
         elif tok.low in CUE_VERBS and not tok.low.endswith("ing"):
             attr = _finite(toks, i, attrs)
         if attr is not None:
@@ -206,12 +211,31 @@ def _finite(toks, i, attrs):
     return None
 
 
+def _documented(toks, i, document):
+    """A document saying or showing a claim: "A report by X found that CLAIM", "CLAIM, a report by X found."."""
+    lo, hi, noun, author = document
+    attr = _Attr(i, i + 1)
+    attr.subj_lo, attr.subj_hi = author or (lo, hi)
+    attr.document = (noun, author)
+    attr.clause_lo = lo
+    if with_right_claim(toks, attr, "say", require_clause=True) is not None:
+        return attr
+    left = left_claim_end(toks, lo)
+    if left is None:
+        return None
+    attr.side = "left"
+    attr.claim_lo, attr.claim_hi = 0, left
+    return attr
+
+
 def _according_to(toks, i):
     n = len(toks)
     lo = i + 2
     hi = lo
     while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
         hi += 1
+    while hi - 1 > lo and toks[hi - 1].low.endswith("ed") and not toks[hi - 1].cap:
+        hi -= 1  # "according to court documents filed on Monday": the documents
     if hi == lo or not is_speaker_np(toks, lo, hi):
         return None
     attr = _Attr(i, i + 2)

@@ -42,6 +42,7 @@ class Memory:
         # Organisations named only in narration ("Novo Nordisk cut its forecast", "Real Madrid forward X"):
         # (clock, name, start, end), consulted only for "the company" / "the club".
         self.narrated = []
+        self.issued = {}  # a document's noun -> who issued it: "Kenya's Ministry of Interior issued a statement"
 
     def add(self, name, start, end, kind, role):
         self.clock += 1

@@ -1,6 +1,7 @@
 """Names met in narration, remembered for later back-references: companies ("carmaker Stellantis"),
 employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names in apposition."""
 
+from .documents import DOCUMENTS, ISSUING_VERBS
 from .lexicon import (
     COMPANY_SUFFIXES,
     DAYS_MONTHS,
@@ -52,6 +53,17 @@ def note_names(text, toks, memory):
         k = hi + 1
     _note_appositions(text, toks, memory)
     _note_people_and_bodies(text, toks, memory)
+    _note_issued_documents(toks, memory)
+
+
+def _note_issued_documents(toks, memory):
+    """ "X issued a statement", "Garnier sent a memo to staff": a later "the statement said" is X's."""
+    for k, t in enumerate(toks):
+        if t.low in ISSUING_VERBS and not t.in_quote:
+            document = next((d for d in toks[k + 1 : k + 5] if d.low in DOCUMENTS), None)
+            issuer = memory.recent(lambda e: True)
+            if document is not None and issuer is not None:
+                memory.issued[document.low] = issuer
 
 
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS

@@ -18,6 +18,20 @@ from .lexicon import (
 )
 
 
+def source_for(ent, mention, confidence, role=None):
+    """The source dict for a memory entity met at `mention` (text, start, end)."""
+    return {
+        "entity": ent,
+        "text": ent.name,
+        "start": ent.start,
+        "end": ent.end,
+        "kind": ent.kind,
+        "role": role if role is not None else ent.role,
+        "mention": mention,
+        "confidence": confidence,
+    }
+
+
 def resolve_speaker(text, toks, lo, hi, memory):
     """The source behind the mention toks[lo:hi], as a dict, or None."""
     # Cut post-modifiers off the mention as written? No: the mention is what is written.
@@ -34,16 +48,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
     words = toks[lo:hi]
 
     def result(ent, confidence, role=None):
-        return {
-            "entity": ent,
-            "text": ent.name,
-            "start": ent.start,
-            "end": ent.end,
-            "kind": ent.kind,
-            "role": role if role is not None else ent.role,
-            "mention": mention,
-            "confidence": confidence,
-        }
+        return source_for(ent, mention, confidence, role)
 
     def literal(kind, confidence, drop_article=False, role=None):
         a = lo

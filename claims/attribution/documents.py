@@ -1,0 +1,105 @@
+"""Documents as sources: "A report by the International Energy Agency found that ...", "..., a preliminary
+report by the commission found.", "Minutes of the Reserve Bank of India's June meeting showed that ...",
+"The indictment, unsealed on Monday, alleges that ...", "The memo said ...".
+
+The source is the document's author when the document names one ("by X", "of X's meeting", "X's report"),
+with the document as the channel; else, for "the statement" or "the memo", whoever issued it earlier in the
+article (claims.attribution.narration remembers "issued a statement"); else the document as written ("The
+indictment", channel none).
+"""
+
+from .lexicon import DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
+from .speakers import resolve_speaker, source_for
+
+DOCUMENTS = word_set(
+    "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
+    "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
+    "records transcript findings"
+)
+# What a document does with a claim; "found" and "showed" only ever with a document as the subject.
+DOCUMENT_CUES = word_set(
+    "found finds showed shows concluded concludes alleges alleged said says stated states estimated estimates"
+)
+ISSUING_VERBS = word_set("issued sent published released filed wrote circulated")
+_AUTHOR_LINKS = word_set("by of from")
+_INSIDE_NAMES = word_set("of for and")
+
+
+def document_subject(toks, cue):
+    """(lo, hi, document index, author (lo, hi) or None) of a document subject ending before the cue at
+    toks index `cue`, or None."""
+    j = cue - 1
+    while j >= 0 and toks[j].low in SKIPPABLE:
+        j -= 1
+    if j >= 0 and toks[j].text == ",":  # "The indictment, unsealed in federal court on Monday, alleges"
+        k = j - 1
+        while k >= 0 and toks[k].text != "," and j - k < 16:
+            k -= 1
+        if k < 1 or toks[k].text != ",":
+            return None
+        j = k - 1
+    hi = j + 1
+    lo = hi
+    while lo > 0 and hi - lo < 12 and toks[lo - 1].word and not toks[lo - 1].in_quote:
+        lo -= 1
+    document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS), None)
+    if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
+        return None
+    lo = _start_of_phrase(toks, lo, document)
+    return lo, hi, document, _author(toks, document, hi)
+
+
+def _start_of_phrase(toks, lo, document):
+    """The document's noun phrase opens at its determiner or adjective run: "a preliminary report"."""
+    start = document
+    while start > lo and toks[start - 1].word and (toks[start - 1].low in DETERMINERS or not toks[start - 1].cap):
+        start -= 1
+        if toks[start].low in DETERMINERS:
+            break
+    return start
+
+
+def _author(toks, document, hi):
+    """The author named in the phrase: after "by"/"of"/"from" ("by the IEA", "of the Reserve Bank of India's June
+    meeting"), or a possessive before the document ("the IMF's report")."""
+    if document > 0 and toks[document - 1].poss and toks[document - 1].cap:
+        lo = document - 1
+        while lo > 0 and toks[lo - 1].cap and toks[lo - 1].word:
+            lo -= 1
+        return lo, document
+    k = document + 1
+    if k < hi and toks[k].low in _AUTHOR_LINKS:
+        lo = k + 1
+        if lo < hi and toks[lo].low == "the":
+            lo += 1
+        end = lo
+        while end < hi and (
+            toks[end].cap or (toks[end].low in ("of", "for", "and") and end + 1 < hi and toks[end + 1].cap)
+        ):
+            end += 1
+            if toks[end - 1].poss:
+                break
+        if end > lo and toks[end - 1].cap:
+            return lo, end
+    return None
+
+
+def document_source(text, toks, attr, memory):
+    """(source, channel (start, end) or None) of an attribution whose source is a document."""
+    noun, author = attr.document
+    channel = (toks[noun].start, toks[noun].end)
+    if author is not None:
+        lo, hi = author
+        if not toks[hi - 1].poss:
+            return resolve_speaker(text, toks, lo, hi, memory), channel
+        start, end = toks[lo].start, toks[hi - 1].end - 2  # "the Reserve Bank of India's": without "'s"
+        words = text[start:end].lower().split()
+        kind = "organisation" if any(word in ORG_NOUNS for word in words) or len(words) > 3 else "person"
+        ent = memory.add(text[start:end], start, end, kind, None)
+        return source_for(ent, (text[start:end], start, end), 0.8), channel
+    if toks[attr.subj_lo].low == "the" and (issuer := memory.issued.get(toks[noun].low)) is not None:
+        mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
+        return source_for(
+            memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
+        ), channel
+    return resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory), None
