@@ -73,11 +73,15 @@ def _author(toks, document, hi):
         if lo < hi and toks[lo].low == "the":
             lo += 1
         end = lo
-        while end < hi and (
-            toks[end].cap or (toks[end].low in ("of", "for", "and") and end + 1 < hi and toks[end + 1].cap)
-        ):
+        while end < hi and (toks[end].cap or (toks[end].low in _INSIDE_NAMES and end + 1 < hi and toks[end + 1].cap)):
             end += 1
             if toks[end - 1].poss:
+                # "Nepal's Aircraft Accident Investigation Commission" is one name; "India's June meeting" is not.
+                body = end
+                while body < hi and toks[body].cap and not toks[body].poss:
+                    body += 1
+                if body > end and toks[body - 1].low in ORG_NOUNS:
+                    end = body
                 break
         if end > lo and toks[end - 1].cap:
             return lo, end

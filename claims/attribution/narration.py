@@ -108,7 +108,7 @@ def _note_people_and_bodies(text, toks, memory):
             )
         ):
             j += 1
-        run = toks[k:j]
+        run = toks[k - 1 : j] if k > 0 and toks[k - 1].poss and toks[k - 1].cap else toks[k:j]  # "Kenya's Ministry"
         if any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in ("of", "for"):
             ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
             ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
@@ -179,7 +179,8 @@ def _note_appositions(text, toks, memory):
             k += 1
             continue
         # "The <descriptor>, <Name>, ..."
-        if t.low in _APPOS_ARTICLES and (k == 0 or not toks[k - 1].cap):
+        # (or "<Owner>'s <descriptor>, <Name>,": "Chile's health minister, Ximena Aravena,")
+        if (t.low in _APPOS_ARTICLES and (k == 0 or not toks[k - 1].cap)) or (t.poss and t.cap):
             d = _appos_descriptor(toks, k + 1)
             if d and d[1] == d[0] + 1 and d[1] + 1 < n and toks[d[1]].text == ",":
                 head, end = d

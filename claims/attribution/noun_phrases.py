@@ -98,6 +98,13 @@ def _bridges(toks, j):
         return True
     if low in ("in", "at") and (before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
+    if low in ("in", "at", "from") and len(before) > 3 and before.endswith("s") and before not in AUX:
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and nxt.cap:
+            return True  # "Environmental groups in Manaus"
+    if low == "and" and j > 0 and toks[j - 1].cap and j + 1 < len(toks) and toks[j + 1].cap:
+        # inside a name already joined by "of" or "for": "Centres for Disease Control and Prevention"
+        return any(toks[k].low in ("of", "for") and toks[k - 1].cap for k in range(max(j - 4, 1), j))
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
     return low in ("were", "was") and before == "who"

@@ -161,6 +161,14 @@ def resolve_speaker(text, toks, lo, hi, memory):
         )
     ):
         has_name = False  # "Health officials in Kerala": the name is a post-modifier
+    if (
+        name_lo - 1 > lo
+        and toks[name_lo - 1].low in ("in", "at", "from")
+        and toks[name_lo - 2].word
+        and not toks[name_lo - 2].cap
+        and toks[name_lo - 2].low.endswith("s")
+    ):
+        has_name = False  # "Environmental groups in Manaus": a place after plural people is where they are
 
     if has_name and hi - name_lo == 1 and all(t.low in DETERMINERS for t in toks[lo:name_lo]):
         ent = memory.by_word(toks[name_lo].text)
