@@ -11,6 +11,7 @@ from .documents import DOCUMENT_CUES, document_subject
 from .lexicon import (
     ANON_NOUNS,
     AUX,
+    BREAKS,
     CLAUSE_ONLY,
     CUE_VERBS,
     DETERMINERS,
@@ -161,12 +162,19 @@ def _finite(toks, i, attrs):
     subj = subject_before(toks, _prev_index(toks, i))
     if subj is None and nothing_after(toks, i + 1):
         subj = loose_subject(toks, _prev_index(toks, i))  # "CLAIM, the district collector announced."
+    if subj is None and lemma == "tell" and k >= 0:
+        subj = _teller(toks, k)  # "Police said the driver of the bus told officers he had ...": any noun phrase
     if subj is None and k >= 0 and toks[k].low in ("and", "but"):
-        # "Bailey said inflation was falling but warned that ...": the earlier speaker goes on.
+        # "Bailey said inflation was falling but warned that ...": the earlier speaker goes on; with none,
+        # the sentence's subject ("The Red Cross appealed for calm and said ...").
         earlier = [a for a in attrs if a.subj_lo is not None and not a.nested and a.side == "right"]
-        if not earlier:
-            return None
-        attr.subj_lo, attr.subj_hi = earlier[-1].subj_lo, earlier[-1].subj_hi
+        if earlier:
+            attr.subj_lo, attr.subj_hi = earlier[-1].subj_lo, earlier[-1].subj_hi
+        else:
+            opening = sentence_subject(toks, k)
+            if opening is None or not is_speaker_np(toks, *opening):
+                return None
+            attr.subj_lo, attr.subj_hi = opening
         attr.clause_lo = k
         return with_right_claim(toks, attr, lemma, require_clause=True)
     if subj is not None:
@@ -226,6 +234,19 @@ def _documented(toks, i, document):
     attr.side = "left"
     attr.claim_lo, attr.claim_hi = 0, left
     return attr
+
+
+def _teller(toks, k):
+    """(lo, hi) of a noun phrase opened by a determiner and ending at k, for "told": "a neighbour", "the
+    driver of the bus"; the recipient and the clause after "told" make it an attribution."""
+    j = k
+    while j >= 0 and toks[j].word and not toks[j].cap and (toks[j].low not in BREAKS or toks[j].low == "of"):
+        if toks[j].low in DETERMINERS and (j == 0 or toks[j - 1].low not in ("of",)):
+            return j, k + 1
+        if k - j >= 6:
+            return None
+        j -= 1
+    return None
 
 
 def _according_to(toks, i):

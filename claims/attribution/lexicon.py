@@ -256,7 +256,8 @@ OUTLET_DESCRIPTORS = word_set(
 RECIPIENTS = word_set(
     "reporters journalists analysts investigators lawmakers parliament jurors the court lawmakers "
     "senators mps delegates supporters students an audience crowd residents viewers listeners readers "
-    "colleagues staff employees members shareholders investors officials police a told council committee panel"
+    "colleagues staff employees members shareholders investors officials police a told council committee panel "
+    "officers detectives them him her us me paramedics doctors nurses rescuers prosecutors judges"
 )
 ADJ_SUFFIXES = ("ian", "ean", "ese", "ish", "ch", "an", "i")
 # A narrator's comment hanging off the end of a claim: ", a claim that could not be verified".
