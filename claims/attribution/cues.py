@@ -75,7 +75,13 @@ def find_attributions(toks):
     attrs = []
     n = len(toks)
     i = 0
-    finite_cue_seen = any(t.low in CUE_VERBS and not t.in_quote and not t.low.endswith("ing") for t in toks)
+    finite_cue_seen = any(
+        t.low in CUE_VERBS
+        and not t.in_quote
+        and not t.low.endswith("ing")
+        and not (k and (toks[k - 1].low in DETERMINERS or toks[k - 1].poss))  # "The claim was false": a noun
+        for k, t in enumerate(toks)
+    )
     while i < n:
         tok = toks[i]
         if tok.in_quote or not tok.word:

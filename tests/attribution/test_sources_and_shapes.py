@@ -1,0 +1,110 @@
+"""Issue 15's kinds, on sentences of their own (not the evaluation set's): documents as sources, an
+attribution set inside its claim, the inner claim of "X told officers ...", back-references to people and
+bodies named in narration, organisation names, a participle call, a place or a medal after the cue."""
+
+import pytest
+
+from claims.attribution import suggest_attributions
+
+
+def claims_of(text):
+    return [(text[s.content_start : s.content_end], s.source_text, s.channel_text) for s in suggest_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A survey by the Pew Research Center found that most voters distrusted the polls.",
+         ("most voters distrusted the polls", "Pew Research Center", "survey")),
+        ("Turnout fell to a record low, an analysis by the Electoral Reform Society found.",
+         ("Turnout fell to a record low", "Electoral Reform Society", "analysis")),
+        ("Minutes of the European Central Bank's July meeting showed that policymakers feared a recession.",
+         ("policymakers feared a recession", "European Central Bank", "Minutes")),
+        ("The lawsuit, filed in Delaware on Friday, alleges that the board ignored safety warnings.",
+         ("the board ignored safety warnings", "The lawsuit", None)),
+        ("The claim was false, according to court records released on Monday.",
+         ("The claim was false", "court records", None)),
+    ],
+)  # fmt: skip
+def test_a_document_is_a_source_its_author_named_when_it_has_one(text, expected):
+    assert claims_of(text) == [expected]
+
+
+def test_the_statement_said_is_whoever_issued_it():
+    text = (
+        "Norway's Ministry of Fisheries issued a statement on Sunday. "
+        "The statement said the cod quota would be cut by a fifth."
+    )
+    assert claims_of(text) == [("the cod quota would be cut by a fifth", "Norway's Ministry of Fisheries", "statement")]
+
+
+def test_found_and_showed_need_a_document():
+    assert claims_of("Divers found that the wreck had moved. The photos showed a broken mast.") == []
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The bridge, the mayor said, would reopen in June.", "The bridge, the mayor said, would reopen in June"),
+        ("The vote — officials said — was postponed.", "The vote — officials said — was postponed"),
+        ("Exports rose 4% (the customs office said on Friday) in the first quarter.",
+         "Exports rose 4% (the customs office said on Friday) in the first quarter"),
+    ],
+)  # fmt: skip
+def test_an_attribution_inside_its_claim_gives_the_whole_sentence(text, claim):
+    assert [found[0] for found in claims_of(text)] == [claim]
+
+
+def test_a_claim_first_attribution_before_the_end_is_not_inserted():
+    text = "The deal is off, the minister said."
+    assert [found[0] for found in claims_of(text)] == ["The deal is off"]
+
+
+def test_the_inner_claim_of_a_told_inside_a_claim():
+    text = "Police said the owner of the shop told detectives he had seen nothing."
+    assert claims_of(text) == [
+        ("the owner of the shop told detectives he had seen nothing", "Police", None),
+        ("he had seen nothing", "the owner of the shop", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Finance Minister Ana Duarte presented the budget. The minister said debt would fall.", "Ana Duarte"),
+        ("Peru's labour minister, Rosa Quispe, visited the mine. The minister said pay would rise.", "Rosa Quispe"),
+        ("Shares in Corvid Shipping fell 9%. The company said demand had slowed.", "Corvid Shipping"),
+        ("The Danish Directorate of Roads closed the bridge. The directorate said it was unsafe.",
+         "Danish Directorate of Roads"),
+        ("Tomás Ferreira leads the inquiry. He said the files were missing.", "Tomás Ferreira"),
+    ],
+)  # fmt: skip
+def test_a_back_reference_finds_the_name_narration_gave(text, speaker):
+    assert [found[1] for found in claims_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Croatia's Constitutional Court said the law was void.", "Croatia's Constitutional Court"),
+        ("The Centre for Climate Research said the ice was thinning.", "Centre for Climate Research"),
+        ("Rival Nordwind Logistik said its prices would not change.", "Nordwind Logistik"),
+        ("Mayor Olga Berg of Tromsø said the port would stay open.", "Olga Berg"),
+        ("Fishing crews in Vigo said the catch had halved.", "Fishing crews in Vigo"),
+    ],
+)  # fmt: skip
+def test_organisation_and_people_names(text, speaker):
+    assert [found[1] for found in claims_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        ("Ferries will stop on Sunday, the operator said, urging travellers to book trains.",
+         ["Ferries will stop on Sunday"]),
+        ("The talks were useful, she told reporters at the harbour.", ["The talks were useful"]),
+        ("Lena Brandt added a bronze in the relay.", []),
+    ],
+)  # fmt: skip
+def test_a_call_a_place_or_a_medal_after_the_cue_is_no_claim(text, claims):
+    assert [found[0] for found in claims_of(text)] == claims
