@@ -58,6 +58,7 @@ bench: $(VENV)/.installed-bench $(VENV)/.installed-test
 	$(PYTHON) bench/import_bench.py
 	$(PYTHON) bench/export_bench.py
 	$(PYTHON) bench/attribution_eval.py
+	$(PYTHON) bench/suggestions_bench.py
 	$(PYTHON) bench/workspace_bench.py
 	$(PYTHON) bench/public_bench.py
 	$(PYTHON) bench/matching_eval.py
