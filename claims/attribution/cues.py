@@ -98,10 +98,11 @@ def find_attributions(toks):
             attr = _participle(toks, lo, i + 1, attrs, media_required=True)
         elif tok.low in PARTICIPLE_CUES:
             attr = _participle(toks, i, i + 1, attrs, media_required=False)
-        elif tok.low in DOCUMENT_CUES and (document := document_subject(toks, i)) is not None:
-            attr = _documented(toks, i, document)
-        elif tok.low in CUE_VERBS and not tok.low.endswith("ing"):
-            attr = _finite(toks, i, attrs)
+        elif tok.low in DOCUMENT_CUES or tok.low in CUE_VERBS and not tok.low.endswith("ing"):
+            document = document_subject(toks, i) if tok.low in DOCUMENT_CUES else None
+            attr = _documented(toks, i, document) if document else None
+            if attr is None and tok.low in CUE_VERBS:
+                attr = _finite(toks, i, attrs)
         if attr is not None:
             attrs.append(attr)
             if len(attrs) >= _MAX_PER_SENTENCE:
@@ -261,8 +262,10 @@ def _according_to(toks, i):
     hi = lo
     while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
         hi += 1
-    while hi - 1 > lo and toks[hi - 1].low.endswith("ed") and not toks[hi - 1].cap:
-        hi -= 1  # "according to court documents filed on Monday": the documents
+    for k in range(lo + 1, hi):
+        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen"):
+            hi = k  # "according to court documents filed on Monday", "a court filing seen by Reuters"
+            break
     if hi == lo or not is_speaker_np(toks, lo, hi):
         return None
     attr = _Attr(i, i + 2)

@@ -8,21 +8,24 @@ article (claims.attribution.narration remembers "issued a statement"); else the 
 indictment", channel none).
 """
 
-from .lexicon import DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
+from .lexicon import DAYS_MONTHS, DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
 from .speakers import resolve_speaker, source_for
 
 DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
-    "records transcript findings"
+    "records transcript findings data figures statistics"
 )
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
 DOCUMENT_CUES = word_set(
     "found finds showed shows concluded concludes alleges alleged said says stated states estimated estimates"
 )
+_COURT_DOCUMENTS = word_set("ruling judgment judgement verdict decision")
+_COURTS = word_set("court tribunal")
 ISSUING_VERBS = word_set("issued sent published released filed wrote circulated")
 _AUTHOR_LINKS = word_set("by of from")
 _INSIDE_NAMES = word_set("of for and")
+_PARTICIPLES = word_set("published released issued compiled prepared commissioned seen obtained written")
 
 
 def document_subject(toks, cue):
@@ -42,7 +45,8 @@ def document_subject(toks, cue):
     lo = hi
     while lo > 0 and hi - lo < 12 and toks[lo - 1].word and not toks[lo - 1].in_quote:
         lo -= 1
-    document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS), None)
+    # A document's noun in lowercase, or opening the sentence: "Statistics" in "Federal Statistics Office" is a name.
+    document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
     lo = _start_of_phrase(toks, lo, document)
@@ -60,32 +64,46 @@ def _start_of_phrase(toks, lo, document):
 
 
 def _author(toks, document, hi):
-    """The author named in the phrase: after "by"/"of"/"from" ("by the IEA", "of the Reserve Bank of India's June
-    meeting"), or a possessive before the document ("the IMF's report")."""
+    """The author named in the phrase: after "by"/"of"/"from", maybe past a participle ("by the IEA", "of the
+    Reserve Bank of India's June meeting", "published by the Japan Tourism Agency", "from Brazil's civil
+    aviation agency"), or a possessive before the document ("the IMF's report")."""
     if document > 0 and toks[document - 1].poss and toks[document - 1].cap:
         lo = document - 1
         while lo > 0 and toks[lo - 1].cap and toks[lo - 1].word:
             lo -= 1
         return lo, document
     k = document + 1
-    if k < hi and toks[k].low in _AUTHOR_LINKS:
-        lo = k + 1
-        if lo < hi and toks[lo].low == "the":
-            lo += 1
-        end = lo
-        while end < hi and (toks[end].cap or (toks[end].low in _INSIDE_NAMES and end + 1 < hi and toks[end + 1].cap)):
-            end += 1
-            if toks[end - 1].poss:
-                # "Nepal's Aircraft Accident Investigation Commission" is one name; "India's June meeting" is not.
-                body = end
-                while body < hi and toks[body].cap and not toks[body].poss:
-                    body += 1
-                if body > end and toks[body - 1].low in ORG_NOUNS:
-                    end = body
-                break
-        if end > lo and toks[end - 1].cap:
-            return lo, end
-    return None
+    if k + 1 < hi and toks[k].low in _PARTICIPLES and toks[k + 1].low == "by":
+        k += 1
+    if k >= hi or toks[k].low not in _AUTHOR_LINKS:
+        return None
+    lo = k + 1
+    if lo < hi and toks[lo].low == "the":
+        lo += 1
+    end = lo
+    while end < hi and (toks[end].cap or (toks[end].low in _INSIDE_NAMES and end + 1 < hi and toks[end + 1].cap)):
+        end += 1
+        if toks[end - 1].poss:
+            return lo, _owned(toks, end, hi)
+    return (lo, end) if end > lo and toks[end - 1].cap else None
+
+
+def _owned(toks, end, hi):
+    """The end of an author owned by the possessive ending at `end`: the organisation it names ("Nepal's
+    Aircraft Accident Investigation Commission", "Chile's Comptroller General", "Brazil's civil aviation
+    agency"), or the possessive alone ("India's June meeting": the meeting is not the author)."""
+    body = end
+    while body < hi and body - end < 5 and toks[body].word and toks[body].low not in DAYS_MONTHS:
+        if not toks[body].cap and toks[body].low in ORG_NOUNS:
+            return body + 1  # "civil aviation agency"
+        if not toks[body].cap and not any(t.cap for t in toks[end:body]):
+            body += 1
+            continue
+        if not toks[body].cap:
+            break
+        body += 1
+    capitalised = [t for t in toks[end:body] if t.cap]
+    return body if capitalised and all(t.cap for t in toks[end:body]) else end
 
 
 def document_source(text, toks, attr, memory):
@@ -94,14 +112,21 @@ def document_source(text, toks, attr, memory):
     channel = (toks[noun].start, toks[noun].end)
     if author is not None:
         lo, hi = author
-        if not toks[hi - 1].poss:
+        if not any(t.poss for t in toks[lo:hi]):
             return resolve_speaker(text, toks, lo, hi, memory), channel
+        if not toks[hi - 1].poss:  # "Chile's Comptroller General": owned, one organisation
+            start, end = toks[lo].start, toks[hi - 1].end
+            ent = memory.add(text[start:end], start, end, "organisation", None)
+            return source_for(ent, (text[start:end], start, end), 0.8), channel
         start, end = toks[lo].start, toks[hi - 1].end - 2  # "the Reserve Bank of India's": without "'s"
         words = text[start:end].lower().split()
         kind = "organisation" if any(word in ORG_NOUNS for word in words) or len(words) > 3 else "person"
         ent = memory.add(text[start:end], start, end, kind, None)
         return source_for(ent, (text[start:end], start, end), 0.8), channel
-    if toks[attr.subj_lo].low == "the" and (issuer := memory.issued.get(toks[noun].low)) is not None:
+    issuer = memory.issued.get(toks[noun].low)
+    if issuer is None and toks[noun].low in _COURT_DOCUMENTS:  # "The ruling said": the court named before
+        issuer = memory.recent(lambda e: e.kind == "organisation" and bool(_COURTS & set(e.name.lower().split())))
+    if toks[attr.subj_lo].low == "the" and issuer is not None:
         mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
         return source_for(
             memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7

@@ -221,6 +221,8 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
         return
     if hi - lo == 1 and toks[lo].low in GAZETTEER:
         return  # "the capital, Kyiv,": a place
+    if kind == "person" and hi - lo >= 3 and toks[lo].low in ROLE_NOUNS:
+        lo += 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without the title
     name, start, end = text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end
     if kind == "person":
         memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end])

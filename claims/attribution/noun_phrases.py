@@ -104,7 +104,11 @@ def _bridges(toks, j):
             return True  # "Environmental groups in Manaus"
     if low == "and" and j > 0 and toks[j - 1].cap and j + 1 < len(toks) and toks[j + 1].cap:
         # inside a name already joined by "of" or "for": "Centres for Disease Control and Prevention"
-        return any(toks[k].low in ("of", "for") and toks[k - 1].cap for k in range(max(j - 4, 1), j))
+        joined = any(toks[k].low in ("of", "for") and toks[k - 1].cap for k in range(max(j - 4, 1), j))
+        run_on = j + 1
+        while run_on < len(toks) and run_on < j + 6 and toks[run_on].cap:
+            run_on += 1
+        return joined or toks[run_on - 1].low in ORG_NOUNS  # "Information and Communications ... Authority"
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
     return low in ("were", "was") and before == "who"

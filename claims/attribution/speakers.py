@@ -6,6 +6,7 @@ import re
 from .lexicon import (
     ANON_NOUNS,
     COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
     DETERMINERS,
     GENERIC_ROLE,
     GROUP_WORDS,
@@ -108,41 +109,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             break
     core = toks[lo:core_hi]
 
-    # A trailing run of capitalised words is a name ("... Andrii Yusov", "the Russian Volunteer Corps").
-    name_lo = hi
-    while (
-        name_lo > lo
-        and toks[name_lo - 1].cap
-        and not toks[name_lo - 1].poss
-        and toks[name_lo - 1].low not in DETERMINERS
-    ):
-        name_lo -= 1
-    # Let a name run cross "of" and "for" ("Freedom of Russia Legion", "Belgrade Centre for Human Rights"),
-    # and "and" inside such a name ("Centres for Disease Control and Prevention"), not between two names.
-    crossed = name_lo
-    while (
-        name_lo - 2 >= lo
-        and toks[name_lo - 1].low in ("of", "for", "and")
-        and toks[name_lo - 2].cap
-        and not toks[name_lo - 2].poss
-    ):
-        k = name_lo - 2
-        while k > lo and toks[k - 1].cap and not toks[k - 1].poss and toks[k - 1].low not in DETERMINERS:
-            k -= 1
-        name_lo = k
-        if toks[k].low in DETERMINERS:
-            name_lo += 1
-            break
-    if any(t.low == "and" for t in toks[name_lo:hi]) and not any(t.low in ("of", "for") for t in toks[name_lo:hi]):
-        name_lo = crossed
-    # A country owning an organisation belongs to its name: "Serbia's Interior Ministry".
-    if (
-        name_lo - 1 >= lo
-        and toks[name_lo - 1].poss
-        and toks[name_lo - 1].cap
-        and any(t.low in ORG_NOUNS for t in toks[name_lo:hi])
-    ):
-        name_lo -= 1
+    name_lo = _name_start(toks, lo, hi)
     # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
     if name_lo == lo == 0 and hi - lo >= 3 and toks[lo].low in DESCRIPTORS and toks[lo + 1].cap:
         lo = name_lo = lo + 1
@@ -253,6 +220,41 @@ def resolve_speaker(text, toks, lo, hi, memory):
     if is_org:
         return literal("organisation", 0.8 if named else 0.7, drop_article=named)
     return literal("anonymous", 0.75)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and"})
+_NAME_PARTICLES = frozenset("de del della da do dos das van von der den la le du di al bin".split())
+
+
+def _name_start(toks, lo, hi):
+    """Where the name ending the mention toks[lo:hi] starts (hi if there is none): a run of capitalised words,
+    across "of" and "for" ("Freedom of Russia Legion"), particles ("Metro de Santiago", "Annelies de Wit"),
+    an "and" inside an organisation's name ("Department of Water and Sanitation", "Information and
+    Communications Technology Authority") and possessives inside one ("Transport Workers' Federation",
+    "Serbia's Interior Ministry", "South Africa's Department of ...", "Lloyd's of London")."""
+    org = any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in toks[lo:hi])
+
+    def capital(k):
+        t = toks[k]
+        if not t.cap or t.low in DETERMINERS:
+            return False
+        if not t.poss:
+            return True
+        after = toks[k + 1] if k + 1 < hi else None
+        return after is not None and (after.low == "of" or (org and after.cap))
+
+    start = hi
+    while start > lo:
+        k = start - 1
+        inside = toks[k].low in _NAME_LINKS or toks[k].low in _NAME_PARTICLES
+        inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
+        if not (capital(k) or (inside and start < hi and k > lo and capital(k - 1))):
+            break
+        start = k
+    run = toks[start:hi]
+    if any(t.low == "and" for t in run) and not (any(t.low in ("of", "for") for t in run) or run[-1].low in ORG_NOUNS):
+        start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
+    return start
 
 
 # Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
