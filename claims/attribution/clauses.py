@@ -12,6 +12,7 @@ from .lexicon import (
     MEDIA,
     MEDIA_SINGLE,
     OUTLET_DESCRIPTORS,
+    PARTICIPLE_CUES,
     RECIPIENTS,
     TIME_WORDS,
     word_set,
@@ -63,8 +64,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
     if not rest:
         return None
     first = toks[lo]
-    if first.low in CALL_PARTICIPLES:
-        return None  # "said, urging commuters to plan ahead": a call; the claim is on the left
+    if first.low in CALL_PARTICIPLES or (lo > cue_hi and first.low in PARTICIPLE_CUES):
+        return None  # "said, urging commuters ..." (a call), "said, adding that ..." (its own claim): left
     marked = (
         (lo > 0 and toks[lo - 1].low in ("that", ":"))
         or is_quote(first)

@@ -80,6 +80,7 @@ def find_attributions(toks):
         and not t.in_quote
         and not t.low.endswith("ing")
         and not (k and (toks[k - 1].low in DETERMINERS or toks[k - 1].poss))  # "The claim was false": a noun
+        and not (k and toks[k - 1].low == "to")  # "failed to report a leak"
         for k, t in enumerate(toks)
     )
     while i < n:

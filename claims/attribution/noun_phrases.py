@@ -85,6 +85,10 @@ def np_back(toks, hi):
     return lo if is_speaker_np(toks, lo, hi) else None
 
 
+# Lowercase words inside a person's or a company's name: "Annelies de Wit", "Metro de Santiago".
+NAME_PARTICLES = frozenset("de del della da do dos das van von der den la le du di al bin".split())
+
+
 def _bridges(toks, j):
     """Whether the break word at j sits inside a speaker's post-modifier."""
     low = toks[j].low
@@ -163,7 +167,7 @@ def subject_before(toks, k):
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return (before, j)
-    if all(m.cap or not m.word for m in middle) and len(middle) <= 5:
+    if all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 5 and middle[-1].cap:
         # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,".
         return (before, k)
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):

@@ -17,6 +17,7 @@ from .lexicon import (
     is_company_noun,
     is_speaker_noun,
 )
+from .noun_phrases import NAME_PARTICLES
 
 
 def source_for(ent, mention, confidence, role=None):
@@ -223,7 +224,6 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
 
 _NAME_LINKS = frozenset({"of", "for", "and"})
-_NAME_PARTICLES = frozenset("de del della da do dos das van von der den la le du di al bin".split())
 
 
 def _name_start(toks, lo, hi):
@@ -246,7 +246,7 @@ def _name_start(toks, lo, hi):
     start = hi
     while start > lo:
         k = start - 1
-        inside = toks[k].low in _NAME_LINKS or toks[k].low in _NAME_PARTICLES
+        inside = toks[k].low in _NAME_LINKS or toks[k].low in NAME_PARTICLES
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
         if not (capital(k) or (inside and start < hi and k > lo and capital(k - 1))):
             break
