@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .channels import channel_at, find_channel
 from .clauses import skip_adjuncts
 from .documents import document_source
-from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES
+from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, SKIPPABLE
 from .speakers import resolve_speaker
 from .tokens import TRIM
 
@@ -120,6 +120,9 @@ _CLAUSE_GOES_ON = frozenset(
 )
 
 
+_ADVERBS = SKIPPABLE - frozenset({"has", "have", "had"})
+
+
 def _around_inserted_attribution(toks, attr):
     """(lo, hi) of the whole sentence when the attribution sits inside its claim between paired marks (a
     comma pair, a dash pair or parentheses), with the claim's words on both sides; else None."""
@@ -133,7 +136,7 @@ def _around_inserted_attribution(toks, attr):
         return None
     for k in range(last, min(last + 8, len(toks) - 1)):  # past a recipient, channel or time: "told Reuters"
         if toks[k].text == closer:
-            after = toks[k + 1]
+            after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), toks[k + 1])  # "still have"
             if closer == ")" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
                 return 0, len(toks)
         elif closer == ")" and toks[k].text == "(":

@@ -271,6 +271,8 @@ def is_company_noun(low):
 
 def is_speaker_noun(low):
     """Whether a (lowercased) word names a kind of speaker: a role, an organisation, an unnamed source."""
+    if low.endswith("s") and len(low) > 4 and (low[:-1] in ROLE_NOUNS or is_company_noun(low[:-1])):
+        return True  # "insurers", "managers", "lawyers"
     return (
         low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
     )

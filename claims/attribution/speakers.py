@@ -257,6 +257,10 @@ def _name_start(toks, lo, hi):
     return start
 
 
+# Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
+BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
+
+
 # Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
 DESCRIPTORS = COMPANY_NOUNS | frozenset({"rival", "administrator", "regulator", "insurer", "partner"})
 
@@ -287,9 +291,12 @@ def _resolve_description(core, head_low, is_org, memory):
             return ent or memory.recent(
                 lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
             )
-        return memory.recent(
+        named = memory.recent(
             lambda e: e.kind == "organisation" and head_low in e.name.lower().replace("'s", "").split()
         )
+        if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
+            named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
+        return named
     content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
         return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
