@@ -82,6 +82,10 @@ def main():
         + " | ".join(f"{value:.2f}" if isinstance(value, float) else str(value) for value in figures.values())
         + " |"
     )
+    for split in sorted({item.get("split", "dev") for item in items}):
+        part, _ = evaluate([item for item in items if item.get("split", "dev") == split])
+        shown = ", ".join(f"{name} {value:.2f}" for name, value in part.items() if name != "ms per query (pool)")
+        print(f"- split {split}: {shown}")
     misses = [outcome for outcome in outcomes if outcome[0] not in ("hit", "quiet")]
     for outcome, query, top in misses[: int(sys.argv[1]) if len(sys.argv) > 1 else 8]:
         print(f"  {outcome}: {query!r} -> {top}")

@@ -29,7 +29,8 @@ STOP = set(
     also just only very any some such which who whom whose what when where while if because since after
     before during per up down out off again further once here all both each other own same too s t
     said says say saying told tells tell according claimed claims claim added adds stated states noted
-    reported reports announced announces insisted insist explained explains warned warns""".split()
+    reported reports announced announces insisted insist explained explains warned warns found finds showed
+    shows study survey""".split()
 )
 NEGATIONS = set(
     "not no never none nobody nothing neither nor without cannot cant isnt arent wasnt werent dont doesnt didnt "
@@ -47,6 +48,17 @@ DOWN = set(
     "halved slashed tumbled down sank".split()
 )
 STEADY = set("unchanged steady stable held kept flat maintained stagnant".split())
+# Pairs of folded words that say opposite things about the same event.
+OPPOSITES = [
+    ("acquit", "convict"), ("acquit", "jail"), ("acquit", "sentenc"), ("acquit", "guilty"), ("clear", "convict"),
+    ("confirm", "deny"), ("win", "lose"), ("won", "lost"), ("approv", "reject"), ("hire", "fire"),
+    ("hire", "lay"), ("recruit", "lay"), ("capture", "release"), ("capture", "free"), ("arrest", "release"),
+    ("import", "export"), ("arrive", "depart"), ("join", "quit"), ("legalis", "prohibit"), ("allow", "prohibit"),
+    ("construct", "demolish"), ("start", "close"), ("open", "close"), ("pass", "fail"), ("accept", "reject"),
+    ("winner", "loser"), ("surplus", "deficit"), ("profit", "loss"),
+]  # fmt: skip
+# "close to eliminating" is not "eliminated": an approximation, against the thing done.
+_APPROXIMATE = re.compile(r"\b(?:close to|nearly|almost|near to|on the verge of|on track to)\b", re.I)
 MOVES = {1: "up", -1: "down", 2: "steady"}
 # Words that say the same, folded to one; applied after inflections are folded.
 SYNONYMS = {
@@ -68,12 +80,14 @@ SYNONYMS = {
     "car": "vehicle", "automobile": "vehicle", "lorry": "truck", "bridge": "bridge",
     "big": "large", "huge": "large", "major": "large", "small": "little", "tiny": "little",
     "attack": "strike", "assault": "strike", "raid": "strike", "bomb": "strike", "shell": "strike",
+    "flee": "cross", "fled": "cross", "escape": "cross",
     "soldier": "troop", "military": "troop", "army": "troop", "force": "troop",
     "money": "fund", "funding": "fund", "budget": "fund", "spend": "fund", "spending": "fund",
     "annual": "year", "yearly": "year", "month": "month", "week": "week",
     "chief": "head", "leader": "head", "director": "head", "boss": "head",
     "home": "house", "housing": "house", "dwelling": "house", "flat": "apartment",
     "pay": "wage", "salary": "wage", "earning": "wage", "income": "wage",
+    "member": "join", "membership": "join",
     "election": "vote", "ballot": "vote", "poll": "vote",
     "water": "water", "rain": "rainfall", "flood": "flood", "flooding": "flood",
     "unemployment": "jobless", "unemployed": "jobless",
@@ -107,6 +121,8 @@ GENERIC_NAME_WORDS = set(
 )
 # Reporting words: a difference that holds one is about who said it, not what was said.
 CUES = set("said say says told tell tells according claimed claim claims added stated reported announced".split())
+PLACE_PREPOSITIONS = {"at", "near", "outside", "inside"}
+CURRENCY_CODES = {"eur", "usd", "gbp", "chf", "jpy", "cny"}  # "EUR 800m": a unit, not a party
 SMALL_WORDS = {"of", "de", "la", "des", "du", "von", "van", "del", "da"}  # inside a name: "Bank of England"
 WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:,\d{3})*(?:\.\d+)?%?|%|\$|€|£")
@@ -138,6 +154,8 @@ class _Claim:
     days: set = field(default_factory=set)
     sequence: list = field(default_factory=list)  # every word, folded, in order: for near copies
     vocabulary: frozenset = frozenset()  # the content words and names: a candidate shares one, or is out
+    approximate: bool = False  # "close to", "nearly": not the thing itself
+    acts: list = field(default_factory=list)  # the content words but a place phrase's ("at its plant"): what was done
 
 
 def similarity(a, b):
@@ -145,8 +163,10 @@ def similarity(a, b):
     checks come first: most stored claims fail one of them."""
     if not a.vocabulary & b.vocabulary:
         return 0.0
-    if a.numbers and b.numbers and a.numbers != b.numbers:
+    if a.numbers and b.numbers and _figures(a.numbers) != _figures(b.numbers):
         return 0.0
+    if _opposed(a.words, b.words) or a.approximate != b.approximate:
+        return 0.0  # "acquitted" / "jailed", "had eliminated" / "was close to eliminating"
     if a.months and b.months and a.months != b.months or a.days and b.days and a.days != b.days:
         return 0.0
     if a.negated != b.negated:
@@ -154,7 +174,7 @@ def similarity(a, b):
     if a.direction and b.direction and a.direction != b.direction:  # up, down, or held where it was
         return 0.0
     names = {word for entity in a.entities + b.entities for form in entity for word in form.split()}
-    said = _overlap([w for w in a.words if w not in names], [w for w in b.words if w not in names])
+    said = _overlap([w for w in a.acts if w not in names], [w for w in b.acts if w not in names])
     if said < PREDICATE:
         return 0.0  # the same people and places, saying something else
     named_a, named_b = _named(a, b), _named(b, a)
@@ -162,7 +182,7 @@ def similarity(a, b):
         return 0.0
     matcher = SequenceMatcher(None, a.sequence, b.sequence, autojunk=False)
     if matcher.ratio() >= NEAR_COPY and (
-        _substituted(matcher, a.sequence, b.sequence)
+        _substituted(matcher, a.sequence, b.sequence, names | _name_tails(a.sequence, b.sequence, names))
         or a.passive == b.passive
         and _entities_conflict(named_a, named_b, reordered=True)
     ):
@@ -173,20 +193,48 @@ def similarity(a, b):
     return score
 
 
-def _substituted(matcher, a, b):
+def _figures(numbers):
+    """The figures with a year, a factor and a count of one value as one: "1800 workers" is not the year 1800,
+    "twice" is "two times"."""
+    return {("%" if kind == "%" else "n", value) for kind, value in numbers}
+
+
+def _opposed(a, b):
+    """Whether one text holds a word and the other its opposite (folded words)."""
+
+    def holds(words, stem):
+        return any(word.startswith(stem) for word in words)
+
+    return any(holds(a, x) and holds(b, y) or holds(a, y) and holds(b, x) for x, y in OPPOSITES)
+
+
+def _substituted(matcher, a, b, names):
     """Whether a near copy has a word or two swapped for others ("the bridge" / "the tunnel", "cut" / "add"):
-    content words on both sides of a difference. Synonyms were folded to one word already, and a name
-    against its initials ("World Food Programme" / "WFP") is no difference."""
+    content words on both sides of a difference. Synonyms were folded to one word already, a name against
+    its initials ("World Food Programme" / "WFP") is no difference, and nor is a name's word written or
+    left out ("Governor Dale of Rimsford province" / "Rimsford's governor, Dale"): the names were compared."""
     left, right = set(a), set(b)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed = [word for word in a[i1:i2] if word not in STOP and not _has(right, word)]
-        added = [word for word in b[j1:j2] if word not in STOP and not _has(left, word)]
+        removed = [word for word in a[i1:i2] if _differs(word, names) and not _has(right, word)]
+        added = [word for word in b[j1:j2] if _differs(word, names) and not _has(left, word)]
         if tag == "replace" and removed and added:
             if not _initials_of(removed, added) and not _initials_of(added, removed):
                 return True
         elif (removed or added) and not CUES & set(a[i1:i2] + b[j1:j2]):
             return True  # a qualifier added or dropped ("in the capital only"); not who said it
     return False
+
+
+def _name_tails(a, b, names):
+    """Generic words right after a name, which belong to it: "Rimsford province", "Ferrin plant"."""
+    pairs = list(zip(a, a[1:])) + list(zip(b, b[1:]))
+    return {word for before, word in pairs if before in names and word in GENERIC_NAME_WORDS}
+
+
+def _differs(word, names):
+    """Whether a word left in or out makes a difference the other checks have not weighed: not a stop word,
+    a name's word or a figure (names and figures were compared already)."""
+    return word not in STOP and word not in names and not word[:1].isdigit()
 
 
 def _has(words, word):
@@ -237,14 +285,26 @@ def _entities_conflict(a, b, *, reordered):
     if len(shared) < len(a) and only_b:
         return True
     if reordered and len(shared) >= 2:
-        first, second = (min(k for k, other in enumerate(b) if _same_entity(e, other)) for e in shared[:2])
-        return first > second
+        places = [min(k for k, other in enumerate(b) if _same_entity(entity, other)) for entity in shared]
+        return places != sorted(places)
     return False
 
 
 def _same_entity(a, b):
-    """Two names are one when they share a form, or a word but for its ending ("Veltrania" / "Veltranian")."""
-    return bool(a & b) or any(len(x) >= 5 and len(y) >= 5 and x[:6] == y[:6] and " " not in x + y for x in a for y in b)
+    """Two names are one when they share a form, or a word but for its ending ("Veltrania" / "Veltranian"),
+    and neither holds a word the other lacks ("Lindvaal Telecom" is not "Quorra Telecom"; "General Dario
+    Nwosu" is "General Nwosu")."""
+    if a & b:
+        if any(" " in form for form in a & b):
+            return True  # the whole name, or its initials, in both
+        words_a, words_b = {f for f in a if " " not in f}, {f for f in b if " " not in f}
+        return not (_others(words_a, words_b) and _others(words_b, words_a))
+    return any(len(x) >= 5 and len(y) >= 5 and x[:6] == y[:6] and " " not in x + y for x in a for y in b)
+
+
+def _others(words, other):
+    """The words of one name that the other lacks (initials aside)."""
+    return {word for word in words if word not in other and len(word) > 3}
 
 
 @lru_cache(maxsize=50_000)
@@ -257,8 +317,10 @@ def _read(text):
     entities, initials = _entities(text)
     words, negated, direction, days = [], False, 0, set()
     sequence = [_in_sequence(token.lower().replace("'", "")) for token in tokens]
+    acts, place = [], 0  # place: words left in a place phrase ("at its Ferrin plant")
     for token in tokens:
         lower = token.lower().replace("'", "")
+        place = 3 if lower in PLACE_PREPOSITIONS else max(place - 1, 0)
         if lower.endswith("nt") and token.lower().endswith("n't"):
             negated = not negated
             continue
@@ -279,13 +341,24 @@ def _read(text):
         if lower in STOP or lower[:1].isdigit() or lower in NUMBER_WORDS or lower in SCALES or lower in "%$€£":
             continue
         words.append(_fold(lower))
+        if not place:
+            acts.append(words[-1])
     for entity in entities:  # "WHO" and "World Health Organization" meet in the words too
         words.extend(sorted(form for form in entity if " " not in form and form not in words))
     passive = bool(_PASSIVE.search(text))
+    approximate = bool(_APPROXIMATE.search(text))
     vocabulary = frozenset(words) | {form for entity in entities for form in entity} | set(initials)
-    return _Claim(words, numbers, months, negated, direction, entities, passive, initials, days, sequence, vocabulary)
+    return _Claim(
+        words, numbers, months, negated, direction, entities, passive, initials, days, sequence, vocabulary,
+        approximate, acts,
+    )  # fmt: skip
 
 
+# A change by a factor is a figure: "doubled" is "twice as high", not "tripled".
+MULTIPLIERS = {
+    "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2, "triple": 3, "tripled": 3, "triples": 3,
+    "trebled": 3, "thrice": 3, "quadrupled": 4, "halved": 0.5, "halves": 0.5, "halving": 0.5,
+}  # fmt: skip
 ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 # One / a third, a quarter, one in five: fractions and shares, as the per cent they are.
 FRACTIONS = {"half": 50, "third": 100 / 3, "quarter": 25, "fifth": 20, "tenth": 10}
@@ -294,15 +367,56 @@ _ONE_IN = re.compile(r"\bone in (two|three|four|five|ten)\b", re.I)
 _QUARTER = re.compile(r"\bQ([1-4])\b")
 
 
+_AND_A_HALF = re.compile(r"\b(\w+) and a half (million|billion|thousand|hours?)\b", re.I)
+_HALF_A = re.compile(r"\bhalf (?:a|an) (million|billion|thousand|dozen|hour)\b", re.I)
+_HOURS_AND_A_HALF = re.compile(r"\b(\d+|an|one|two|three|four|five|six) (hours?) and a half\b", re.I)
+# "an hour" on its own is a rate ("12 euros an hour"): only a count of hours is a duration.
+_HOURS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve) hours?\b", re.I)
+_DEGREES = re.compile(r"(\d+(?:\.\d+)?)\s*(?:°\s*|degrees? )?(C|F|Celsius|Fahrenheit)\b")
+_RULED_OUT = re.compile(r"\b(?:rule|rules|ruled|ruling) out\b", re.I)
+_OUT_OF = re.compile(r"\bout of (school|work|a job|jobs|office|power|prison|jail)\b", re.I)
+
+
+# Bodies whose short name is not their initials, and the descriptions outlets use for them.
+ALIASES = {
+    "UNICEF": ("United Nations Children's Fund", "UN Children's Fund", "UN children's agency"),
+    "UNHCR": ("UN refugee agency", "United Nations refugee agency", "UN High Commissioner for Refugees",
+              "United Nations High Commissioner for Refugees"),
+    "UNESCO": ("United Nations Educational, Scientific and Cultural Organization",),
+    "WHO": ("UN health agency",),
+    "WFP": ("UN food agency",),
+}  # fmt: skip
+_ALIAS = [
+    (re.compile(r"\b" + re.escape(name) + r"\b", re.I), short) for short, names in ALIASES.items() for name in names
+]
+
+
 def _normalised(text):
     """The text with the forms that say one thing in several ways written one way: quotes, "per cent",
-    "Q1", fractions and shares ("a third" is 33.3 per cent)."""
+    "Q1", fractions and shares ("a third" is 33.3 per cent), "two and a half million" (2.5 million), hours
+    as minutes ("an hour and a half" is 90 minutes), temperatures ("44C" is 44 degrees celsius), "ruled
+    out" and "out of school" as the negations they are."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    for alias, short in _ALIAS:
+        text = alias.sub(short, text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
     text = re.sub(r"\b(?:run|ran|running|runs) out of\b", "no", text, flags=re.I)
+    text = _AND_A_HALF.sub(lambda m: f"{_count(m.group(1)) + 0.5:g} {m.group(2)}", text)
+    text = _HOURS_AND_A_HALF.sub(lambda m: f"{_count(m.group(1)) + 0.5:g} {m.group(2)}", text)
+    text = _HALF_A.sub(lambda m: f"0.5 {m.group(1)}", text)
+    text = _HOURS.sub(lambda m: f"{60 * _count(m.group(1)):g} minutes", text)
+    text = _DEGREES.sub(lambda m: f"{m.group(1)} degrees {'fahrenheit' if m.group(2)[0] == 'F' else 'celsius'}", text)
+    text = _RULED_OUT.sub("not", text)
+    text = _OUT_OF.sub(lambda m: f"not in {m.group(1)}", text)
     text = _QUARTER.sub(lambda m: f"{ORDINALS[m.group(1)]} quarter", text)
     text = _FRACTION.sub(lambda m: f"{FRACTIONS[m.group(1).lower()]:.1f} percent", text)
     return _ONE_IN.sub(lambda m: f"{100 / NUMBER_WORDS[m.group(1).lower()]:.1f} percent", text)
+
+
+def _count(word):
+    """A number written in digits or as a word ("an" and "one" are 1)."""
+    word = word.lower()
+    return float(word) if word[:1].isdigit() else float(NUMBER_WORDS.get(word, 1))
 
 
 def _in_sequence(word):
@@ -331,6 +445,10 @@ def _numbers(tokens):
     k = 0
     while k < len(tokens):
         token, value = lowered[k], None
+        if token in MULTIPLIERS:
+            found.add(("x", MULTIPLIERS[token]))
+            k += 1
+            continue
         if token[:1].isdigit():
             value = float(token.rstrip("%").replace(",", ""))
         elif token in NUMBER_WORDS and token not in ("a", "half") or (token == "a" and _scale_at(lowered, k + 1)):
@@ -340,7 +458,12 @@ def _numbers(tokens):
             continue
         start = k
         k += 1
-        while k < len(tokens) and lowered[k] in NUMBER_WORDS and lowered[k] not in ("a", "half", "dozen", "hundred"):
+        while (
+            not token[:1].isdigit()  # "on May 1, twenty thousand people": two figures
+            and k < len(tokens)
+            and lowered[k] in NUMBER_WORDS
+            and lowered[k] not in ("a", "half", "dozen", "hundred")
+        ):
             value += NUMBER_WORDS[lowered[k]]  # "twenty five"
             k += 1
         while k < len(tokens) and _scale_at(lowered, k):
@@ -385,8 +508,10 @@ def _entities(text):
         words = re.findall(r"[A-Za-z][A-Za-z'\-]*|[^\sA-Za-z]", sentence)
         for position, word in enumerate(words + ["."]):
             lower = word.lower()
-            acronym = word.isupper() and len(word) > 1
+            acronym = word.isupper() and len(word) > 1 and lower not in CURRENCY_CODES
             named = acronym or word[:1].isupper() and position > 0 or lower in capitalised_inside
+            # A sentence's first word is a name when one goes on after it: "Bryndor Steel will ...".
+            named = named or position == 0 and _opens_name(word, words)
             plain = lower not in MONTHS and lower not in WEEKDAYS and lower not in NEGATIONS
             if position == 0 and word[:1].isupper() and not named and lower not in STOP:
                 initials.append(lower)
@@ -396,6 +521,11 @@ def _entities(text):
                 _add_entity(entities, run)
                 run = []
     return entities, initials
+
+
+def _opens_name(word, words):
+    follower = words[1] if len(words) > 1 else ""
+    return word[:1].isupper() and word.lower() not in STOP and follower[:1].isupper() and follower.lower() not in STOP
 
 
 def _add_entity(entities, run):

@@ -48,6 +48,13 @@ def test_answer_is_indices_with_scores_in_0_1_best_first():
         ),
         ("Russia attacked the port of Selk.", "The port of Selk was attacked by Russia."),
         ("Twelve people were killed in the fire in Marrow.", "12 people died in the Marrow fire."),
+        ("Three and a half million people voted in Selk.", "3.5m people voted in Selk."),
+        ("The ferry takes an hour and a half.", "The ferry takes 90 minutes."),
+        ("It was 41 degrees Celsius in Marrow on 3 June.", "Marrow hit 41C on June 3."),
+        ("The UN refugee agency said 9,000 people had fled Velsk.", "UNHCR: 9,000 people fled Velsk"),
+        ("Unemployment doubled in Corvel.", "Unemployment in Corvel was twice as high."),
+        ("The plant will cut 1800 jobs.", "The plant will cut 1,800 jobs."),
+        ("Half a million pupils were out of school in Drovny.", "500,000 Drovny pupils are not in school."),
     ],
 )
 def test_the_same_claim_in_other_words_is_found(query, restatement):
@@ -68,6 +75,12 @@ def test_the_same_claim_in_other_words_is_found(query, restatement):
         ("Ostland accused Drovny of shelling the town.", "Drovny accused Ostland of shelling the town."),
         ("The council will close the library on Friday.", "The council will close the museum on Friday."),
         ("The central bank kept its rate unchanged.", "The central bank raised its rate."),
+        ("Unemployment doubled in Corvel.", "Unemployment tripled in Corvel."),
+        ("A Velsk court acquitted the mayor of fraud.", "A Velsk court jailed the mayor for fraud."),
+        ("The WHO said Corvel had eliminated polio.", "The WHO said Corvel was close to eliminating polio."),
+        ("The premier confirmed early elections in May.", "The premier ruled out early elections in May."),
+        ("Ostland said 400 Drovnians had crossed into Velsk.", "Ostland said 400 Velskians had crossed into Drovny."),
+        ("The wage rises to 12 euros an hour.", "The wage rises to 15 euros an hour."),
     ],
 )
 def test_a_look_alike_that_differs_in_one_fact_is_left_out(query, look_alike):
@@ -77,3 +90,10 @@ def test_a_look_alike_that_differs_in_one_fact_is_left_out(query, look_alike):
 def test_a_claim_about_the_same_people_saying_something_else_is_left_out():
     query = "Senator Petra Holm resigned after a corruption scandal."
     assert rank_similar(query, ["Senator Petra Holm said the new tax would raise 4.5 billion dollars a year."]) == []
+    # The sentence's first word is a name the other text shares; it says nothing about what was done.
+    assert (
+        rank_similar(
+            "Marrow Steel will build a furnace at its plant.", ["Marrow Steel will lay off 900 workers at its plant."]
+        )
+        == []
+    )
