@@ -108,8 +108,14 @@ def _before_a_call(toks, lo, n):
     return n
 
 
+# A verb after these belongs to another clause: "added 42 before he was caught".
+_SUBORDINATORS = frozenset("before after as when while because since until once".split())
+
+
 def _has_finite_verb(toks, lo):
     for t in toks[lo + 1 : lo + 10]:
+        if t.low in _SUBORDINATORS:
+            return False
         if t.low in AUX or t.text in ",;:" or is_quote(t):
             return t.low in AUX
         if t.low.endswith("ed") and len(t.low) > 4 and not t.cap:

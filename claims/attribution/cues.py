@@ -88,22 +88,7 @@ def find_attributions(toks):
         if tok.in_quote or not tok.word:
             i += 1
             continue
-        attr = None
-        if tok.low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            if not finite_cue_seen:
-                attr = _according_to(toks, i)
-        elif tok.low == "purporting" and i + 2 < n and toks[i + 1].low == "to" and toks[i + 2].low in SHOW_WORDS:
-            attr = _participle(toks, i, i + 3, attrs, media_required=False)
-        elif tok.low in SHOW_WORDS and tok.low != "show":
-            lo = i - 1 if i > 0 and toks[i - 1].low in HEDGES else i
-            attr = _participle(toks, lo, i + 1, attrs, media_required=True)
-        elif tok.low in PARTICIPLE_CUES:
-            attr = _participle(toks, i, i + 1, attrs, media_required=False)
-        elif tok.low in DOCUMENT_CUES or tok.low in CUE_VERBS and not tok.low.endswith("ing"):
-            document = document_subject(toks, i) if tok.low in DOCUMENT_CUES else None
-            attr = _documented(toks, i, document) if document else None
-            if attr is None and tok.low in CUE_VERBS:
-                attr = _finite(toks, i, attrs)
+        attr = _attribution_at(toks, i, attrs, finite_cue_seen)
         if attr is not None:
             attrs.append(attr)
             if len(attrs) >= _MAX_PER_SENTENCE:
@@ -113,6 +98,26 @@ def find_attributions(toks):
             i += 1
     _bound_claims(toks, attrs)
     return attrs
+
+
+def _attribution_at(toks, i, attrs, finite_cue_seen):
+    """The attribution whose cue is the token at i, or None."""
+    tok, n = toks[i], len(toks)
+    document = document_subject(toks, i) if tok.low in DOCUMENT_CUES else None
+    if document and (attr := _documented(toks, i, document)) is not None:
+        return attr
+    if tok.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+        return None if finite_cue_seen else _according_to(toks, i)
+    if tok.low == "purporting" and i + 2 < n and toks[i + 1].low == "to" and toks[i + 2].low in SHOW_WORDS:
+        return _participle(toks, i, i + 3, attrs, media_required=False)
+    if tok.low in SHOW_WORDS and tok.low != "show":
+        lo = i - 1 if i > 0 and toks[i - 1].low in HEDGES else i
+        return _participle(toks, lo, i + 1, attrs, media_required=True)
+    if tok.low in PARTICIPLE_CUES:
+        return _participle(toks, i, i + 1, attrs, media_required=False)
+    if tok.low in CUE_VERBS and not tok.low.endswith("ing"):
+        return _finite(toks, i, attrs)
+    return None
 
 
 def _prev_index(toks, i, skip=SKIPPABLE):

@@ -14,11 +14,12 @@ from .speakers import resolve_speaker, source_for
 DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
-    "records transcript findings data figures statistics"
+    "records transcript findings data figures statistics decision"
 )
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
 DOCUMENT_CUES = word_set(
-    "found finds showed shows concluded concludes alleges alleged said says stated states estimated estimates"
+    "found finds find showed shows show concluded concludes alleges alleged allege said says say stated states "
+    "estimated estimates"
 )
 _COURT_DOCUMENTS = word_set("ruling judgment judgement verdict decision")
 _COURTS = word_set("court tribunal")

@@ -63,7 +63,7 @@ CLAUSE_ONLY = word_set(
 EVENT_OBJECTS = word_set(
     "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
     "cup prize place spot record points point lead top championship pole bail entry access permission "
-    "visa visas request appeal application motion"
+    "visa visas request appeal application motion wicket wickets run runs goal goals try tries"
 )
 PARTICIPLE_CUES = word_set(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
@@ -129,7 +129,7 @@ ROLE_NOUNS = word_set(
 ORG_NOUNS = word_set(
     """
     group ministry department government administration agency office company firm corporation corps
-    centre center centres centers
+    centre center centres centers municipality municipalities
     legion army military navy force forces police service council commission committee parliament
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
@@ -162,7 +162,8 @@ PUBLIC_WORDS = word_set(
 )
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
-    "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping"
+    "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping loans savings "
+    "finance"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".
@@ -269,8 +270,15 @@ def is_company_noun(low):
     return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6)
 
 
+NOT_PEOPLE = frozenset("sector factor motor floor error indicator elevator monitor corridor".split())
+# Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant".
+PERSON_ENDINGS = ("owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder")
+
+
 def is_speaker_noun(low):
     """Whether a (lowercased) word names a kind of speaker: a role, an organisation, an unnamed source."""
+    if len(low) > 5 and low.endswith(PERSON_ENDINGS) and low not in NOT_PEOPLE:
+        return True
     if low.endswith("s") and len(low) > 4 and (low[:-1] in ROLE_NOUNS or is_company_noun(low[:-1])):
         return True  # "insurers", "managers", "lawyers"
     return (

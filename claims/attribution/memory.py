@@ -93,6 +93,19 @@ class Memory:
         key = normalise_name(word)
         return self.recent(lambda e: e.kind == "person" and e.surname == key)
 
+    def by_head(self, name):
+        """A person whose full name starts with these two or more words: "Ahmad Faizal" -> "Ahmad Faizal bin
+        Hashim" (names with no surname to go by)."""
+        key = normalise_name(name).split()
+        return self.recent(
+            lambda e: (
+                e.kind == "person"
+                and len(key) > 1
+                and len(e.name.split()) > len(key)
+                and normalise_name(e.name).split()[: len(key)] == key
+            )
+        )
+
     def by_tail(self, name):
         """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
         key = normalise_name(name).split()

@@ -15,6 +15,7 @@ from .lexicon import (
     is_company_noun,
     word_set,
 )
+from .noun_phrases import NAME_PARTICLES
 from .tokens import is_quote
 
 
@@ -69,6 +70,11 @@ def _note_issued_documents(toks, memory):
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
 
 
+def _particle(toks, j):
+    """A particle inside a name, between capitalised words or before one: "María José de la Fuente"."""
+    return toks[j].low in NAME_PARTICLES and j + 1 < len(toks) and (_cap_word(toks[j + 1]) or _particle(toks, j + 1))
+
+
 def _cap_word(t):
     return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS
 
@@ -82,7 +88,7 @@ def _note_people_and_bodies(text, toks, memory):
     for k in range(n - 2):
         if (toks[k].low in ROLE_NOUNS or toks[k].low in SQUAD_ROLES) and not toks[k].in_quote:
             j = k + 1
-            while j < n and j - k <= 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS:
+            while j < n and j - k <= 5 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
                 j += 1
             if j - k >= 3 and (j == n or not toks[j].cap):
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
@@ -104,7 +110,8 @@ def _note_people_and_bodies(text, toks, memory):
             j < n
             and j - k < 7
             and (
-                _cap_word(toks[j]) or (toks[j].low in ("of", "for") and j > k and j + 1 < n and _cap_word(toks[j + 1]))
+                _cap_word(toks[j])
+                or (toks[j].low in ("of", "for", "and") and j > k and j + 1 < n and _cap_word(toks[j + 1]))
             )
         ):
             j += 1

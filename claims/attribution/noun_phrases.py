@@ -100,12 +100,14 @@ def _bridges(toks, j):
         return True
     if low == "on" and after == "condition":
         return True
-    if low in ("in", "at") and (before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")):
+    if low in ("in", "at", "on", "from") and (
+        before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")
+    ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
     if low in ("in", "at", "from") and len(before) > 3 and before.endswith("s") and before not in AUX:
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and nxt.cap:
-            return True  # "Environmental groups in Manaus"
+        named = [t for t in toks[j + 1 : j + 3] if t.word]
+        if named and (named[0].cap or named[0].low == "the" and len(named) > 1 and named[1].cap):
+            return True  # "Environmental groups in Manaus", "archaeologists from the University of Warsaw"
     if low == "and" and j > 0 and toks[j - 1].cap and j + 1 < len(toks) and toks[j + 1].cap:
         # inside a name already joined by "of" or "for": "Centres for Disease Control and Prevention"
         joined = any(toks[k].low in ("of", "for") and toks[k - 1].cap for k in range(max(j - 4, 1), j))
@@ -158,8 +160,9 @@ def subject_before(toks, k):
         return None
     first = middle[0]
     before = np_back(toks, j)
+    named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 5 and middle[-1].cap
     if before is None:
-        return None
+        return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.text.isdigit()
@@ -167,7 +170,7 @@ def subject_before(toks, k):
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return (before, j)
-    if all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 5 and middle[-1].cap:
+    if named:
         # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,".
         return (before, k)
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):

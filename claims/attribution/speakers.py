@@ -137,6 +137,14 @@ def resolve_speaker(text, toks, lo, hi, memory):
         and toks[name_lo - 2].low.endswith("s")
     ):
         has_name = False  # "Environmental groups in Manaus": a place after plural people is where they are
+    if (
+        name_lo - 2 > lo
+        and toks[name_lo - 1].low == "the"
+        and toks[name_lo - 2].low in ("in", "at", "from")
+        and toks[name_lo - 3].low.endswith("s")
+        and not toks[name_lo - 3].cap
+    ):
+        has_name = False  # "archaeologists from the University of Warsaw"
 
     if has_name and hi - name_lo == 1 and all(t.low in DETERMINERS for t in toks[lo:name_lo]):
         ent = memory.by_word(toks[name_lo].text)
@@ -190,7 +198,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
                     return result(ent, 0.85)
                 ent = memory.add(name, start, m_end, "organisation", None)
                 return result(ent, 0.75)
-            ent = memory.by_tail(name)
+            ent = memory.by_tail(name) or memory.by_head(name)
             if ent is not None:
                 memory.touch(ent)
                 return result(ent, 0.85)
@@ -224,6 +232,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
 
 _NAME_LINKS = frozenset({"of", "for", "and"})
+_BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 
 
 def _name_start(toks, lo, hi):
@@ -248,11 +257,15 @@ def _name_start(toks, lo, hi):
         k = start - 1
         inside = toks[k].low in _NAME_LINKS or toks[k].low in NAME_PARTICLES
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
-        if not (capital(k) or (inside and start < hi and k > lo and capital(k - 1))):
+        before = k
+        while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
+            before -= 1  # "van der", "de la"
+        if not (capital(k) or (inside and start < hi and before > lo and capital(before - 1))):
             break
-        start = k
+        start = before
     run = toks[start:hi]
-    if any(t.low == "and" for t in run) and not (any(t.low in ("of", "for") for t in run) or run[-1].low in ORG_NOUNS):
+    one_body = any(t.low in ("of", "for") for t in run) or bool(run) and run[-1].low in _BODY_WORDS
+    if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
 
@@ -296,6 +309,9 @@ def _resolve_description(core, head_low, is_org, memory):
         )
         if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
             named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
+            named = named or memory.recent(
+                lambda e: e.kind == "organisation" and not (e.is_group or e.is_company or e.is_place)
+            )
         return named
     content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
