@@ -69,7 +69,7 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
     cue_text = text[cue_start:cue_end]
     if attr.channel is None and attr.side == "right":
         attr.channel = find_channel(toks, attr.cue_lo, attr.claim_lo)
-    if attr.channel is None and attr.side == "right" and 0 < attr.subj_lo < attr.cue_lo:
+    if attr.channel is None and attr.side == "right" and 0 < attr.subj_lo < attr.cue_lo and not attr.nested:
         attr.channel = find_channel(toks, 0, attr.subj_lo)  # "In a statement on Sunday, the FA said"
     out = []
     for lo, hi in claims:
@@ -137,7 +137,7 @@ def _around_inserted_attribution(toks, attr):
     for k in range(last, min(last + 8, len(toks) - 1)):  # past a recipient, channel or time: "told Reuters"
         if toks[k].text == closer:
             after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), toks[k + 1])  # "still have"
-            if closer == ")" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
+            if closer in ")—–" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
                 return 0, len(toks)
         elif closer == ")" and toks[k].text == "(":
             return None

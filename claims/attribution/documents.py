@@ -26,7 +26,8 @@ _COURTS = word_set("court tribunal")
 ISSUING_VERBS = word_set("issued sent published released filed wrote circulated")
 _AUTHOR_LINKS = word_set("by of from")
 _INSIDE_NAMES = word_set("of for and")
-_PARTICIPLES = word_set("published released issued compiled prepared commissioned seen obtained written")
+_SEEN = word_set("seen obtained reviewed leaked viewed")
+_PARTICIPLES = word_set("published released issued compiled prepared commissioned written")  # by its author
 
 
 def document_subject(toks, cue):
@@ -51,7 +52,10 @@ def document_subject(toks, cue):
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
     lo = _start_of_phrase(toks, lo, document)
-    return lo, hi, document, _author(toks, document, hi)
+    author = _author(toks, document, hi)
+    if author is None and document + 1 < hi and toks[document + 1].low in _SEEN:
+        hi = document + 1  # "Documents obtained by the broadcaster VRT show": the documents
+    return lo, hi, document, author
 
 
 def _start_of_phrase(toks, lo, document):
@@ -68,6 +72,8 @@ def _author(toks, document, hi):
     """The author named in the phrase: after "by"/"of"/"from", maybe past a participle ("by the IEA", "of the
     Reserve Bank of India's June meeting", "published by the Japan Tourism Agency", "from Brazil's civil
     aviation agency"), or a possessive before the document ("the IMF's report")."""
+    if document > 1 and toks[document - 1].acronym and toks[document - 2].low in DETERMINERS:
+        return document - 1, document  # "a UNICEF report", "an IMF study"
     if document > 0 and toks[document - 1].poss and toks[document - 1].cap:
         lo = document - 1
         while lo > 0 and toks[lo - 1].cap and toks[lo - 1].word:
@@ -94,9 +100,12 @@ def _owned(toks, end, hi):
     Aircraft Accident Investigation Commission", "Chile's Comptroller General", "Brazil's civil aviation
     agency"), or the possessive alone ("India's June meeting": the meeting is not the author)."""
     body = end
-    while body < hi and body - end < 5 and toks[body].word and toks[body].low not in DAYS_MONTHS:
+    while body < hi and body - end < 7 and toks[body].word and toks[body].low not in DAYS_MONTHS:
         if not toks[body].cap and toks[body].low in ORG_NOUNS:
             return body + 1  # "civil aviation agency"
+        if toks[body].low in _INSIDE_NAMES and body > end and body + 1 < hi and toks[body + 1].cap:
+            body += 1  # "Jordan's Department of Antiquities"
+            continue
         if not toks[body].cap and not any(t.cap for t in toks[end:body]):
             body += 1
             continue

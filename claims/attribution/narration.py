@@ -10,6 +10,7 @@ from .lexicon import (
     GROUP_WORDS,
     MODIFIERS,
     ORG_NOUNS,
+    PERSON_ENDINGS,
     ROLE_NOUNS,
     SQUAD_ROLES,
     is_company_noun,
@@ -70,6 +71,11 @@ def _note_issued_documents(toks, memory):
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
 
 
+def _names_a_person(low):
+    """A role or a noun for a person: "minister", "striker", "conductor", "politician"."""
+    return low in ROLE_NOUNS or low in SQUAD_ROLES or len(low) > 5 and low.endswith(PERSON_ENDINGS)
+
+
 def _particle(toks, j):
     """A particle inside a name, between capitalised words or before one: "María José de la Fuente"."""
     return toks[j].low in NAME_PARTICLES and j + 1 < len(toks) and (_cap_word(toks[j + 1]) or _particle(toks, j + 1))
@@ -86,7 +92,7 @@ def _note_people_and_bodies(text, toks, memory):
     organisation's noun ("The Norwegian Directorate of Fisheries ordered")."""
     n = len(toks)
     for k in range(n - 2):
-        if (toks[k].low in ROLE_NOUNS or toks[k].low in SQUAD_ROLES) and not toks[k].in_quote:
+        if _names_a_person(toks[k].low) and not toks[k].in_quote:
             j = k + 1
             while j < n and j - k <= 5 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
                 j += 1

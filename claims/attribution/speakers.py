@@ -260,7 +260,8 @@ def _name_start(toks, lo, hi):
         before = k
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
             before -= 1  # "van der", "de la"
-        if not (capital(k) or (inside and start < hi and before > lo and capital(before - 1))):
+        opening = before == lo and toks[lo].cap  # "De la Fuente told ...": the particle opens the sentence
+        if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
             break
         start = before
     run = toks[start:hi]
@@ -309,9 +310,7 @@ def _resolve_description(core, head_low, is_org, memory):
         )
         if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
             named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
-            named = named or memory.recent(
-                lambda e: e.kind == "organisation" and not (e.is_group or e.is_company or e.is_place)
-            )
+            named = named or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
         return named
     content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
