@@ -7,7 +7,7 @@ found by clauses, the speaker's noun phrase by noun_phrases; nothing here resolv
 
 from .channels import find_channel
 from .clauses import find_that, is_quote_start, left_claim_end, nothing_after, skip_adjuncts, with_right_claim
-from .documents import DOCUMENT_CUES, document_subject
+from .documents import DOCUMENT_CUES, DOCUMENTS, document_author, document_subject
 from .lexicon import (
     ANON_NOUNS,
     AUX,
@@ -107,7 +107,8 @@ def _attribution_at(toks, i, attrs, finite_cue_seen):
     if document and (attr := _documented(toks, i, document)) is not None:
         return attr
     if tok.low == "according" and i + 1 < n and toks[i + 1].low == "to":
-        return None if finite_cue_seen else _according_to(toks, i)
+        # At the start, "According to X, CLAIM" holds a cue of its own only in a claim inside the claim.
+        return None if finite_cue_seen and i > 0 else _according_to(toks, i)
     if tok.low == "purporting" and i + 2 < n and toks[i + 1].low == "to" and toks[i + 2].low in SHOW_WORDS:
         return _participle(toks, i, i + 3, attrs, media_required=False)
     if tok.low in SHOW_WORDS and tok.low != "show":
@@ -272,14 +273,18 @@ def _according_to(toks, i):
         if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen"):
             hi = k  # "according to court documents filed on Monday", "a court filing seen by Reuters"
             break
-    if hi == lo or not is_speaker_np(toks, lo, hi):
+    document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS), None)
+    author = document_author(toks, document, hi) if document is not None else None
+    if hi == lo or not (is_speaker_np(toks, lo, hi) or document is not None):
         return None
     attr = _Attr(i, i + 2)
-    attr.subj_lo, attr.subj_hi = lo, hi
+    attr.subj_lo, attr.subj_hi = author or (lo, hi)
+    if author:
+        attr.document = (document, author)  # "according to figures from the Central Statistics Office"
     attr.clause_lo = i
     if i == 0 or (i > 0 and toks[i - 1].text == "," and not any(t.word for t in toks[: i - 1])):
         # "According to police, CLAIM."
-        k = hi
+        k = _past_apposition(toks, hi)
         while k < n and not toks[k].word and not is_quote(toks[k]):
             k += 1
         if k >= n:
@@ -293,6 +298,22 @@ def _according_to(toks, i):
         attr.side = "left"
         attr.claim_lo, attr.claim_hi = 0, end
     return attr
+
+
+def _past_apposition(toks, hi):
+    """Where the claim starts after "According to X": past an apposition ("According to Rafael Gallego Ruiz,
+    the head of the producers' association, this year's harvest ...")."""
+    if hi + 1 < len(toks) and toks[hi].text == "," and toks[hi + 1].low in ("the", "a", "an"):
+        for k in range(hi + 2, min(hi + 14, len(toks) - 1)):
+            if toks[k].text == ",":
+                return k + 1 if _has_clause(toks, k + 1) else hi
+            if not toks[k].word or toks[k].low in CUE_VERBS:
+                break
+    return hi
+
+
+def _has_clause(toks, lo):
+    return any(t.low in AUX or t.low.endswith("ed") and not t.cap for t in toks[lo : lo + 8])
 
 
 def _participle(toks, lo, hi, attrs, media_required):

@@ -52,7 +52,7 @@ def document_subject(toks, cue):
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
     lo = _start_of_phrase(toks, lo, document)
-    author = _author(toks, document, hi)
+    author = document_author(toks, document, hi)
     if author is None and document + 1 < hi and toks[document + 1].low in _SEEN:
         hi = document + 1  # "Documents obtained by the broadcaster VRT show": the documents
     return lo, hi, document, author
@@ -68,7 +68,7 @@ def _start_of_phrase(toks, lo, document):
     return start
 
 
-def _author(toks, document, hi):
+def document_author(toks, document, hi):
     """The author named in the phrase: after "by"/"of"/"from", maybe past a participle ("by the IEA", "of the
     Reserve Bank of India's June meeting", "published by the Japan Tourism Agency", "from Brazil's civil
     aviation agency"), or a possessive before the document ("the IMF's report")."""
