@@ -12,6 +12,7 @@ class _Entity:
         "is_group",
         "is_place",
         "is_public",
+        "key",
         "kind",
         "last",
         "name",
@@ -29,6 +30,7 @@ class _Entity:
         self.is_company = any(w in COMPANY_SUFFIXES for w in words)
         self.last = last
         key = normalise_name(name).split()
+        self.key = key  # the name's words, normalised, for the lookups by part of a name
         self.surname = key[-1] if len(key) > 1 else None
 
 
@@ -101,8 +103,8 @@ class Memory:
             lambda e: (
                 e.kind == "person"
                 and len(key) > 1
-                and len(e.name.split()) > len(key)
-                and normalise_name(e.name).split()[: len(key)] == key
+                and len(e.key) > len(key)
+                and e.key[: len(key)] == key
             )
         )
 
@@ -112,8 +114,8 @@ class Memory:
         return self.recent(
             lambda e: (
                 e.kind == "person"
-                and len(e.name.split()) > len(key)
-                and normalise_name(e.name).split()[-len(key) :] == key
+                and len(e.key) > len(key)
+                and e.key[-len(key) :] == key
             )
         )
 
