@@ -58,6 +58,8 @@ def suggest_claims(article, *, again=False, progress=None, inside=None):
                         source_text=found.source_text[:200],
                         source_start=found.source_start,
                         source_end=found.source_end,
+                        mention_start=found.mention_start,
+                        mention_end=found.mention_end,
                         source_kind=_kind(found),
                         role=(found.role_text or "")[:200],
                         source=registry[found.source_text],

@@ -1,8 +1,9 @@
 """Why the workbench made a suggestion: its sentence cut into pieces that mark the speaker mention, the cue,
 the channel and the claim span, for the panel's "Why" line. Pure functions, no Django imports.
 
-Only the speaker comes with offsets (source_start, source_end; a back-reference's are those of the name
-where the article first gives it, often another sentence, and then the name is looked for in this one).
+Only the speaker comes with offsets: the mention in this sentence (mention_start, mention_end: "the
+intelligence official", "Yusov"), else the name where the article first gives it (source_start,
+source_end; often another sentence, and then the name is looked for in this one).
 The cue and the channel are words, so they are looked for in the sentence: the cue as the whole-word
 occurrence nearest the speaker mention (or, without one, nearest the claim), the channel nearest the cue,
 each outside the claim span if it occurs there. Marks never cross: the claim span may hold the others (a
@@ -32,8 +33,12 @@ def reason_pieces(suggestion, text, *, offset):
     if it does), cue and channel (words; absent: not marked), all offsets absolute."""
     claim = _inside(text, suggestion.start - offset, suggestion.end - offset)
     speaker = None
-    if suggestion.source_start is not None and suggestion.source_end is not None:
-        speaker = _inside(text, suggestion.source_start - offset, suggestion.source_end - offset, whole=True)
+    for start, end in (
+        (suggestion.mention_start, suggestion.mention_end),
+        (suggestion.source_start, suggestion.source_end),
+    ):
+        if speaker is None and start is not None and end is not None:
+            speaker = _inside(text, start - offset, end - offset, whole=True)
     if speaker is None:
         # A speaker is not among the words of their own claim: a name only the claim holds is someone else.
         names = [span for span in _occurrences(text, suggestion.source_text) if not (claim and _overlap(span, claim))]

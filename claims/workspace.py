@@ -45,7 +45,8 @@ class ClaimRow:
 class SuggestionRow:
     """What a sentence row and the panel show of a pending suggestion. for_claim: the sentence's claim
     (a ClaimRow) that accepting it fills (see claims.models.suggestions.claim_to_fill), else None.
-    source_start, source_end: where the text names the speaker (the panel's "Why" line marks it)."""
+    source_start, source_end: where the text names the speaker; mention_start, mention_end: where this
+    sentence mentions them (the panel's "Why" line marks it)."""
 
     pk: int
     start: int
@@ -59,6 +60,8 @@ class SuggestionRow:
     for_claim: ClaimRow | None = None
     source_start: int | None = None
     source_end: int | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
 
 
 SUGGESTION_FIELDS = (
@@ -73,6 +76,8 @@ SUGGESTION_FIELDS = (
     "nested",
     "source_start",
     "source_end",
+    "mention_start",
+    "mention_end",
 )
 CLAIM_FIELDS = (
     "pk",
@@ -146,7 +151,7 @@ def _spans(claim_rows, suggestion_rows, text, *, offset):
         # SQLite's booleans come back from a Compiled query as 0 and 1.
         row = SuggestionRow(pk, start, end, source_text, cue, channel, bool(hedged), bool(nested),
                             quote=text[start - offset : end - offset], source_start=mention[0],
-                            source_end=mention[1])  # fmt: skip
+                            source_end=mention[1], mention_start=mention[2], mention_end=mention[3])  # fmt: skip
         # The registry match stored with a suggestion (source_id) says which claim it would fill.
         row.for_claim = claim_to_fill(row, source_id, by_sentence[in_sentence])
         pending[in_sentence].append(row)

@@ -24,6 +24,8 @@ def suggestion(text, *, claim, speaker=None, cue="said", channel="", offset=0):
         start=start,
         end=end,
         source_text=speaker or "Andrii Yusov",
+        mention_start=None,
+        mention_end=None,
         source_start=source_start,
         source_end=source_end,
         cue=cue,
@@ -127,6 +129,8 @@ def test_a_speaker_named_in_another_sentence_is_not_marked_and_the_cue_is_the_on
         source_text="Andrii Yusov",
         start=2000 + text.index("the attackers"),
         end=2000 + text.index(", said Yusov"),
+        mention_start=None,
+        mention_end=None,
         source_start=120,
         source_end=132,
         cue="said",
@@ -175,6 +179,8 @@ def test_a_speaker_crossing_the_claims_end_keeps_its_words_and_the_claim_gives_t
         source_text="Andrii Yusov",
         start=0,
         end=text.index(","),
+        mention_start=None,
+        mention_end=None,
         source_start=text.index("early"),
         source_end=text.index(" said"),
         cue="said",
@@ -190,7 +196,15 @@ def test_a_speaker_crossing_the_claims_end_keeps_its_words_and_the_claim_gives_t
 def test_a_speaker_mention_covering_the_whole_claim_leaves_the_claim_marked():
     text = "Yusov said so."
     found = SimpleNamespace(
-        source_text="Andrii Yusov", start=0, end=5, source_start=0, source_end=10, cue="said", channel=""
+        source_text="Andrii Yusov",
+        start=0,
+        end=5,
+        mention_start=None,
+        mention_end=None,
+        source_start=0,
+        source_end=10,
+        cue="said",
+        channel="",
     )
     assert marks(reason_pieces(found, text, offset=0)) == [(CLAIM, "Yusov"), (CUE, "said")]
 
@@ -207,6 +221,8 @@ def test_pieces_always_join_to_the_sentence_and_marks_never_cross():
             source_text=shuffle.choice(["Yusov", "the group", "Andrii Yusov"]),
             start=offset + start,
             end=offset + end,
+            mention_start=None,
+            mention_end=None,
             source_start=offset + source_start,
             source_end=offset + source_end,
             cue=shuffle.choice(["said", "told", "", "claimed"]),
@@ -228,6 +244,8 @@ def test_a_cue_word_inside_the_claim_is_not_taken_for_the_cue_when_one_stands_ou
         source_text="Andrii Yusov",
         start=401,
         end=400 + text.index(","),
+        mention_start=None,
+        mention_end=None,
         source_start=5,
         source_end=17,
         cue="said",
@@ -244,6 +262,8 @@ def test_a_speaker_whose_offsets_point_at_another_sentence_is_marked_where_this_
     text = "Earlier the same day, the Russian Volunteer Corps claimed its members crossed the border."
     found = SimpleNamespace(
         source_text="Russian Volunteer Corps",
+        mention_start=None,
+        mention_end=None,
         source_start=40,
         source_end=63,
         start=900 + text.index("its"),
@@ -261,6 +281,34 @@ def test_a_speaker_whose_offsets_point_at_another_sentence_is_marked_where_this_
 def test_a_name_only_the_claim_holds_is_not_taken_for_the_speaker():
     text = "The group said Andrii Yusov had lied."
     found = SimpleNamespace(
-        source_text="Andrii Yusov", source_start=3, source_end=15, start=115, end=136, cue="said", channel=""
+        source_text="Andrii Yusov",
+        mention_start=None,
+        mention_end=None,
+        source_start=3,
+        source_end=15,
+        start=115,
+        end=136,
+        cue="said",
+        channel="",
     )
     assert marks(reason_pieces(found, text, offset=100)) == [(CUE, "said"), (CLAIM, "Andrii Yusov had lied")]
+
+
+def test_the_mention_in_this_sentence_is_marked_for_a_back_reference():
+    text = "The intelligence official said the bridge was hit."
+    found = SimpleNamespace(
+        source_text="Andrii Yusov",
+        mention_start=100,
+        mention_end=125,
+        source_start=3,
+        source_end=15,
+        start=131,
+        end=150,
+        cue="said",
+        channel="",
+    )  # the name is given in an earlier sentence; this one says "The intelligence official"
+    assert marks(reason_pieces(found, text, offset=100)) == [
+        (SPEAKER, "The intelligence official"),
+        (CUE, "said"),
+        (CLAIM, "the bridge was hit"),
+    ]

@@ -124,6 +124,10 @@ class Suggestion(TextSpan):
     source_text = models.CharField(max_length=200)
     source_start = models.PositiveIntegerField()
     source_end = models.PositiveIntegerField()
+    # The speaker as this suggestion's sentence mentions them ("the intelligence official", "Yusov"), for the
+    # panel's "Why" line; none on suggestions made before it was kept.
+    mention_start = models.PositiveIntegerField(null=True, blank=True)
+    mention_end = models.PositiveIntegerField(null=True, blank=True)
     source_kind = models.CharField(max_length=16, choices=SourceKind, default=SourceKind.PERSON)
     role = models.CharField(max_length=200, blank=True)
     # The registry's source of that name when the suggestion was made; accepting matches again.
