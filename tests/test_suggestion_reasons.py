@@ -303,7 +303,7 @@ def test_the_mention_in_this_sentence_is_marked_for_a_back_reference():
         source_start=3,
         source_end=15,
         start=131,
-        end=150,
+        end=149,
         cue="said",
         channel="",
     )  # the name is given in an earlier sentence; this one says "The intelligence official"
