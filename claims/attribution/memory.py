@@ -100,24 +100,13 @@ class Memory:
         Hashim" (names with no surname to go by)."""
         key = normalise_name(name).split()
         return self.recent(
-            lambda e: (
-                e.kind == "person"
-                and len(key) > 1
-                and len(e.key) > len(key)
-                and e.key[: len(key)] == key
-            )
+            lambda e: e.kind == "person" and len(key) > 1 and len(e.key) > len(key) and e.key[: len(key)] == key
         )
 
     def by_tail(self, name):
         """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
         key = normalise_name(name).split()
-        return self.recent(
-            lambda e: (
-                e.kind == "person"
-                and len(e.key) > len(key)
-                and e.key[-len(key) :] == key
-            )
-        )
+        return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
 
     def by_acronym(self, word):
         def initials(e):
