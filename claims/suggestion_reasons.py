@@ -1,9 +1,9 @@
 """Why the workbench made a suggestion: its sentence cut into pieces that mark the speaker mention, the cue,
 the channel and the claim span, for the panel's "Why" line. Pure functions, no Django imports.
 
-Only the speaker comes with offsets: the mention in this sentence (mention_start, mention_end: "the
-intelligence official", "Yusov"), else the name where the article first gives it (source_start,
-source_end; often another sentence, and then the name is looked for in this one).
+Only the speaker comes with offsets: the name where the article first gives it (source_start,
+source_end), marked when it is in this sentence; else the mention in this sentence (mention_start,
+mention_end: "the intelligence official", "Yusov"); else the name is looked for in this sentence.
 The cue and the channel are words, so they are looked for in the sentence: the cue as the whole-word
 occurrence nearest the speaker mention (or, without one, nearest the claim), the channel nearest the cue,
 each outside the claim span if it occurs there. Marks never cross: the claim span may hold the others (a
@@ -34,8 +34,8 @@ def reason_pieces(suggestion, text, *, offset):
     claim = _inside(text, suggestion.start - offset, suggestion.end - offset)
     speaker = None
     for start, end in (
-        (suggestion.mention_start, suggestion.mention_end),
-        (suggestion.source_start, suggestion.source_end),
+        (suggestion.source_start, suggestion.source_end),  # the name, when this sentence gives it
+        (suggestion.mention_start, suggestion.mention_end),  # else how it refers to them: "the official"
     ):
         if speaker is None and start is not None and end is not None:
             speaker = _inside(text, start - offset, end - offset, whole=True)
