@@ -340,6 +340,8 @@ def _clock_time_ends(text, pstart, last, word, word_end):
     """After "a.m."/"p.m.": split before a capital that is not part of the time."""
     if word in TIME_FOLLOWERS or text.startswith(" time", word_end):
         return False
+    if word[:1].isdigit() and "(" in text[pstart:word_end]:
+        return False  # "at 7 p.m. (1800 GMT).": the time again, in brackets
     return not _is_short_intro(text, last, pstart)
 
 

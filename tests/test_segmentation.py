@@ -293,6 +293,7 @@ def test_the_platform_x_ends_a_sentence_but_initials_do_not():
          ["It set two conditions:", "1. he stays", "2) he reports weekly"]),
         ("It includes:\n• grid upgrades\n• a coal\nfund\nIt is voted on in June.",
          ["It includes:", "• grid upgrades", "• a coal\nfund", "It is voted on in June."]),
+        ("The vigil begins at 7 p.m. (1800 GMT). It ends at ten.", ["The vigil begins at 7 p.m. (1800 GMT).", "It ends at ten."]),
         ("The icon, dated ca. 1890, was sold ca. 1950. It is lost.",
          ["The icon, dated ca. 1890, was sold ca. 1950.", "It is lost."]),
     ],
