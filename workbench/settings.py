@@ -123,6 +123,9 @@ TEMPLATES = [
     }
 ]
 
+# Inputs and textareas drawn without a template each (claims/widget_rendering.py); the rest as Django does.
+FORM_RENDERER = "claims.widget_rendering.WidgetRenderer"
+
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
