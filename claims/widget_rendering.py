@@ -36,8 +36,8 @@ def _textarea(widget):
 
 
 def _attrs(attrs):
-    return "".join(
-        f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{conditional_escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
+    return "".join(_attr(conditional_escape(name), value) for name, value in attrs.items() if value is not False)
+
+
+def _attr(name, value):
+    return f" {name}" if value is True else f' {name}="{conditional_escape(value)}"'
