@@ -81,6 +81,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "reported to the police", "claimed in court", "told reporters at the airport"
     if not marked and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + 3]):
         return None  # "added a silver in the synchronised event": a medal, not a statement
+    if not clause and lemma == "claim" and first.low == "the" and lo + 1 < n and toks[lo + 1].cap:
+        return None  # "claimed the Golden Boot": a title won
     if lemma == "tell" and lo == cue_hi:
         return None  # "told" needs whom it was told to
     attr.side = "right"

@@ -63,7 +63,8 @@ CLAUSE_ONLY = word_set(
 EVENT_OBJECTS = word_set(
     "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
     "cup prize place spot record points point lead top championship pole bail entry access permission "
-    "visa visas request appeal application motion wicket wickets run runs goal goals try tries"
+    "visa visas request appeal application motion wicket wickets run runs goal goals try tries booking bookings "
+    "reservation reservations"
 )
 PARTICIPLE_CUES = word_set(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
@@ -118,7 +119,7 @@ ROLE_NOUNS = word_set(
     researcher professor prof astronomer epidemiologist doctor dr mr mrs ms sir dame lord lady king
     queen prince princess pope bishop archbishop cardinal author editor ambassador envoy adviser
     advisor diplomat negotiator auditor inspector officer sheriff commissioner founder owner striker
-    administrator
+    administrator partner counterpart colleague aide deputy successor predecessor
     goalkeeper player midfielder defender deputy vice aide expert lawmaker mp mep councillor councilor
     candidate activist nurse teacher engineer investor strategist historian physicist biologist
     chemist surgeon physician psychologist sociologist curator architect pilot detective sergeant
@@ -129,7 +130,7 @@ ROLE_NOUNS = word_set(
 ORG_NOUNS = word_set(
     """
     group ministry department government administration agency office company firm corporation corps
-    centre center centres centers municipality municipalities
+    centre center centres centers municipality municipalities programme program community
     legion army military navy force forces police service council commission committee parliament
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
@@ -163,7 +164,7 @@ PUBLIC_WORDS = word_set(
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
     "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping loans savings "
-    "finance"
+    "finance resources minerals metals logistics telecom petroleum pharmaceutical banco banca banque"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".

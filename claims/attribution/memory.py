@@ -1,5 +1,8 @@
 """The article memory: the speakers and organisations met so far, for resolving back-references."""
 
+import re
+from functools import cache
+
 from claims.names import normalise_name
 
 from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS
@@ -92,8 +95,9 @@ class Memory:
         return best
 
     def by_surname(self, word):
-        key = normalise_name(word)
-        return self.recent(lambda e: e.kind == "person" and e.surname == key)
+        """A person by their surname, a hyphenated one too ("Kertész-Varga" is two words once normalised)."""
+        key = normalise_name(word).split()
+        return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
 
     def by_head(self, name):
         """A person whose full name starts with these two or more words: "Ahmad Faizal" -> "Ahmad Faizal bin
@@ -109,15 +113,42 @@ class Memory:
         return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
 
     def by_acronym(self, word):
-        def initials(e):
-            parts = [w for w in e.name.split() if w[0].isupper() and w.lower() not in ("of", "the", "for")]
-            return "".join(w[0] for w in parts)
+        """An organisation whose name's words spell `word` by their first letters or first few ("WFP" for
+        "World Food Programme", "ECOWAS" for "Economic Community of West African States", "PAGASA")."""
+        return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and _spells(word, e.name))
 
-        return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and initials(e) == word)
+    def by_short_form(self, word):
+        """An organisation named by one word of its name: "Tacuarí" for "Banco Tacuarí"."""
+        key = normalise_name(word)
+        return self.recent(lambda e: e.kind == "organisation" and len(e.key) > 1 and key in e.key)
 
     def by_word(self, word):
         """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO")."""
         ent = self.by_surname(word)
         if ent is None and word.isupper() and len(word) > 1:
             ent = self.by_acronym(word)
+        if ent is None and not word.isupper():
+            ent = self.by_short_form(word)
         return ent
+
+
+_SMALL = frozenset({"of", "the", "for", "and", "de", "la", "&"})
+
+
+def _spells(acronym, name):
+    """Whether the capitalised words of `name`, in order, spell `acronym` by one or more first letters
+    each (small words may give a letter or none)."""
+    words = [w.strip("(),.'’") for w in re.split(r"[\s-]+", name) if w.strip("(),.'’")]
+    acronym = acronym.lower()
+
+    @cache
+    def spell(i, j):  # acronym[i:] from words[j:]
+        if j == len(words):
+            return i == len(acronym)
+        word = words[j].lower()
+        small = word in _SMALL
+        if small and spell(i, j + 1):
+            return True
+        return any(acronym[i : i + k] == word[:k] and spell(i + k, j + 1) for k in range(1, min(3, len(word)) + 1))
+
+    return spell(0, 0)

@@ -72,8 +72,13 @@ _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
 
 
 def _names_a_person(low):
-    """A role or a noun for a person: "minister", "striker", "conductor", "politician"."""
-    return low in ROLE_NOUNS or low in SQUAD_ROLES or len(low) > 5 and low.endswith(PERSON_ENDINGS)
+    """A role or a noun for a person: "minister", "striker", "conductor", "politician", "swimmer"."""
+    if low in ROLE_NOUNS or low in SQUAD_ROLES or len(low) > 5 and low.endswith(PERSON_ENDINGS):
+        return True
+    return len(low) > 5 and low.endswith(("er", "ess")) and not is_company_noun(low) and low not in _NOT_PEOPLE
+
+
+_NOT_PEOPLE = word_set("number water paper order border power corner matter letter chapter quarter summer winter")
 
 
 def _particle(toks, j):
@@ -109,6 +114,7 @@ def _note_people_and_bodies(text, toks, memory):
     opens = 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for")
     if opens and not owns and not any(t.low in _NOT_A_PERSON for t in toks[:j]):
         memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
+    _note_named_in_apposition(text, toks, memory)
     k = 0
     while k < n:
         j = k
@@ -118,6 +124,7 @@ def _note_people_and_bodies(text, toks, memory):
             and (
                 _cap_word(toks[j])
                 or (toks[j].low in ("of", "for", "and") and j > k and j + 1 < n and _cap_word(toks[j + 1]))
+                or (toks[j].poss and toks[j].cap and j + 1 < n and _cap_word(toks[j + 1]))  # "Dockworkers' Union"
             )
         ):
             j += 1
@@ -126,6 +133,26 @@ def _note_people_and_bodies(text, toks, memory):
             ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
             ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
         k = max(j, k + 1)
+
+
+def _note_named_in_apposition(text, toks, memory):
+    """ ", <First Last>," after a phrase naming a role: "the head of the national grid operator, Juma
+    Kisanga,", "her training partner, Lilla Szőke." — a person with that role."""
+    n = len(toks)
+    for k in range(1, n - 2):
+        if toks[k].text != "," or toks[k].in_quote:
+            continue
+        j = k + 1
+        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
+            j += 1
+        if j - k < 3 or j >= n or toks[j].text not in ",." or toks[j - 1].low in COMPANY_SUFFIXES:
+            continue
+        phrase = [t for t in toks[max(k - 7, 0) : k] if t.word]
+        roles = [t for t in phrase if _names_a_person(t.low) and not t.cap]
+        if roles and not any(t.low in GAZETTEER for t in toks[k + 1 : j]):
+            first = k + 2 if j - k > 3 and toks[k + 1].low in ROLE_NOUNS else k + 1  # "Captain Ioannis Petrou"
+            start, end = toks[first].start, toks[j - 1].end
+            memory.add(text[start:end], start, end, "person", roles[0].text)
 
 
 _APPOS_ARTICLES = word_set("the a an")
