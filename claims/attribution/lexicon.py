@@ -171,7 +171,7 @@ NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 COMPANY_NOUNS = word_set(
     "company firm carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
-    "contractor subcontractor builder consultancy miner"
+    "contractor subcontractor builder consultancy miner producer exporter refiner shipper"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")

@@ -99,12 +99,12 @@ class Memory:
         key = normalise_name(word).split()
         return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
 
-    def by_head(self, name):
-        """A person whose full name starts with these two or more words: "Ahmad Faizal" -> "Ahmad Faizal bin
-        Hashim" (names with no surname to go by)."""
+    def by_head(self, name, words=2):
+        """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
+        bin Hashim" (names with no surname to go by)."""
         key = normalise_name(name).split()
         return self.recent(
-            lambda e: e.kind == "person" and len(key) > 1 and len(e.key) > len(key) and e.key[: len(key)] == key
+            lambda e: e.kind == "person" and len(key) >= words and len(e.key) > len(key) and e.key[: len(key)] == key
         )
 
     def by_tail(self, name):
@@ -129,6 +129,8 @@ class Memory:
             ent = self.by_acronym(word)
         if ent is None and not word.isupper():
             ent = self.by_short_form(word)
+        if ent is None and not word.isupper():  # "Azlan said" for Azlan Hamidi: the given name, where used
+            ent = self.by_head(word, words=1)
         return ent
 
 

@@ -87,7 +87,8 @@ def _particle(toks, j):
 
 
 def _cap_word(t):
-    return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS
+    adjective = "-" in t.text and t.text.rsplit("-", 1)[-1].islower()  # "Osaka-based", "Far-right"
+    return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS and not adjective
 
 
 def _note_people_and_bodies(text, toks, memory):
@@ -101,7 +102,8 @@ def _note_people_and_bodies(text, toks, memory):
             j = k + 1
             while j < n and j - k <= 5 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
                 j += 1
-            if j - k >= 3 and (j == n or not toks[j].cap):
+            company = any(t.low in COMPANY_SUFFIXES or t.low in ORG_NOUNS for t in toks[k + 1 : j])
+            if j - k >= 3 and (j == n or not toks[j].cap) and not company:
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
                 role = text[toks[role_lo].start : toks[k].end]
                 memory.add(

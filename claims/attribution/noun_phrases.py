@@ -104,7 +104,7 @@ def _bridges(toks, j):
         before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")
     ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
-    if low in ("in", "at", "from") and len(before) > 3 and before.endswith("s") and before not in AUX:
+    if low in ("in", "at", "from") and len(before) > 3 and before.endswith(("s", "men")) and before not in AUX:
         named = [t for t in toks[j + 1 : j + 3] if t.word]
         if named and (named[0].cap or named[0].low == "the" and len(named) > 1 and named[1].cap):
             return True  # "Environmental groups in Manaus", "archaeologists from the University of Warsaw"
@@ -139,6 +139,9 @@ def is_speaker_np(toks, lo, hi):
 
 def subject_before(toks, k):
     """(lo, hi) of the speaker before the cue whose previous meaningful token is k."""
+    if k >= 3 and toks[k].text == ")" and toks[k - 2].text == "(" and toks[k - 1].acronym:
+        lo = np_back(toks, k - 2)  # "The World Food Programme (WFP) said": the name before the brackets
+        return (lo, k - 2) if lo is not None else None
     if k < 0:
         return None
     t = toks[k]

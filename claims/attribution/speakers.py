@@ -68,8 +68,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
         want = PRONOUNS[words[0].low]
         if want == "person":
             ent = memory.recent(lambda e: e.kind == "person")
-        elif want == "plural":
-            ent = memory.recent(lambda e: e.kind in ("organisation", "anonymous"))
+        elif want == "plural":  # people named as a group ("Residents of Mathare") before any body
+            ent = memory.recent(lambda e: e.kind == "anonymous" and e.name.lower().split()[0].endswith("s"))
+            ent = ent or memory.recent(lambda e: e.kind in ("organisation", "anonymous"))
         else:
             ent = memory.recent(lambda e: e.kind == "organisation")
         if ent is None:
@@ -134,7 +135,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         and toks[name_lo - 1].low in ("in", "at", "from")
         and toks[name_lo - 2].word
         and not toks[name_lo - 2].cap
-        and toks[name_lo - 2].low.endswith("s")
+        and toks[name_lo - 2].low.endswith(("s", "men"))
     ):
         has_name = False  # "Environmental groups in Manaus": a place after plural people is where they are
     if (
