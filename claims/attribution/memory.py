@@ -10,6 +10,7 @@ from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS
 
 class _Entity:
     __slots__ = (
+        "age",
         "end",
         "is_company",
         "is_group",
@@ -32,6 +33,7 @@ class _Entity:
         self.is_public = any(w in PUBLIC_WORDS for w in words)
         self.is_company = any(w in COMPANY_SUFFIXES for w in words)
         self.last = last
+        self.age = None  # "Serik Nurtayev, 61,": for a later "the 61-year-old"
         key = normalise_name(name).split()
         self.key = key  # the name's words, normalised, for the lookups by part of a name
         self.surname = key[-1] if len(key) > 1 else None

@@ -117,24 +117,43 @@ def _note_people_and_bodies(text, toks, memory):
     if opens and not owns and not any(t.low in _NOT_A_PERSON for t in toks[:j]):
         memory.add(text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j - 1].end, "person", None)
     _note_named_in_apposition(text, toks, memory)
+    _note_ages(text, toks, memory)
     k = 0
     while k < n:
         j = k
-        while (
-            j < n
-            and j - k < 7
-            and (
-                _cap_word(toks[j])
-                or (toks[j].low in ("of", "for", "and") and j > k and j + 1 < n and _cap_word(toks[j + 1]))
-                or (toks[j].poss and toks[j].cap and j + 1 < n and _cap_word(toks[j + 1]))  # "Dockworkers' Union"
-            )
-        ):
+        while j < n and j - k < 7 and _in_body_name(toks, j, k):
             j += 1
         run = toks[k - 1 : j] if k > 0 and toks[k - 1].poss and toks[k - 1].cap else toks[k:j]  # "Kenya's Ministry"
         if any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in ("of", "for"):
             ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
             ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
         k = max(j, k + 1)
+
+
+def _in_body_name(toks, j, k):
+    """Whether toks[j] goes on the name of a body begun at k: a capitalised word, "of"/"for"/"and" before
+    one, a possessive before one ("Dockworkers' Union")."""
+    n, t = len(toks), toks[j]
+    before_name = j + 1 < n and _cap_word(toks[j + 1])
+    if _cap_word(t):
+        return True
+    if t.low in ("of", "for", "and") and j > k:
+        return before_name
+    if t.poss and t.cap:
+        return before_name
+    return t.text in "'’" and j > k and toks[j - 1].low.endswith("s") and before_name
+
+
+def _note_ages(text, toks, memory):
+    """ "<Name>, 61," gives the person an age, for a later "the 61-year-old"."""
+    for k in range(2, len(toks) - 2):
+        if toks[k].text.isdigit() and len(toks[k].text) == 2 and toks[k - 1].text == "," and toks[k + 1].text == ",":
+            j = k - 1
+            while j > 0 and _cap_word(toks[j - 1]):
+                j -= 1
+            if k - 1 - j >= 2:
+                start, end = toks[j].start, toks[k - 2].end
+                memory.add(text[start:end], start, end, "person", None).age = toks[k].text
 
 
 def _note_named_in_apposition(text, toks, memory):

@@ -134,7 +134,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         name_lo - 1 > lo
         and toks[name_lo - 1].low in ("in", "at", "from")
         and toks[name_lo - 2].word
-        and not toks[name_lo - 2].cap
+        and (not toks[name_lo - 2].cap or name_lo - 2 == lo)
         and toks[name_lo - 2].low.endswith(("s", "men"))
     ):
         has_name = False  # "Environmental groups in Manaus": a place after plural people is where they are
@@ -294,7 +294,10 @@ def _before_a_place(toks, lo, hi):
 
 def _resolve_description(core, head_low, is_org, memory):
     if head_low.endswith("-year-old"):
-        return memory.recent(lambda e: e.kind == "person")
+        age = head_low.split("-")[0]
+        return memory.recent(lambda e: e.kind == "person" and e.age == age) or memory.recent(
+            lambda e: e.kind == "person"
+        )
     if is_org:
         if head_low in GROUP_WORDS:
             return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
@@ -319,10 +322,9 @@ def _resolve_description(core, head_low, is_org, memory):
     if not content:
         return None
 
-    def role_match(e):
-        if e.kind != "person" or not e.role:
-            return False
-        role_words = set(re.findall(r"\w+", e.role.lower()))
-        return bool(content & role_words)
+    def shared(e):
+        return len(content & set(re.findall(r"\w+", e.role.lower()))) if e.kind == "person" and e.role else 0
 
-    return memory.recent(role_match)
+    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those.
+    most = max((shared(e) for e in memory.entities.values()), default=0)
+    return memory.recent(lambda e: shared(e) == most) if most else None
