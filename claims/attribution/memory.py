@@ -62,7 +62,7 @@ class Memory:
                 start, end = first, first + len(name)
             ent = self.entities[key] = _Entity(name, start, end, kind, role, self.clock)
         else:
-            ent.last = self.clock
+            self._met_again(key, ent)
             if role and not ent.role:
                 ent.role = role
         return ent
@@ -86,15 +86,17 @@ class Memory:
 
     def touch(self, ent):
         self.clock += 1
-        ent.last = self.clock
+        self._met_again(normalise_name(ent.name), ent)
         return ent
 
+    def _met_again(self, key, ent):
+        """The entity met at this clock: moved to the end, so self.entities runs from the least recent."""
+        ent.last = self.clock
+        self.entities[key] = self.entities.pop(key)
+
     def recent(self, predicate):
-        best = None
-        for ent in self.entities.values():
-            if predicate(ent) and (best is None or ent.last > best.last):
-                best = ent
-        return best
+        """The most recently met entity that satisfies `predicate`, or None."""
+        return next((ent for ent in reversed(self.entities.values()) if predicate(ent)), None)
 
     def by_surname(self, word):
         """A person by their surname, a hyphenated one too ("Kertész-Varga" is two words once normalised)."""

@@ -2,6 +2,7 @@
 intelligence official", "the group", "he" resolve to speakers met earlier; a new name is remembered)."""
 
 import re
+from functools import lru_cache
 
 from .lexicon import (
     ANON_NOUNS,
@@ -292,6 +293,11 @@ def _before_a_place(toks, lo, hi):
     return hi
 
 
+@lru_cache(maxsize=4096)
+def _words_of(role):
+    return frozenset(re.findall(r"\w+", role.lower()))
+
+
 def _resolve_description(core, head_low, is_org, memory):
     if head_low.endswith("-year-old"):
         age = head_low.split("-")[0]
@@ -323,7 +329,7 @@ def _resolve_description(core, head_low, is_org, memory):
         return None
 
     def shared(e):
-        return len(content & set(re.findall(r"\w+", e.role.lower()))) if e.kind == "person" and e.role else 0
+        return len(content & _words_of(e.role)) if e.kind == "person" and e.role else 0
 
     # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those.
     most = max((shared(e) for e in memory.entities.values()), default=0)
