@@ -285,3 +285,12 @@ def is_speaker_noun(low):
     return (
         low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
     )
+
+
+# Pronouns and roles that say whether a person is a man or a woman, for "he" and "she".
+GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ROLE_GENDERS = {
+    "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f", "congresswoman": "f", "actress": "f",
+    "queen": "f", "princess": "f", "mrs": "f", "ms": "f", "spokesman": "m", "chairman": "m", "businessman": "m",
+    "congressman": "m", "king": "m", "prince": "m", "mr": "m",
+}  # fmt: skip

@@ -12,6 +12,8 @@ class _Entity:
     __slots__ = (
         "age",
         "end",
+        "gender",
+        "place",
         "is_company",
         "is_group",
         "is_place",
@@ -34,6 +36,8 @@ class _Entity:
         self.is_company = any(w in COMPANY_SUFFIXES for w in words)
         self.last = last
         self.age = None  # "Serik Nurtayev, 61,": for a later "the 61-year-old"
+        self.gender = None  # "m" or "f" once the article says ("... his ...", "spokeswoman"): for "he"/"she"
+        self.place = None  # (sentence, offset) where a sentence last named this person, for "he"/"she"
         key = normalise_name(name).split()
         self.key = key  # the name's words, normalised, for the lookups by part of a name
         self.surname = key[-1] if len(key) > 1 else None
@@ -97,6 +101,25 @@ class Memory:
     def recent(self, predicate):
         """The most recently met entity that satisfies `predicate`, or None."""
         return next((ent for ent in reversed(self.entities.values()) if predicate(ent)), None)
+
+    def pronoun_person(self, gender):
+        """Whom "he" or "she" means: of the people of that gender (or none known) that the latest such
+        sentence named, the one it named first, its subject as a rule ("Coach X left striker Y out. She
+        told reporters ..." is X)."""
+        people = [e for e in reversed(self.entities.values()) if e.kind == "person" and e.gender in (None, gender)]
+        placed = [e for e in people if e.place is not None]
+        if not placed:
+            return people[0] if people else None
+        latest = max(e.place[0] for e in placed)
+        named = [e for e in placed if e.place[0] == latest]
+        return min(named, key=lambda e: e.place[1])
+
+    def met_since(self, clock):
+        """The entities met after `clock`, the latest first."""
+        for ent in reversed(self.entities.values()):
+            if ent.last <= clock:
+                return
+            yield ent
 
     def by_surname(self, word):
         """A person by their surname, a hyphenated one too ("Kertész-Varga" is two words once normalised)."""

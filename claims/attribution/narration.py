@@ -7,10 +7,12 @@ from .lexicon import (
     DAYS_MONTHS,
     DETERMINERS,
     GAZETTEER,
+    GENDERED,
     GROUP_WORDS,
     MODIFIERS,
     ORG_NOUNS,
     PERSON_ENDINGS,
+    ROLE_GENDERS,
     ROLE_NOUNS,
     SQUAD_ROLES,
     is_company_noun,
@@ -56,6 +58,30 @@ def note_names(text, toks, memory):
     _note_appositions(text, toks, memory)
     _note_people_and_bodies(text, toks, memory)
     _note_issued_documents(toks, memory)
+
+
+def note_people_met(text, toks, memory, since):
+    """After a sentence, of each person it named: where it named them first (a later "he" or "she" means
+    the sentence's first-named, its subject as a rule), and a gender from their role ("spokeswoman") or
+    from the first "his"/"her"/"he"/"she" after their name with no other person between ("Lepik met her
+    counterpart"), so that a later "she" skips the man. Pronouns opening the sentence refer back."""
+    people = [ent for ent in memory.met_since(since) if ent.kind == "person"]
+    if not people:
+        return
+    start, end = toks[0].start, toks[-1].end
+    for ent in people:  # where this sentence names each of them first
+        first = text.find(ent.name.split()[-1], start, end)
+        ent.place = (start, first if first >= 0 else end)
+    for ent in people:
+        if ent.gender is None and ent.role:
+            ent.gender = next((ROLE_GENDERS[w] for w in ent.role.lower().split() if w in ROLE_GENDERS), None)
+    for t in toks[1:]:
+        if t.low not in GENDERED or t.in_quote:
+            continue
+        named = [(text.rfind(ent.name.split()[-1], start, t.start), ent) for ent in people]
+        place, nearest = max(named, key=lambda pair: pair[0])
+        if place >= 0 and nearest.gender is None:
+            nearest.gender = GENDERED[t.low]
 
 
 def _note_issued_documents(toks, memory):

@@ -5,7 +5,7 @@ from claims.segmentation import split_sentences
 from .candidates import candidates_for
 from .cues import find_attributions
 from .memory import Memory
-from .narration import note_names
+from .narration import note_names, note_people_met
 from .quotes import fill_following_quotes, fill_quote_blocks
 from .tokens import tokenized_sentences
 
@@ -21,6 +21,7 @@ def suggest_attributions(text, language="en", progress=None):
     per_sentence = []
     for index, (toks, opened_before, in_quote) in enumerate(tokenized_sentences(text, sentences)):
         s_start, s_end = sentences[index]
+        clock = memory.clock
         note_names(text, toks, memory)
         per_sentence.append(
             [
@@ -29,6 +30,8 @@ def suggest_attributions(text, language="en", progress=None):
                 for found in candidates_for(text, toks, s_start, s_end, attr, memory)
             ]
         )
+        if toks:
+            note_people_met(text, toks, memory, since=clock)
         if opened_before and blocks and blocks[-1][-1] == index - 1:
             blocks[-1].append(index)
         elif in_quote:

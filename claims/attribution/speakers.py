@@ -9,6 +9,7 @@ from .lexicon import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     DETERMINERS,
+    GENDERED,
     GENERIC_ROLE,
     GROUP_WORDS,
     NOBLE_TITLES,
@@ -67,8 +68,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
     # Pronouns.
     if len(words) == 1 and words[0].low in PRONOUNS:
         want = PRONOUNS[words[0].low]
-        if want == "person":
-            ent = memory.recent(lambda e: e.kind == "person")
+        if want == "person":  # "she" skips a man named since, "he" a woman
+            ent = memory.pronoun_person(GENDERED.get(words[0].low))
         elif want == "plural":  # people named as a group ("Residents of Mathare") before any body
             ent = memory.recent(lambda e: e.kind == "anonymous" and e.name.lower().split()[0].endswith("s"))
             ent = ent or memory.recent(lambda e: e.kind in ("organisation", "anonymous"))

@@ -108,3 +108,19 @@ def test_organisation_and_people_names(text, speaker):
 )  # fmt: skip
 def test_a_call_a_place_or_a_medal_after_the_cue_is_no_claim(text, claims):
     assert [found[0] for found in claims_of(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "she" skips the man named since; "he" means the sentence's subject, not its object.
+        ("Coach Marta Ilves left striker Jonas Perk out of the squad. She said the 24-year-old was injured.",
+         "Marta Ilves"),
+        ("Minister Pavel Dorn met Erik Saar, his counterpart, in Tartu. He said the talks had gone well.",
+         "Pavel Dorn"),
+        ("Kadri Roos met her counterpart, Anu Vask, in Riga. Vask said the plan was sound. She told LETA "
+         "the cost would be shared.", "Anu Vask"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_means_the_person_of_its_gender_the_last_sentence_named_first(text, speaker):
+    assert [found[1] for found in claims_of(text)][-1] == speaker
