@@ -181,7 +181,8 @@ def _name_tails(a, b, names):
 def _differs(word, names):
     """Whether a word left in or out makes a difference the other checks have not weighed: not a stop word,
     a name's word or a figure (names and figures were compared already)."""
-    return word not in STOP and word not in names and not any(ch.isdigit() or ch in "%$€£" for ch in word)
+    figure = word in NUMBER_WORDS or word in SCALES or any(ch.isdigit() or ch in "%$€£" for ch in word)
+    return word not in STOP and word not in names and not figure
 
 
 def _has(words, word):
@@ -307,10 +308,23 @@ _QUARTER = re.compile(r"\bQ([1-4])\b")
 
 
 _AND_A_HALF = re.compile(r"\b(\w+) and a half (million|billion|thousand|hours?)\b", re.I)
-_HALF_A = re.compile(r"\bhalf (?:a|an) (million|billion|thousand|dozen|hour)\b", re.I)
+_HALF_A = re.compile(r"\bhalf (?:a|an) (million|billion|thousand|dozen|hour|percentage point)\b", re.I)
 _HOURS_AND_A_HALF = re.compile(r"\b(\d+|an|one|two|three|four|five|six) (hours?) and a half\b", re.I)
 # "an hour" on its own is a rate ("12 euros an hour"): only a count of hours is a duration.
-_HOURS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve) hours?\b", re.I)
+_COUNT = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+_HOURS = re.compile(_COUNT + r" hours?\b", re.I)
+# Durations and areas, each to one unit: days and weeks as minutes, years and decades as months, hectares as
+# square kilometres, basis points as percentage points; "six-hour" is "six hours".
+_PER_UNIT = re.compile(r"\b(\w+)-(hour|day|week|month|year)\b", re.I)
+_DURATIONS = [
+    (re.compile(_COUNT + r" days?\b", re.I), 1440, "minutes"),
+    (re.compile(_COUNT + r" weeks?\b", re.I), 10080, "minutes"),
+    (re.compile(_COUNT + r" decades?\b", re.I), 120, "months"),
+    (re.compile(_COUNT + r" years?\b", re.I), 12, "months"),
+    (re.compile(r"(\d[\d,]*(?:\.\d+)?) hectares?\b", re.I), 0.01, "square kilometres"),
+    (re.compile(_COUNT + r" basis points?\b", re.I), 0.01, "percentage points"),
+]
+_A_YEAR = re.compile(r"\b(over|more than|within|for|nearly|almost|about) (?:a|one) year\b", re.I)
 _DEGREES = re.compile(r"(\d+(?:\.\d+)?)\s*(?:°\s*|degrees? )?(C|F|Celsius|Fahrenheit)\b")
 _SIX_MONTHS = re.compile(r"\b(first|second|last) six months\b", re.I)
 _RULED_OUT = re.compile(r"\b(?:rule|rules|ruled|ruling) out\b", re.I)
@@ -335,7 +349,11 @@ def _normalised(text):
     text = _AND_A_HALF.sub(lambda m: f"{_count(m.group(1)) + 0.5:g} {m.group(2)}", text)
     text = _HOURS_AND_A_HALF.sub(lambda m: f"{_count(m.group(1)) + 0.5:g} {m.group(2)}", text)
     text = _HALF_A.sub(lambda m: f"0.5 {m.group(1)}", text)
+    text = _PER_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}s", text)
+    text = _A_YEAR.sub(lambda m: f"{m.group(1)} 12 months", text)
     text = _HOURS.sub(lambda m: f"{60 * _count(m.group(1)):g} minutes", text)
+    for pattern, factor, unit in _DURATIONS:
+        text = pattern.sub(lambda m, factor=factor, unit=unit: f"{factor * _count(m.group(1)):g} {unit}", text)
     text = _DEGREES.sub(lambda m: f"{m.group(1)} degrees {'fahrenheit' if m.group(2)[0] == 'F' else 'celsius'}", text)
     text = _RULED_OUT.sub("not", text)
     text = _SIX_MONTHS.sub(lambda m: f"{m.group(1)} half", text)
@@ -347,7 +365,7 @@ def _normalised(text):
 
 def _count(word):
     """A number written in digits or as a word ("an" and "one" are 1)."""
-    word = word.lower()
+    word = word.lower().replace(",", "")
     return float(word) if word[:1].isdigit() else float(NUMBER_WORDS.get(word, 1))
 
 

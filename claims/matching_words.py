@@ -40,7 +40,8 @@ OPPOSITES = [
     ("hire", "lay"), ("recruit", "lay"), ("capture", "release"), ("capture", "free"), ("arrest", "release"),
     ("import", "export"), ("arrive", "depart"), ("join", "quit"), ("legalis", "prohibit"), ("allow", "prohibit"),
     ("construct", "demolish"), ("start", "close"), ("open", "close"), ("pass", "fail"), ("accept", "reject"),
-    ("winner", "loser"), ("surplus", "deficit"), ("profit", "loss"),
+    ("winner", "loser"), ("surplus", "deficit"), ("profit", "loss"), ("lost", "surviv"), ("los", "surviv"),
+    ("resign", "surviv"),
 ]  # fmt: skip
 
 MOVES = {1: "up", -1: "down", 2: "steady"}
@@ -137,7 +138,7 @@ ORG_WORDS = set(
 
 CURRENCY_CODES = {"eur", "usd", "gbp", "chf", "jpy", "cny"}  # "EUR 800m": a unit, not a party
 
-SMALL_WORDS = {"of", "de", "la", "des", "du", "von", "van", "del", "da", "and", "for", "&"}  # "Bank of England"
+SMALL_WORDS = {"of", "the", "de", "la", "des", "du", "von", "van", "del", "da", "and", "for", "&"}  # "Bank of England"
 
 WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 

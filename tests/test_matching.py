@@ -55,6 +55,10 @@ def test_answer_is_indices_with_scores_in_0_1_best_first():
         ("Unemployment doubled in Corvel.", "Unemployment in Corvel was twice as high."),
         ("The plant will cut 1800 jobs.", "The plant will cut 1,800 jobs."),
         ("Half a million pupils were out of school in Drovny.", "500,000 Drovny pupils are not in school."),
+        ("Dockers in Selk will strike for 48 hours.", "Selk dockers will strike for two days."),
+        ("The bank cut its rate by 50 basis points.", "The bank cut its rate by half a percentage point."),
+        ("The fire burned 3,000 hectares near Velsk.", "The fire near Velsk burned 30 square kilometres."),
+        ("The blackout in Marrow lasted six hours.", "Marrow's six-hour blackout"),
     ],
 )
 def test_the_same_claim_in_other_words_is_found(query, restatement):
