@@ -14,6 +14,7 @@ from .lexicon import (
     GROUP_WORDS,
     NOBLE_TITLES,
     ORG_NOUNS,
+    PERSON_ENDINGS,
     PRONOUNS,
     ROLE_NOUNS,
     is_company_noun,
@@ -115,7 +116,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
     name_lo = _name_start(toks, lo, hi)
     # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
-    if name_lo == lo == 0 and hi - lo >= 3 and toks[lo].low in DESCRIPTORS and toks[lo + 1].cap:
+    if name_lo == lo == 0 and hi - lo >= 3 and opens_with_description(toks[lo].low) and toks[lo + 1].cap:
         lo = name_lo = lo + 1
     has_name = name_lo < hi and not (
         hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS | ORG_NOUNS and name_lo == lo
@@ -163,7 +164,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
             if toks[k].low in ROLE_NOUNS and k < hi - 1:
                 last_role = k
         run = toks[name_lo:hi]
-        org_head = any(t.low in ORG_NOUNS for t in run) or (
+        # An organisation's noun after the last role makes the name a body's ("Energy Minister X" is a person).
+        after_role = toks[max(name_lo, last_role + 1 if last_role is not None else name_lo) : hi]
+        org_head = any(t.low in ORG_NOUNS for t in after_role) or (
             name_lo > lo and toks[lo].low == "the" and last_role is None
         )
         if last_role is not None and last_role >= name_lo - 1 and not org_head:
@@ -280,6 +283,19 @@ BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
 # Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
 DESCRIPTORS = COMPANY_NOUNS | frozenset({"rival", "administrator", "regulator", "insurer", "partner"})
+
+
+def opens_with_description(low):
+    """A common noun that opens a sentence before a name, capitalised only there: "Rival", "Winemaker",
+    "Fisherman" (a role noun, "Minister", is a title and stays with the name's handling of roles)."""
+    if low in ROLE_NOUNS:
+        return False
+    return (
+        low in DESCRIPTORS
+        or is_company_noun(low)
+        or low.endswith(("man", "woman"))
+        or (len(low) > 5 and low.endswith(PERSON_ENDINGS + ("er",)))
+    )
 
 
 def _before_a_place(toks, lo, hi):
