@@ -209,7 +209,7 @@ def main(argv):
         )
     kinds = {kind: tally for kind, tally in result["by_kind"].items() if kind != "-"}
     if kinds:
-        print("\nby kind of claim (fresh3 to fresh6) gold  recall  speaker")
+        print("\nby kind of claim (fresh3 on)        gold  recall  speaker")
         for kind, (gold, matched, speaker) in sorted(kinds.items()):
             print(f"{kind:32} {gold:5} {matched / gold:7.2f} {speaker / matched if matched else 0:8.2f}")
     sentences, chars, seconds = measure_speed()

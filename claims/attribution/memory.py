@@ -24,7 +24,6 @@ class _Entity:
         "name",
         "role",
         "start",
-        "surname",
     )
 
     def __init__(self, name, start, end, kind, role, last):
@@ -40,7 +39,6 @@ class _Entity:
         self.place = None  # (sentence, offset) where a sentence last named this person, for "he"/"she"
         key = normalise_name(name).split()
         self.key = key  # the name's words, normalised, for the lookups by part of a name
-        self.surname = key[-1] if len(key) > 1 else None
 
 
 class Memory:
@@ -53,6 +51,7 @@ class Memory:
         # Organisations named only in narration ("Novo Nordisk cut its forecast", "Real Madrid forward X"):
         # (clock, name, start, end), consulted only for "the company" / "the club".
         self.narrated = []
+        self.by_name_word = {}  # a word of a name, normalised -> the entities whose names hold it
         self.issued = {}  # a document's noun -> who issued it: "Kenya's Ministry of Interior issued a statement"
 
     def add(self, name, start, end, kind, role):
@@ -65,6 +64,8 @@ class Memory:
             if 0 <= first < start:
                 start, end = first, first + len(name)
             ent = self.entities[key] = _Entity(name, start, end, kind, role, self.clock)
+            for word in ent.key:
+                self.by_name_word.setdefault(word, []).append(ent)
         else:
             self._met_again(key, ent)
             if role and not ent.role:
@@ -121,23 +122,27 @@ class Memory:
                 return
             yield ent
 
-    def by_surname(self, word):
-        """A person by their surname, a hyphenated one too ("Kertész-Varga" is two words once normalised)."""
-        key = normalise_name(word).split()
-        return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
+    def by_tail(self, name):
+        """A person whose full name ends with these words: a surname ("Yusov"), a hyphenated one
+        ("Kertész-Varga" is two words once normalised), several ("Le Pen" -> "Marine Le Pen")."""
+        key = normalise_name(name).split()
+        if not key:
+            return None
+        return self._latest(
+            self.by_name_word.get(key[-1], ()),
+            lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key,
+        )
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
         bin Hashim" (names with no surname to go by)."""
         key = normalise_name(name).split()
-        return self.recent(
-            lambda e: e.kind == "person" and len(key) >= words and len(e.key) > len(key) and e.key[: len(key)] == key
+        if len(key) < words:
+            return None
+        return self._latest(
+            self.by_name_word.get(key[0], ()),
+            lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[: len(key)] == key,
         )
-
-    def by_tail(self, name):
-        """A person whose full name ends with this multi-word surname: "Le Pen" -> "Marine Le Pen"."""
-        key = normalise_name(name).split()
-        return self.recent(lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key)
 
     def by_acronym(self, word):
         """An organisation whose name's words spell `word` by their first letters or first few ("WFP" for
@@ -146,12 +151,18 @@ class Memory:
 
     def by_short_form(self, word):
         """An organisation named by one word of its name: "Tacuarí" for "Banco Tacuarí"."""
-        key = normalise_name(word)
-        return self.recent(lambda e: e.kind == "organisation" and len(e.key) > 1 and key in e.key)
+        return self._latest(
+            self.by_name_word.get(normalise_name(word), ()), lambda e: e.kind == "organisation" and len(e.key) > 1
+        )
+
+    @staticmethod
+    def _latest(entities, predicate):
+        """The most recently met of `entities` that satisfies `predicate`, or None."""
+        return max((e for e in entities if predicate(e)), key=lambda e: e.last, default=None)
 
     def by_word(self, word):
         """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO")."""
-        ent = self.by_surname(word)
+        ent = self.by_tail(word)
         if ent is None and word.isupper() and len(word) > 1:
             ent = self.by_acronym(word)
         if ent is None and not word.isupper():

@@ -3,6 +3,7 @@ employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names i
 
 from .documents import DOCUMENTS, ISSUING_VERBS
 from .lexicon import (
+    ANON_NOUNS,
     COMPANY_SUFFIXES,
     DAYS_MONTHS,
     DETERMINERS,
@@ -96,6 +97,7 @@ def _note_issued_documents(toks, memory):
 
 
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
+_BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 
 
 def _names_a_person(low):
@@ -146,6 +148,8 @@ def _note_people_and_bodies(text, toks, memory):
         memory.add(text[toks[first].start : toks[j - 1].end], toks[first].start, toks[j - 1].end, "person", None)
     _note_named_in_apposition(text, toks, memory)
     _note_ages(text, toks, memory)
+    _note_owned_people(text, toks, memory)
+    _note_people_as_a_group(text, toks, memory)
     k = 0
     while k < n:
         j = k
@@ -170,6 +174,41 @@ def _in_body_name(toks, j, k):
     if t.poss and t.cap:
         return before_name
     return t.text in "'’" and j > k and toks[j - 1].low.endswith("s") and before_name
+
+
+def _note_owned_people(text, toks, memory):
+    """ "Kazakhstan's Yerlan Abdrakhmanov beat Chile's Matías Echenique": a country's person, by name."""
+    n = len(toks)
+    for k in range(n - 2):
+        if not (toks[k].poss and toks[k].cap) or toks[k].in_quote:
+            continue
+        j = k + 1
+        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in _BODY_WORDS:
+            j += 1
+        if j - k >= 3 and (j == n or toks[j].word and not toks[j].cap):
+            start, end = toks[k + 1].start, toks[j - 1].end
+            memory.add(text[start:end], start, end, "person", None)
+
+
+# Plural nouns for people, as a group opening a sentence: "Taxi drivers blocked roads", "Residents said".
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "men", "ants", "ents", "ians")
+
+
+def _note_people_as_a_group(text, toks, memory):
+    """People as a group opening a sentence in narration ("Taxi drivers blocked roads ..."), for a later
+    "they said": a plural noun for people among the first three words, a verb (a lowercase word, not a
+    preposition) after it."""
+    for j in range(min(3, len(toks) - 1)):
+        t, after = toks[j], toks[j + 1]
+        if not t.word or t.in_quote:
+            return
+        if t.low in ANON_NOUNS or len(t.low) > 4 and t.low.endswith(_PEOPLE_ENDINGS):
+            if after.word and not after.cap and after.low not in _NOT_A_VERB:
+                memory.add(text[toks[0].start : t.end], toks[0].start, t.end, "anonymous", None)
+            return
+
+
+_NOT_A_VERB = word_set("of in from and at on for with near")
 
 
 def _note_ages(text, toks, memory):
@@ -278,7 +317,7 @@ def _note_appositions(text, toks, memory):
                 if (
                     hi > lo
                     and hi < n
-                    and toks[hi].text == ","
+                    and toks[hi].text in ",."  # "suing the operator, Saaremaa Liinid."
                     and not (hi + 1 < n and toks[hi + 1].low in ("and", "or"))
                 ):
                     _remember_apposition(text, toks, memory, lo, hi, head, k, head + 1)

@@ -183,7 +183,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             start = toks[name_lo].start
             role_text = text[toks[role_lo].start : toks[name_lo - 1].end].strip() if role_lo < name_lo else ""
             if len(run) == 1:
-                ent = memory.by_surname(run[0].text)
+                ent = memory.by_tail(run[0].text)
                 if ent is not None:
                     memory.touch(ent)
                     return result(ent, 0.85)
