@@ -130,7 +130,7 @@ ROLE_NOUNS = word_set(
 ORG_NOUNS = word_set(
     """
     group ministry department government administration agency office company firm corporation corps
-    centre center centres centers municipality municipalities programme program community bureau
+    centre center centres centers municipality municipalities programme program community bureau inspectorate
     legion army military navy force forces police service council commission committee parliament
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion

@@ -128,10 +128,16 @@ class Memory:
         key = normalise_name(name).split()
         if not key:
             return None
-        return self._latest(
+        found = self._latest(
             self.by_name_word.get(key[-1], ()),
             lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key,
         )
+        if found is None and len(key) == 1:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes
+            found = self._latest(
+                self.by_name_word.get(key[0], ()),
+                lambda e: e.kind == "person" and len(e.key) >= 3 and e.key[-2] == key[0],
+            )
+        return found
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
@@ -179,6 +185,9 @@ def _spells(acronym, name):
     """Whether the capitalised words of `name`, in order, spell `acronym` by one or more first letters
     each (small words may give a letter or none)."""
     words = [w.strip("(),.'’") for w in re.split(r"[\s-]+", name) if w.strip("(),.'’")]
+    owner = next((k for k, w in enumerate(words) if re.search(r"['’]s$", w)), None)
+    if owner is not None and _spells(acronym, " ".join(words[owner + 1 :])):
+        return True  # "South Africa's National Nuclear Regulator" is the NNR
     acronym = acronym.lower()
 
     @cache

@@ -98,6 +98,7 @@ def _note_issued_documents(toks, memory):
 
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
 _BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
+_NOT_NAMES = _BODY_WORDS | ROLE_NOUNS
 
 
 def _names_a_person(low):
@@ -180,10 +181,10 @@ def _note_owned_people(text, toks, memory):
     """ "Kazakhstan's Yerlan Abdrakhmanov beat Chile's Matías Echenique": a country's person, by name."""
     n = len(toks)
     for k in range(n - 2):
-        if not (toks[k].poss and toks[k].cap) or toks[k].in_quote:
+        if not toks[k].poss or toks[k].in_quote:  # a country's or a body's: "the ruling party's Gladys Banegas"
             continue
         j = k + 1
-        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in _BODY_WORDS:
+        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in _NOT_NAMES:
             j += 1
         if j - k >= 3 and (j == n or toks[j].word and not toks[j].cap):
             start, end = toks[k + 1].start, toks[j - 1].end
