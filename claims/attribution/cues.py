@@ -81,6 +81,7 @@ def find_attributions(toks):
         and not t.low.endswith("ing")
         and not (k and (toks[k - 1].low in DETERMINERS or toks[k - 1].poss))  # "The claim was false": a noun
         and not (k and toks[k - 1].low == "to")  # "failed to report a leak"
+        and not (k and t.cap)  # a name: "the United States"
         for k, t in enumerate(toks)
     )
     while i < n:

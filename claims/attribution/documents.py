@@ -123,7 +123,10 @@ def document_source(text, toks, attr, memory):
     if author is not None:
         lo, hi = author
         if not any(t.poss for t in toks[lo:hi]):
-            return resolve_speaker(text, toks, lo, hi, memory), channel
+            source = resolve_speaker(text, toks, lo, hi, memory)
+            if source and source["entity"] is not None:
+                memory.issued[toks[noun].low] = source["entity"]  # "A report by X found ... The report said"
+            return source, channel
         if not toks[hi - 1].poss:  # "Chile's Comptroller General": owned, one organisation
             start, end = toks[lo].start, toks[hi - 1].end
             ent = memory.add(text[start:end], start, end, "organisation", None)
@@ -131,7 +134,7 @@ def document_source(text, toks, attr, memory):
         start, end = toks[lo].start, toks[hi - 1].end - 2  # "the Reserve Bank of India's": without "'s"
         words = text[start:end].lower().split()
         kind = "organisation" if any(word in ORG_NOUNS for word in words) or len(words) > 3 else "person"
-        ent = memory.add(text[start:end], start, end, kind, None)
+        ent = memory.issued[toks[noun].low] = memory.add(text[start:end], start, end, kind, None)
         return source_for(ent, (text[start:end], start, end), 0.8), channel
     issuer = memory.issued.get(toks[noun].low)
     if issuer is None and toks[noun].low in _COURT_DOCUMENTS:  # "The ruling said": the court named before

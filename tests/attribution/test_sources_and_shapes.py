@@ -38,6 +38,17 @@ def test_the_statement_said_is_whoever_issued_it():
     assert claims_of(text) == [("the cod quota would be cut by a fifth", "Norway's Ministry of Fisheries", "statement")]
 
 
+def test_the_report_said_is_the_author_a_report_named_before():
+    text = (
+        "Sales of the drug fell in the United States, according to a report by the Pellham Health Agency. "
+        "The report said the tablets were made in Ostrava."
+    )
+    assert [(found[1], found[2]) for found in claims_of(text)] == [
+        ("Pellham Health Agency", "report"),
+        ("Pellham Health Agency", "report"),
+    ]
+
+
 def test_found_and_showed_need_a_document():
     assert claims_of("Divers found that the wreck had moved. The photos showed a broken mast.") == []
 
