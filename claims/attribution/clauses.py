@@ -74,7 +74,7 @@ def with_right_claim(toks, attr, lemma, require_clause):
         or (first.low.endswith("ing") and lemma in ("report", "deny", "admit", "claim", "confirm"))
         or (first.low in ("of", "on") and lemma in ("warn", "insist"))
     )
-    clause = marked or _has_finite_verb(toks, lo)
+    clause = marked or has_finite_verb(toks, lo)
     if require_clause and not clause:
         return None
     if not clause and (first.low in BREAKS or first.low == "at"):
@@ -114,7 +114,7 @@ def _before_a_call(toks, lo, n):
 _SUBORDINATORS = frozenset("before after as when while because since until once".split())
 
 
-def _has_finite_verb(toks, lo):
+def has_finite_verb(toks, lo):
     for t in toks[lo + 1 : lo + 10]:
         if t.low in _SUBORDINATORS:
             return False

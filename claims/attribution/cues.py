@@ -6,7 +6,15 @@ found by clauses, the speaker's noun phrase by noun_phrases; nothing here resolv
 """
 
 from .channels import find_channel
-from .clauses import find_that, is_quote_start, left_claim_end, nothing_after, skip_adjuncts, with_right_claim
+from .clauses import (
+    find_that,
+    has_finite_verb,
+    is_quote_start,
+    left_claim_end,
+    nothing_after,
+    skip_adjuncts,
+    with_right_claim,
+)
 from .documents import DOCUMENT_CUES, DOCUMENTS, document_author, document_subject
 from .lexicon import (
     ANON_NOUNS,
@@ -307,14 +315,10 @@ def _past_apposition(toks, hi):
     if hi + 1 < len(toks) and toks[hi].text == "," and toks[hi + 1].low in ("the", "a", "an"):
         for k in range(hi + 2, min(hi + 14, len(toks) - 1)):
             if toks[k].text == ",":
-                return k + 1 if _has_clause(toks, k + 1) else hi
+                return k + 1 if has_finite_verb(toks, k) else hi
             if not toks[k].word or toks[k].low in CUE_VERBS:
                 break
     return hi
-
-
-def _has_clause(toks, lo):
-    return any(t.low in AUX or t.low.endswith("ed") and not t.cap for t in toks[lo : lo + 8])
 
 
 def _participle(toks, lo, hi, attrs, media_required):

@@ -271,7 +271,13 @@ def is_company_noun(low):
     return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6)
 
 
-NOT_PEOPLE = frozenset("sector factor motor floor error indicator elevator monitor corridor".split())
+# Nouns with a person's ending that name no person.
+NOT_PEOPLE = frozenset(
+    "sector factor motor floor error indicator elevator monitor corridor number water paper order border power "
+    "corner matter letter chapter quarter summer winter".split()
+)
+# Words that make a name a body's: "Ministry", "Airlines", "Holdings".
+BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant".
 PERSON_ENDINGS = ("owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder")
 

@@ -4,6 +4,7 @@ employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names i
 from .documents import DOCUMENTS, ISSUING_VERBS
 from .lexicon import (
     ANON_NOUNS,
+    BODY_WORDS,
     COMPANY_SUFFIXES,
     DAYS_MONTHS,
     DETERMINERS,
@@ -11,6 +12,7 @@ from .lexicon import (
     GENDERED,
     GROUP_WORDS,
     MODIFIERS,
+    NOT_PEOPLE,
     ORG_NOUNS,
     PERSON_ENDINGS,
     ROLE_GENDERS,
@@ -97,18 +99,24 @@ def _note_issued_documents(toks, memory):
 
 
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
-_BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
-_NOT_NAMES = _BODY_WORDS | ROLE_NOUNS
+_NOT_NAMES = BODY_WORDS | ROLE_NOUNS
 
 
 def _names_a_person(low):
     """A role or a noun for a person: "minister", "striker", "conductor", "politician", "swimmer"."""
-    if low in ROLE_NOUNS or low in SQUAD_ROLES or len(low) > 5 and low.endswith(PERSON_ENDINGS):
+    if low in ROLE_NOUNS or low in SQUAD_ROLES:
         return True
-    return len(low) > 5 and low.endswith(("er", "ess")) and not is_company_noun(low) and low not in _NOT_PEOPLE
+    if len(low) <= 5 or low in NOT_PEOPLE:
+        return False
+    return low.endswith(PERSON_ENDINGS) or low.endswith(("er", "ess")) and not is_company_noun(low)
 
 
-_NOT_PEOPLE = word_set("number water paper order border power corner matter letter chapter quarter summer winter")
+def _name_end(toks, lo, *, most, stop):
+    """The end of a person's name at lo: up to `most` capitalised words or particles, none in `stop`."""
+    j = lo
+    while j < len(toks) and j - lo < most and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in stop:
+        j += 1
+    return j
 
 
 def _particle(toks, j):
@@ -129,9 +137,7 @@ def _note_people_and_bodies(text, toks, memory):
     n = len(toks)
     for k in range(n - 2):
         if _names_a_person(toks[k].low) and not toks[k].in_quote:
-            j = k + 1
-            while j < n and j - k <= 5 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
-                j += 1
+            j = _name_end(toks, k + 1, most=5, stop=ORG_NOUNS)
             company = any(t.low in COMPANY_SUFFIXES or t.low in ORG_NOUNS for t in toks[k + 1 : j])
             if j - k >= 3 and (j == n or not toks[j].cap) and not company:
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
@@ -183,9 +189,7 @@ def _note_owned_people(text, toks, memory):
     for k in range(n - 2):
         if not toks[k].poss or toks[k].in_quote:  # a country's or a body's: "the ruling party's Gladys Banegas"
             continue
-        j = k + 1
-        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in _NOT_NAMES:
-            j += 1
+        j = _name_end(toks, k + 1, most=4, stop=_NOT_NAMES)
         if j - k >= 3 and (j == n or toks[j].word and not toks[j].cap):
             start, end = toks[k + 1].start, toks[j - 1].end
             memory.add(text[start:end], start, end, "person", None)
@@ -231,9 +235,7 @@ def _note_named_in_apposition(text, toks, memory):
     for k in range(1, n - 2):
         if toks[k].text != "," or toks[k].in_quote:
             continue
-        j = k + 1
-        while j < n and j - k <= 4 and (_cap_word(toks[j]) or _particle(toks, j)) and toks[j].low not in ORG_NOUNS:
-            j += 1
+        j = _name_end(toks, k + 1, most=4, stop=ORG_NOUNS)
         if j - k < 3 or j >= n or toks[j].text not in ",." or toks[j - 1].low in COMPANY_SUFFIXES:
             continue
         phrase = [t for t in toks[max(k - 7, 0) : k] if t.word]

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from .lexicon import (
     ANON_NOUNS,
+    BODY_WORDS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     DETERMINERS,
@@ -238,7 +239,6 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
 
 _NAME_LINKS = frozenset({"of", "for", "and"})
-_BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 
 
 def _name_start(toks, lo, hi):
@@ -271,7 +271,7 @@ def _name_start(toks, lo, hi):
             break
         start = before
     run = toks[start:hi]
-    one_body = any(t.low in ("of", "for") for t in run) or bool(run) and run[-1].low in _BODY_WORDS
+    one_body = any(t.low in ("of", "for") for t in run) or bool(run) and run[-1].low in BODY_WORDS
     if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
