@@ -75,6 +75,7 @@ class Tally:
     decided: dict = field(default_factory=dict)  # label id -> "approved" / "rejected"
     lock: threading.Lock = field(default_factory=threading.Lock)
     generator_cpu: float = 0.0  # cores this process used while the users worked
+    machine_cpu: float = 0.0  # CPU seconds the whole machine (server, database, users) spent meanwhile
     failures: list = field(default_factory=list)  # (when, the answer was the clean error page)
     restart: tuple = ()  # (began, ended) of the PostgreSQL restart
 
@@ -121,13 +122,14 @@ def run(scenario):
         threads = [threading.Thread(target=user.work, args=(stop,)) for user in users]
         if scenario.restart_postgres:
             threads.append(threading.Thread(target=_restart_postgres, args=(tally, scenario.seconds / 4)))
-        started, cpu = time.monotonic(), time.process_time()
+        started, cpu, busy = time.monotonic(), time.process_time(), _machine_busy()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
         tally.generator_cpu = (time.process_time() - cpu) / elapsed  # this machine runs the users too
+        tally.machine_cpu = _machine_busy() - busy
         lost = _lost(env, tally)
         _report(scenario, tally, elapsed, lost)
     finally:
@@ -314,7 +316,8 @@ def _report(scenario, tally, elapsed, lost):
     print(f"throughput {len(every) / elapsed:.0f} actions/s; errors (5xx or no answer) {len(tally.errors)}; "
           f"refused (4xx) {tally.refused}; acknowledged: {len(tally.marked)} claims marked, "
           f"{len(tally.labelled)} labels saved, {len(tally.decided)} decisions; lost {lost}")  # fmt: skip
-    print(f"the load generator used {tally.generator_cpu:.0%} of a core")
+    print(f"the load generator used {tally.generator_cpu:.0%} of a core; the machine spent "
+          f"{1000 * tally.machine_cpu / max(1, len(every)):.1f} ms of CPU per action")  # fmt: skip
     if tally.restart:
         began, ended = tally.restart
         clean = [kind for _, kind in tally.failures if kind]
@@ -345,6 +348,16 @@ def _restart_postgres(tally, after):
     began = time.monotonic()
     subprocess.run(_restart_command(), check=True, capture_output=True)
     tally.restart = (began, time.monotonic())
+
+
+def _machine_busy():
+    """CPU seconds this machine has spent on anything but idling, since it booted (Linux)."""
+    try:
+        with open("/proc/stat") as stat:
+            user, nice, system, idle, iowait, *rest = map(int, stat.readline().split()[1:])
+    except OSError:
+        return 0.0
+    return (user + nice + system + sum(rest[:3])) / os.sysconf("SC_CLK_TCK")
 
 
 def _ms(times, q):
