@@ -250,7 +250,8 @@ class Reviewer(User):
 def _seed(env, scenario):
     """Accounts (editors, reviewers), five speakers and 200-sentence articles (with their suggestions);
     returns [(article id, [sentence ids])] to mark."""
-    count = max(4, scenario.editors // 2)
+    # Enough sentences that no editor runs out before the end, at several hundred actions a second.
+    count = max(4, scenario.editors)
     script = f"""
 import sys
 sys.path.insert(0, "bench")

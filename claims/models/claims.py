@@ -114,6 +114,9 @@ class Claim(TextSpan):
                 **fields,
             )
             HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
+        # A new claim has no labels and no earlier checks: said to its related managers as a prefetch
+        # would, so the panel that shows it reads neither (their create() drops this, as any prefetch).
+        claim._prefetched_objects_cache = {"labels": claim.labels.none(), "prior_checks": claim.prior_checks.none()}
         return claim
 
     def creation_entry(self, *, by, note=None):

@@ -176,9 +176,14 @@ def _respond(request, article, sentence_id, *, claim=None, form=None, error="", 
         elif notice:
             messages.success(request, notice)
         return redirect(workspace_url(article, sentence_id, claim=claim))
-    sentence, claim = load_panel(article, sentence_id=sentence_id, claim_id=claim.pk if claim else None)
-    context = panel_context(request, article, sentence=sentence, claim=claim, form=form, error=error, notice=notice)
-    context.update(progress=article.progress(), row=_row_out_of_band(request, sentence, claim), oob=True)
+    row, claim = load_panel(article, sentence_id=sentence_id, claim_id=claim.pk if claim else None)
+    return _panel_response(request, article, row, claim, form=form, error=error, notice=notice)
+
+
+def _panel_response(request, article, row, claim, **panel):
+    """htmx: the panel of sentence `row` (a SentenceRow) and `claim`, with the row and progress out of band."""
+    context = panel_context(request, article, sentence=row, claim=claim, **panel)
+    context.update(progress=article.progress(), row=_row_out_of_band(request, row, claim), oob=True)
     response = HttpResponse(render_to_string("claims/_action_response.html", context, request=request))
     return trigger_client_event(response, "historyChanged")
 
@@ -228,7 +233,11 @@ def claim_mark(request, article_id, sentence_id):
     except EditRefused as refusal:
         return _respond(request, article, sentence.pk, error=str(refusal))
     prior_checks.enqueue_for(claim)
-    return _respond(request, article, sentence.pk, claim=claim, notice="Claim marked.")
+    if not request.htmx:
+        return _respond(request, article, sentence.pk, claim=claim, notice="Claim marked.")
+    # The claim as marked, with its sentence: nothing of either to read again (see Claim.mark).
+    claim.article = article
+    return _panel_response(request, article, load_row(sentence), claim, notice="Claim marked.")
 
 
 @require_POST

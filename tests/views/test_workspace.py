@@ -1,6 +1,8 @@
 """The workspace (views/workspace.py): the page, its panel and activity, and its actions on claims, sentences
 and suggestions: permissions, plain and htmx responses, bad input, query counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -13,6 +15,10 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
+# An htmx Mark: session, user, permissions, article, sentence, the write (claim, history entry, in a
+# savepoint of the test's transaction), the prior-check task, the row's claims and suggestions, the
+# timeline and progress: the new claim's labels and checks are not read.
+MARK_QUERIES = 13
 # An htmx Save: session, user, the claim with its labels, permissions, the write (version check,
 # proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row's
 # claims and suggestions, and progress (2).
@@ -242,6 +248,25 @@ def test_htmx_mark_returns_panel_row_and_progress_fragments(client, editor, sent
     assert 'id="panel"' in body
     assert f'id="sentence-{sentence.pk}"' in body and 'id="progress"' in body
     assert body.count('hx-swap-oob="true"') == 2
+
+
+def test_htmx_mark_answers_the_panel_a_reload_shows(client, editor, sentence, django_assert_max_num_queries):
+    # The answer is built from the claim as marked, read from nowhere: it must be the panel as stored.
+    client.force_login(editor)
+    with django_assert_max_num_queries(MARK_QUERIES):
+        marked = client.post(mark_url(sentence), **HTMX).content.decode()
+    claim = Claim.objects.get()
+    url = reverse("claims:workspace_panel", args=[sentence.article_id])
+    reloaded = client.get(url, {"claim": claim.pk}, **HTMX).content.decode()
+    panel = marked[: marked.index("</aside>") + len("</aside>")]
+    assert "Claim marked." in panel
+    assert _comparable(panel) == _comparable(reloaded)
+
+
+def _comparable(panel):
+    """The panel without its messages and with one CSRF token (each response masks it anew)."""
+    panel = re.sub(r'<div id="panel-messages".*?</div>', "", panel.strip(), flags=re.S)
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken"', panel)
 
 
 def test_outsider_cannot_mark(client, outsider, sentence):
