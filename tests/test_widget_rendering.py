@@ -1,5 +1,5 @@
-"""claims.widget_rendering.WidgetRenderer draws inputs and textareas exactly as Django's widget templates do,
-hostile values escaped, and leaves every other widget to the templates."""
+"""claims.widget_rendering.WidgetRenderer draws inputs, textareas, selects and radios exactly as Django's
+widget templates do, hostile values escaped, and leaves every other widget to the templates."""
 
 import pytest
 from django import forms
@@ -31,9 +31,30 @@ def test_the_same_html_as_djangos_templates(widget, value):
     assert fast == slow
 
 
-def test_other_widgets_are_left_to_the_templates():
-    widget = forms.Select(choices=[("a", "<A>"), ("b", "B")])
-    assert widget.render("s", "b", renderer=WidgetRenderer()) == widget.render("s", "b", renderer=DjangoTemplates())
+CHOICES = [("a", "<A>"), ("", "— none —"), ('q"', mark_safe("<b>B</b>")), ("Group & co", [("x", "X"), (3, "Three")])]
+CHOICE_WIDGETS = [
+    forms.Select(choices=CHOICES, attrs={"class": "pick", "required": True}),
+    forms.SelectMultiple(choices=CHOICES),
+    forms.RadioSelect(choices=CHOICES, attrs={"class": "speaker-is__choices"}),
+    forms.RadioSelect(choices=CHOICES[:2]),
+]
+
+
+@pytest.mark.parametrize("widget", CHOICE_WIDGETS, ids=lambda w: type(w).__name__)
+@pytest.mark.parametrize("value", ["a", "", 'q"', 3, None, ["a", "x"]], ids=repr)
+@pytest.mark.parametrize("attrs", [{"id": "id_<s>"}, {}], ids=["with id", "without id"])
+def test_choices_the_same_html_as_djangos_templates(widget, value, attrs):
+    fast = widget.render("s<name>", value, attrs=attrs, renderer=WidgetRenderer())
+    assert fast == widget.render("s<name>", value, attrs=attrs, renderer=DjangoTemplates())
+
+
+class StarRadio(forms.RadioSelect):
+    option_template_name = "django/forms/widgets/checkbox_option.html"
+
+
+@pytest.mark.parametrize("widget", [forms.CheckboxSelectMultiple(choices=CHOICES), StarRadio(choices=CHOICES)])
+def test_other_widgets_are_left_to_the_templates(widget):
+    assert widget.render("s", "a", renderer=WidgetRenderer()) == widget.render("s", "a", renderer=DjangoTemplates())
 
 
 @pytest.mark.django_db

@@ -22,3 +22,7 @@ preload_app = True
 
 def pre_fork(server, worker):
     gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.set_threshold(100_000, 50, 100)
