@@ -64,7 +64,8 @@ def _select(widget):
 def _radio(widget):
     """multiple_input.html: a div of radio_option.html's, each in a div."""
     id_, class_ = widget["attrs"].get("id"), widget["attrs"].get("class")
-    parts = ["<div", f' id="{conditional_escape(id_)}"' if id_ else "", f' class="{conditional_escape(class_)}"' if class_ else "", ">"]  # fmt: skip
+    parts = ["<div", f' id="{conditional_escape(id_)}"' if id_ else ""]
+    parts.append(f' class="{conditional_escape(class_)}">' if class_ else ">")
     for group, options, _ in widget["optgroups"]:
         if group:
             parts.append(f"\n  <div><label>{conditional_escape(group)}</label>")

@@ -3,8 +3,12 @@ verdicts and speakers."""
 
 from types import SimpleNamespace
 
+import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
+
+from claims.models import Claim, HistoryEntry
+from tests.factories import create_article
 
 
 def render(template, **context):
@@ -44,3 +48,37 @@ def test_record_lists_the_counts_by_verdict_in_words_and_symbols():
             ("unverified", "?", "0 unverified"),
         ]
     ]
+
+
+# The timeline as the template that drew it before the timeline tag: the tag must write the same HTML.
+TIMELINE_TEMPLATE = """{% if entries %}
+<ol class="timeline">
+  {% for entry in entries %}
+  <li class="timeline__entry timeline__entry--{{ entry.action }}">
+    <time class="timeline__when" datetime="{{ entry.at|date:'c' }}">{{ entry.at|date:"j M Y, H:i" }}</time>
+    <span class="timeline__what">{{ entry|history_line }}</span>
+  </li>
+  {% endfor %}
+</ol>
+{% else %}
+<p class="timeline__empty muted">{{ empty_text }}</p>
+{% endif %}"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "Pacific/Chatham"])
+def test_the_timeline_tag_writes_what_its_template_wrote(editor, zone, settings):
+    settings.TIME_ZONE = zone
+    sentence = create_article(sentences=2, title="<i>Hostile</i> & co").sentences.first()
+    Claim.mark(sentence, by=editor, channel='<script>"x"</script>')
+    entries = list(HistoryEntry.objects.with_actor().order_by("-at", "-pk"))
+    assert len(entries) >= 2
+    for shown, empty_text in ((entries, "None yet."), ([], "Nothing <here> yet.")):
+        tag = render("{% timeline entries empty_text %}", entries=shown, empty_text=empty_text)
+        old = render(TIMELINE_TEMPLATE, entries=shown, empty_text=empty_text)
+        assert _lines(tag) == _lines(old)
+
+
+def _lines(html):
+    """Its non-blank lines, each stripped: the template's loop left blank lines and indents behind."""
+    return [line.strip() for line in html.splitlines() if line.strip()]
