@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .compiled import Compiled
-from .models import Claim, Label, Suggestion
+from .models import Claim, Label, Sentence, Suggestion
 from .models.suggestions import claim_to_fill
 
 
@@ -96,14 +96,14 @@ SENTENCE_FIELDS = ("pk", "number", "paragraph", "start", "end", "reviewed")
 
 
 def load_rows(article):
-    """Every sentence of the article as a SentenceRow, in reading order: three queries."""
+    """Every sentence of the article as a SentenceRow, in reading order: three queries, compiled once."""
     text = article.text
-    claims, suggestions = _spans(_claim_rows(article.claims), _suggestion_rows(article.suggestions), text, offset=0)
+    rows = ARTICLE_CLAIMS.rows(article=article.pk), ARTICLE_SUGGESTIONS.rows(article=article.pk)
+    claims, suggestions = _spans(*rows, text, offset=0)
     return [
-        SentenceRow(pk, number, paragraph, start, end, reviewed, text[start:end], claims[pk], suggestions[pk])
-        for pk, number, paragraph, start, end, reviewed in article.sentences.order_by("number").values_list(
-            *SENTENCE_FIELDS
-        )
+        # SQLite's booleans come back from a Compiled query as 0 and 1.
+        SentenceRow(pk, number, paragraph, start, end, bool(reviewed), text[start:end], claims[pk], suggestions[pk])
+        for pk, number, paragraph, start, end, reviewed in ARTICLE_SENTENCES.rows(article=article.pk)
     ]
 
 
@@ -127,6 +127,14 @@ def _suggestion_rows(suggestions):
     return suggestions.pending().order_by("start", "pk").values_list(*SUGGESTION_FIELDS, "source_id")
 
 
+ARTICLE_CLAIMS = Compiled(lambda article: _claim_rows(Claim.objects.filter(article_id=article)), article=int)
+ARTICLE_SUGGESTIONS = Compiled(
+    lambda article: _suggestion_rows(Suggestion.objects.filter(article_id=article)), article=int
+)
+ARTICLE_SENTENCES = Compiled(
+    lambda article: Sentence.objects.filter(article_id=article).order_by("number").values_list(*SENTENCE_FIELDS),
+    article=int,
+)
 # By the sentence alone: by article, the database would read all the article's claims.
 SENTENCE_CLAIMS = Compiled(lambda sentence: _claim_rows(Claim.objects.filter(sentence_id=sentence)), sentence=int)
 SENTENCE_SUGGESTIONS = Compiled(
