@@ -4,7 +4,8 @@ import re
 from datetime import timedelta
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
@@ -62,9 +63,10 @@ def timeline(entries, empty_text):
 
 
 def _when(moment):
-    """(machine-readable, as people read it) in the current time zone, as the date filter writes them."""
+    """(machine-readable, as people read it) in the current time zone: what the date filter writes for "c"
+    and "j M Y, H:i", without its format parser."""
     local = timezone.localtime(moment)
-    return dateformat.format(local, "c"), dateformat.format(local, "j M Y, H:i")
+    return local.isoformat(), f"{local.day} {MONTHS_3[local.month].title()} {local.year}, {local:%H:%M}"
 
 
 @register.filter

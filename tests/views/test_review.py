@@ -28,6 +28,18 @@ def label(editor):
     )
 
 
+def test_queue_context_stops_at_an_articles_first_and_last_sentence(client, reviewer, editor):
+    first, last = create_article(sentences=3), create_article(sentences=2, title="Other")
+    opening, closing = first.sentences.get(number=1), last.sentences.get(number=2)
+    for sentence in (opening, closing):
+        create_label(claim=create_claim(sentence=sentence, by=editor), by=editor)
+    client.force_login(reviewer)
+    items = {item.claim.sentence_id: item for item in client.get(reverse("claims:review_queue")).context["labels"]}
+    after = first.sentences.get(number=2).text
+    assert items[opening.pk].context_parts == ("", opening.text, f" {after}")
+    assert items[closing.pk].context_parts == (f"{last.sentences.get(number=1).text} ", closing.text, "")
+
+
 def approve(client, label, **data):
     return client.post(reverse("claims:label_approve", args=[label.pk]), data)
 
