@@ -22,7 +22,7 @@ from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, VersionForm
 from ..jobs import start_suggestions
 from ..models import Claim, EditRefused, HistoryEntry, Label, PriorCheck, Sentence, StaleEdit, Suggestion
-from ..permissions import can_annotate, get_article_for_user, get_claim_for_editing, permission_required
+from ..permissions import can_annotate, can_read, get_article_for_user, get_claim_for_editing, permission_required
 from ..rows import render_body, render_row
 from ..workspace import keeps, load_claim, load_panel, load_row, load_rows
 
@@ -215,11 +215,13 @@ def _reload(request, article, sentence, notice):
 
 
 def _sentence(request, article_id, sentence_id):
-    """(article, sentence) from the URL; 404 unless the sentence belongs to the article."""
-    article = get_article_for_user(request.user, article_id)
-    sentence = get_object_or_404(Sentence, pk=sentence_id, article=article)
-    sentence.article = article
-    return article, sentence
+    """(article, sentence) from the URL, in one query; 404 unless the user may read the article
+    (get_article_for_user) and the sentence belongs to it."""
+    if not can_read(request.user):
+        raise Http404("No such article.")
+    sentences = Sentence.objects.select_related("article__publication")
+    sentence = get_object_or_404(sentences, pk=sentence_id, article_id=article_id)
+    return sentence.article, sentence
 
 
 @require_POST

@@ -15,10 +15,10 @@ from tests.factories import create_article, create_claim, create_label, create_s
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
-# An htmx Mark: session, user, permissions, article, sentence, the write (claim, history entry, in a
-# savepoint of the test's transaction), the prior-check task, the row's claims and suggestions, the
-# timeline and progress: the new claim's labels and checks are not read.
-MARK_QUERIES = 13
+# An htmx Mark: session, user, permissions, the sentence with its article, the write (claim, history
+# entry, in a savepoint of the test's transaction), the prior-check task, the row's claims and
+# suggestions, the timeline and progress: the new claim's labels and checks are not read.
+MARK_QUERIES = 12
 # An htmx Save: session, user, the claim with its labels, permissions, the write (version check,
 # proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row's
 # claims and suggestions, and progress (2).
