@@ -18,7 +18,7 @@ Run: .venv/bin/python bench/load_bench.py [--seconds-scale 0.5] [--only desk]
 """
 
 import argparse
-import http.cookiejar
+import http.client
 import os
 import random
 import re
@@ -141,15 +141,14 @@ def run(scenario):
 class User:
     def __init__(self, base, username, tally, scenario):
         self.base, self.username, self.tally, self.scenario = base, username, tally, scenario
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.browser = Browser(base)
         self.random = random.Random(username)
 
     def sign_in(self):
-        page = self.opener.open(self.base + "/login/", timeout=30).read().decode()
+        page = self.browser.open("/login/")[1]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         form = {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        self.opener.open(self.base + "/login/", urllib.parse.urlencode(form).encode(), timeout=30).read()
+        self.browser.open("/login/", urllib.parse.urlencode(form).encode())
 
     def work(self, stop):
         # People do not all start at the same instant: each waits a pause before their first action too.
@@ -168,23 +167,11 @@ class User:
         """The body of a 2xx answer; Failure on a 5xx or no answer; None on a 4xx (counted refused)."""
         headers = {"HX-Request": "true"} if htmx else {}
         if data is not None:
-            headers["X-CSRFToken"] = next(c.value for c in self.jar if c.name == "csrftoken")
+            headers["X-CSRFToken"] = self.browser.cookies["csrftoken"]
             data = urllib.parse.urlencode(data).encode()
-        request = urllib.request.Request(self.base + path, data=data, headers=headers)
         started = time.perf_counter()
         try:
-            with self.opener.open(request, timeout=30) as response:
-                body = response.read().decode()
-        except urllib.error.HTTPError as error:
-            if error.code >= 500:
-                page = error.read().decode(errors="replace")
-                clean = "Traceback" not in page and "· Attribution workbench</title>" in page
-                with self.tally.lock:
-                    self.tally.failures.append((time.monotonic(), clean and (error.code, error.headers["Retry-After"])))
-                raise Failure(f"{action}: {error.code}") from error
-            with self.tally.lock:
-                self.tally.refused += 1
-            return None
+            response, body = self.browser.open(path, data, headers)
         except OSError as error:
             with self.tally.lock:
                 self.tally.failures.append((time.monotonic(), False))
@@ -192,7 +179,61 @@ class User:
         finally:
             with self.tally.lock:
                 self.tally.times[action].append(time.perf_counter() - started)
+        if response.status >= 500:
+            clean = "Traceback" not in body and "· Attribution workbench</title>" in body
+            with self.tally.lock:
+                self.tally.failures.append(
+                    (time.monotonic(), clean and (response.status, response.getheader("Retry-After")))
+                )
+            raise Failure(f"{action}: {response.status}")
+        if response.status >= 400:
+            with self.tally.lock:
+                self.tally.refused += 1
+            return None
         return body
+
+
+class Browser:
+    """What a browser keeps between requests: its cookies and one open connection to the server
+    (HTTP/1.1 keep-alive), opened again when the server has closed it."""
+
+    def __init__(self, base):
+        self.host, self.port = urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port
+        self.cookies, self.connection = {}, None
+
+    def open(self, path, data=None, headers=None):
+        """(response, body text) of GET `path`, or POST of `data` (form-encoded bytes); redirects not followed."""
+        headers = {**(headers or {}), "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if data is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            reused = self.connection is not None
+            if not reused:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            try:
+                self.connection.request("POST" if data is not None else "GET", path, data, headers)
+                response = self.connection.getresponse()
+                body = response.read().decode(errors="replace")
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                # A kept connection the server closed while idle: nothing was handled, so ask again.
+                self.close()
+                if not reused or attempt == 2:
+                    raise
+            except OSError:
+                self.close()
+                raise
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, value = header.split(";")[0].partition("=")
+            self.cookies[name.strip()] = value.strip()
+        if response.getheader("Connection", "").lower() == "close":
+            self.close()
+        return response, body
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
 
 
 class Failure(Exception):

@@ -1,5 +1,5 @@
 """The review queue's items as HTML, written by plain Python: the queue is a reviewer's most frequent page
-and its fifty items, each with two forms, were nine tenths of its time through the template engine
+and each of its items has two forms: they were nine tenths of its time through the template engine
 (bench/load_bench.py). The URLs are reversed once per page and the CSRF token read once; everything that
 comes from an article or a person goes through escape()."""
 

@@ -122,7 +122,7 @@ class LabelQuerySet(models.QuerySet):
 
 
 # What a queue item shows and checks (claims/review_items.py, Label.changes_since_proposed), and no more: a
-# page holds fifty labels, each with five related rows.
+# page holds twenty-five labels, each with five related rows.
 QUEUE_FIELDS = (
     "verdict rationale evidence status claim_version claim_snapshot proposed_at proposed_by__username "
     "claim__article__title claim__sentence__number claim__sentence__start claim__sentence__text "
@@ -154,7 +154,7 @@ def with_context(labels):
 
 
 # (sentence, -1 or 1, text) of the sentences before and after each given one, by the (article, number)
-# index: plain SQL, since the ORM spent longer building the fifty-way condition than the database took.
+# index: plain SQL, since the ORM spent longer building the many-way condition than the database took.
 _NEIGHBOURS_SQL = """SELECT s.id, n.number - s.number, n.text FROM claims_sentence s
     JOIN claims_sentence n ON n.article_id = s.article_id AND n.number IN (s.number - 1, s.number + 1)
     WHERE s.id IN ({})"""

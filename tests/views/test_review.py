@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Claim, HistoryEntry, Label
+from claims.views.review import PAGE_SIZE
 from tests.factories import create_article, create_claim, create_label, create_source
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -88,6 +89,12 @@ def test_queue_query_count_does_not_grow(client, reviewer, editor, django_assert
     with django_assert_max_num_queries(12):
         response = client.get(reverse("claims:review_queue"))
     assert response.context["page"].paginator.count == proposals
+    shown = response.context["labels"]
+    assert len(shown) == min(proposals, PAGE_SIZE)
+    if proposals > PAGE_SIZE:  # the oldest first; the next page goes on from there
+        assert "Newer →" in response.content.decode()
+        following = client.get(reverse("claims:review_queue"), {"page": 2}).context["labels"]
+        assert following[0].proposed_at >= shown[-1].proposed_at and following[0].pk not in {s.pk for s in shown}
 
 
 def test_reviewer_approves_and_history_records_it(client, reviewer, label):
