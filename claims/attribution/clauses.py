@@ -14,6 +14,7 @@ from .lexicon import (
     OUTLET_DESCRIPTORS,
     PARTICIPLE_CUES,
     RECIPIENTS,
+    SPEECH_EVENTS,
     TIME_WORDS,
     word_set,
 )
@@ -85,6 +86,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "claimed the Golden Boot": a title won
     if lemma == "tell" and lo == cue_hi:
         return None  # "told" needs whom it was told to
+    if not clause and any(t.low in SPEECH_EVENTS for t in toks[lo : lo + 2]):
+        return None  # "said goodbye to", "told the story of the fishermen": something done, not stated
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel

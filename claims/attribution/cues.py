@@ -32,6 +32,7 @@ from .lexicon import (
     PRONOUNS,
     SHOW_WORDS,
     SKIPPABLE,
+    SPEECH_EVENTS,
     word_set,
 )
 from .noun_phrases import is_speaker_np, loose_subject, np_back, np_forward, sentence_subject, subject_before
@@ -216,8 +217,8 @@ def _finite(toks, i, attrs):
             return right
         # Nothing after the cue: the claim is before the attribution ("CLAIM, X said.").
         left = left_claim_end(toks, attr.subj_lo)
-        if left is None:
-            return None
+        if left is None or any(t.low in SPEECH_EVENTS for t in toks[attr.cue_hi : attr.cue_hi + 2]):
+            return None  # or "Over four decades, she told the story of ...": nothing was claimed
         attr.side = "left"
         attr.claim_lo, attr.claim_hi = 0, left
         attr.channel = find_channel(toks, attr.cue_lo, len(toks))

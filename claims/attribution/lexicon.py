@@ -66,6 +66,8 @@ EVENT_OBJECTS = word_set(
     "visa visas request appeal application motion wicket wickets run runs goal goals try tries booking bookings "
     "reservation reservations"
 )
+# Objects that make "said/told X" something done rather than a statement: "said goodbye", "told the story".
+SPEECH_EVENTS = word_set("goodbye goodbyes farewell hello thanks grace prayer prayers story stories tale tales jokes")
 PARTICIPLE_CUES = word_set(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
     "confirming asserting stressing emphasising emphasizing writing telling"
@@ -113,7 +115,7 @@ INTRO_WORDS = word_set(
 ROLE_NOUNS = word_set(
     """
     spokesperson spokesman spokeswoman spokespeople official minister governor mayor president
-    chancellor premier secretary senator congressman congresswoman representative rep sen gov judge
+    chancellor premier secretary undersecretary senator congressman congresswoman representative rep sen gov judge
     justice prosecutor attorney lawyer chief director executive ceo cfo chairman chairwoman chair head
     leader commander general gen colonel col lt captain capt coach manager economist analyst scientist
     researcher professor prof astronomer epidemiologist doctor dr mr mrs ms sir dame lord lady king

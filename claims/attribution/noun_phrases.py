@@ -211,6 +211,9 @@ def np_forward(toks, i):
     return j, j
 
 
+_BODY_OR_ROLE = ORG_NOUNS | ROLE_NOUNS
+
+
 def sentence_subject(toks, limit):
     """The subject at the start of the sentence: after an opening "Earlier the same day," phrase."""
     start = 0
@@ -234,6 +237,10 @@ def sentence_subject(toks, limit):
             or low in ORG_NOUNS
             or (low in ANON_NOUNS)
             or low in MODIFIERS
+            # a particle inside a name ("Graciela Otamendi de la Fuente"), a noun before the one that
+            # names a body or a role ("the national cashew agency")
+            or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
+            or (j + 1 < limit and toks[j + 1].low in _BODY_OR_ROLE and j > start)
         ):
             j += 1
             continue

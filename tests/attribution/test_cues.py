@@ -19,3 +19,16 @@ def test_no_suggestion_on_unsourced_narration(seed):
         "The company did not say how much it would invest. Volkswagen declined to comment.",
     ):
         assert suggest_attributions(narration) == [], narration
+
+
+def test_said_goodbye_and_told_the_story_claim_nothing():
+    for narration in (
+        "Hundreds of people said goodbye to the kora player Lamine Diabaté at a funeral in Ziguinchor on Saturday.",
+        "Over four decades, Aino Kivelä told the story of the fishermen of Lake Saimaa in pictures.",
+        "The choir said a prayer for the victims before the match.",
+    ):
+        assert suggest_attributions(narration) == [], narration
+    # A story that is the subject of a reported clause is still one.
+    text = "The minister told reporters the story was false."
+    (suggestion,) = suggest_attributions(text)
+    assert claim_text(text, suggestion) == "the story was false"

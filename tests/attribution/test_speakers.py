@@ -62,3 +62,14 @@ def test_pronoun_resolves_to_the_last_speaker():
     told, added = suggest_attributions(text)
     assert told.channel_text == "Cadena SER"
     assert added.source_text == "Mónica García" and added.mention_text == "she"
+
+
+def test_a_subject_keeps_its_name_particles_and_the_nouns_before_its_body():
+    text = (
+        "Fisheries Undersecretary Graciela Otamendi de la Fuente urged neighbouring countries to share data, "
+        "saying the boats often switched off their transponders. Guinea-Bissau's national cashew agency on "
+        "Monday urged farmers not to sell to smugglers, saying that 30,000 tonnes had crossed the border."
+    )
+    first, second = suggest_attributions(text)
+    assert (first.source_text, first.role_text) == ("Graciela Otamendi de la Fuente", "Fisheries Undersecretary")
+    assert second.source_text == "Guinea-Bissau's national cashew agency"
