@@ -374,6 +374,8 @@ def _participle(toks, lo, hi, attrs, media_required):
     that = find_that(toks, hi)
     if k == hi and that is not None and that - hi <= 2:
         k = that + 1
+    if CUE_VERBS.get(toks[lo].low) in CLAUSE_ONLY and k == hi and not has_finite_verb(toks, k):
+        return None  # "..., adding a second win to her victory in Hamburg": an object, not a statement
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = k, n
     if media is not None:

@@ -67,7 +67,7 @@ EVENT_OBJECTS = word_set(
     "reservation reservations"
 )
 # Objects that make "said/told X" something done rather than a statement: "said goodbye", "told the story".
-SPEECH_EVENTS = word_set("goodbye goodbyes farewell hello thanks grace prayer prayers story stories tale tales jokes")
+SPEECH_EVENTS = word_set("goodbye farewell hello thank thanks grace prayer prayers story stories tale tales jokes")
 PARTICIPLE_CUES = word_set(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
     "confirming asserting stressing emphasising emphasizing writing telling"

@@ -21,14 +21,21 @@ def test_no_suggestion_on_unsourced_narration(seed):
         assert suggest_attributions(narration) == [], narration
 
 
-def test_said_goodbye_and_told_the_story_claim_nothing():
+def test_said_goodbye_told_the_story_and_adding_a_win_claim_nothing():
     for narration in (
         "Hundreds of people said goodbye to the kora player Lamine Diabaté at a funeral in Ziguinchor on Saturday.",
         "Over four decades, Aino Kivelä told the story of the fishermen of Lake Saimaa in pictures.",
         "The choir said a prayer for the victims before the match.",
+        "Djeneba Fortes said thank you in Creole and in Portuguese before dedicating the award to her grandmother.",
+        "She won in 2:19:40, adding a second big-city win to her victory in Hamburg last year.",
     ):
         assert suggest_attributions(narration) == [], narration
     # A story that is the subject of a reported clause is still one.
     text = "The minister told reporters the story was false."
     (suggestion,) = suggest_attributions(text)
     assert claim_text(text, suggestion) == "the story was false"
+
+
+def test_adding_a_clause_is_still_a_claim():
+    text = "Prices rose 3%, the bank said, adding it expected a slowdown."
+    assert [claim_text(text, s) for s in suggest_attributions(text)] == ["Prices rose 3%", "it expected a slowdown"]
