@@ -232,6 +232,8 @@ def _finite(toks, i, attrs):
         if forward is None:
             return None
         hi, appos_hi = forward
+        if hi < len(toks) and (toks[hi].low == "that" or toks[hi].low in AUX):
+            return None  # "..., said some corals had begun to die", "..., told the BBC that": a clause follows
         attr.subj_lo, attr.subj_hi = i + 1, hi
         if appos_hi > hi + 1:
             attr.appos = (hi + 1, appos_hi)

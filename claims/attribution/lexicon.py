@@ -116,7 +116,7 @@ ROLE_NOUNS = word_set(
     """
     spokesperson spokesman spokeswoman spokespeople official minister governor mayor president
     chancellor premier secretary undersecretary senator congressman congresswoman representative rep sen gov judge
-    justice prosecutor attorney lawyer chief director executive ceo cfo chairman chairwoman chair head
+    justice magistrate prosecutor attorney lawyer chief director executive ceo cfo chairman chairwoman chair head
     leader commander general gen colonel col lt captain capt coach manager economist analyst scientist
     researcher professor prof astronomer epidemiologist doctor dr mr mrs ms sir dame lord lady king
     queen prince princess pope bishop archbishop cardinal author editor ambassador envoy adviser

@@ -104,6 +104,8 @@ def _bridges(toks, j):
         before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")
     ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
+    if low == "in" and j > 0 and toks[j - 1].cap and not toks[j - 1].poss and after and toks[j + 1].cap:
+        return True  # "Trader Lê Văn Hùng in Buôn Ma Thuột": where the named speaker is
     if low in ("in", "at", "from") and len(before) > 3 and before.endswith(("s", "men")) and before not in AUX:
         named = [t for t in toks[j + 1 : j + 3] if t.word]
         if named and (named[0].cap or named[0].low == "the" and len(named) > 1 and named[1].cap):
@@ -168,13 +170,15 @@ def subject_before(toks, k):
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
+        or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
         or first.text.isdigit()
         or first.low in ROLE_NOUNS
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return (before, j)
-    if named:
-        # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,".
+    if named or (middle[-1].cap and any(m.low in ROLE_NOUNS for m in middle)):
+        # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,", "Her
+        # co-author, Dutch biologist Maarten van der Kolk,".
         return (before, k)
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
         return (before, j)  # "the ministry, in a statement, said"
@@ -250,4 +254,11 @@ def sentence_subject(toks, limit):
     lo = np_back(toks, j)
     if lo is None or lo < start:
         return None
+    # A role and the name that it is, in apposition: "Kenya's education secretary, Wanjiru Kamau-Otieno, urged".
+    k = j + 1
+    while k < limit and (toks[k].cap or toks[k].low in NAME_PARTICLES or toks[k].text in "-."):
+        k += 1
+    closed = j < limit and toks[j].text == "," and j + 1 < k < limit and toks[k].text == "," and toks[k - 1].cap
+    if closed and any(t.low in ROLE_NOUNS for t in toks[lo:j]):
+        return (lo, k)
     return (lo, j)

@@ -267,14 +267,24 @@ def _name_start(toks, lo, hi):
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
             before -= 1  # "van der", "de la"
         opening = before == lo and toks[lo].cap  # "De la Fuente told ...": the particle opens the sentence
+        if toks[k].text == "." and start < hi and k > lo and len(toks[k - 1].text) == 1 and toks[k - 1].cap:
+            start = k - 1  # an initial: "R. Kalaiselvi"
+            continue
         if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
             break
         start = before
+    while start < hi and _described(toks[start]):
+        start += 1  # "Belgian-born Anouk Vermeersch", "the Athens-based Kallisto Bulk Shipping"
     run = toks[start:hi]
     one_body = any(t.low in ("of", "for") for t in run) or bool(run) and run[-1].low in BODY_WORDS
     if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
+
+
+def _described(t):
+    """A hyphenated word that describes a name rather than being part of it: "Belgian-born", "Athens-based"."""
+    return "-" in t.text and t.text.rsplit("-", 1)[-1].islower()
 
 
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
@@ -299,11 +309,12 @@ def opens_with_description(low):
 
 
 def _before_a_place(toks, lo, hi):
-    """Where a titled person's name ends before "of" a place: "Governor Adekunle Bamgbose of Ogun state"."""
-    if toks[lo].low not in ROLE_NOUNS:
+    """Where a titled or described person's name ends before "of", "from" or "in" a place or a body:
+    "Governor Adekunle Bamgbose of Ogun state", "Trader Lê Văn Hùng in Buôn Ma Thuột"."""
+    if toks[lo].low not in ROLE_NOUNS and not opens_with_description(toks[lo].low):
         return hi
-    for k in range(lo + 3, hi - 1):
-        if toks[k].low in ("of", "from"):
+    for k in range(lo + 2, hi - 1):
+        if toks[k].low in ("of", "from", "in"):
             if all(t.cap and not t.poss for t in toks[lo + 1 : k]):
                 return k
             return hi

@@ -73,3 +73,42 @@ def test_a_subject_keeps_its_name_particles_and_the_nouns_before_its_body():
     first, second = suggest_attributions(text)
     assert (first.source_text, first.role_text) == ("Graciela Otamendi de la Fuente", "Fisheries Undersecretary")
     assert second.source_text == "Guinea-Bissau's national cashew agency"
+
+
+def test_a_named_speakers_place_or_body_after_the_name_is_not_the_speaker():
+    text = (
+        "Trader Lê Văn Hùng in Buôn Ma Thuột said farmers were holding back beans. Professor Nguyễn Thanh Bình "
+        "of Vietnam National University in Hanoi said the drills sent a message. Oncologist Priya Raghunathan "
+        "of Chennai said the caps would help. Police in Manchester said two men were arrested."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Lê Văn Hùng", "Nguyễn Thanh Bình", "Priya Raghunathan", "Police in Manchester",
+    ]  # fmt: skip
+
+
+def test_descriptions_and_initials_around_a_name():
+    text = (
+        "The director, Belgian-born Anouk Vermeersch, said she was heartbroken. A report by the Nicosia-based "
+        "Eastern Mediterranean Climate Centre found that rainfall had fallen. Anna University hydrologist "
+        "R. Kalaiselvi said the lakes were dry. Magistrate Thandeka Mokoena-Dlamini said the papers were in order."
+    )
+    names = [(s.source_text, s.role_text) for s in suggest_attributions(text)]
+    assert [name for name, _ in names] == [
+        "Anouk Vermeersch", "Eastern Mediterranean Climate Centre", "R. Kalaiselvi", "Thandeka Mokoena-Dlamini",
+    ]  # fmt: skip
+    assert names[3][1] == "Magistrate"
+
+
+def test_an_apposition_after_a_subject_names_the_speaker():
+    text = (
+        "Marine ecologist Callum Fitzgerald-Ngata, one of its authors, said some corals near Lizard Island had "
+        "begun to die. Her co-author, Dutch biologist Maarten van der Kolk, told the BBC that the frogs called "
+        "at a pitch most humans could barely hear. Kenya's education secretary, Wanjiru Kamau-Otieno, urged "
+        "parents to report sellers, saying that 27 people had been arrested."
+    )
+    found = [(claim_text(text, s), s.source_text) for s in suggest_attributions(text)]
+    assert found == [
+        ("some corals near Lizard Island had begun to die", "Callum Fitzgerald-Ngata"),
+        ("the frogs called at a pitch most humans could barely hear", "Maarten van der Kolk"),
+        ("27 people had been arrested", "Wanjiru Kamau-Otieno"),
+    ]
