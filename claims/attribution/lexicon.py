@@ -171,7 +171,7 @@ COMPANY_SUFFIXES = word_set(
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".
 COMPANY_NOUNS = word_set(
-    "company firm carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
+    "company firm chain carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
     "contractor subcontractor builder consultancy miner producer exporter refiner shipper"
 )

@@ -132,12 +132,23 @@ class Memory:
             self.by_name_word.get(key[-1], ()),
             lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[-len(key) :] == key,
         )
+        if found is None and len(key) > 1:  # several words of a name noted as a body's ("publisher X Y Z")
+            found = self._latest(
+                self.by_name_word.get(key[-1], ()), lambda e: len(e.key) > len(key) and e.key[-len(key) :] == key
+            )
         if found is None and len(key) == 1:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes
             found = self._latest(
                 self.by_name_word.get(key[0], ()),
                 lambda e: e.kind == "person" and len(e.key) >= 3 and e.key[-2] == key[0],
             )
         return found
+
+    def written_before(self, name, start):
+        """(full name, start, end) where the text, before `start`, first writes `name` (two words or more)
+        after a given name, noted or not: "sentenced Rigoberto Chamalé Us to six years" for "Chamalé Us"."""
+        # Within the article's last 20,000 characters: a transcript's thousands of names stay cheap to look up.
+        found = _first_with_given_name(name).search(self.text, max(0, start - 20_000), start)
+        return (found.group(0), found.start(), found.end()) if found else None
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
@@ -176,6 +187,13 @@ class Memory:
         if ent is None and not word.isupper():  # "Azlan said" for Azlan Hamidi: the given name, where used
             ent = self.by_head(word, words=1)
         return ent
+
+
+@cache
+def _first_with_given_name(name):
+    # A capitalised word that is no sentence opener or article, right before the name's words.
+    given = r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|By|For|Of|And|But|With)\b)[A-Z][\w'’-]+ "
+    return re.compile(given + re.escape(name) + r"\b")
 
 
 _SMALL = frozenset({"of", "the", "for", "and", "de", "la", "&"})

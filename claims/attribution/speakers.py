@@ -151,6 +151,16 @@ def resolve_speaker(text, toks, lo, hi, memory):
     ):
         has_name = False  # "archaeologists from the University of Warsaw"
 
+    if (
+        has_name
+        and toks[lo].low in ("a", "an", "the")
+        and lo + 2 < name_lo
+        and toks[lo + 1].low in ROLE_NOUNS
+        and toks[lo + 2].low in ("for", "of", "at")
+        and not any(t.text == "," for t in words)
+    ):
+        has_name = False  # "A spokesman for the Asociación ...", "The director of the X Museum in Leiden": a post
+
     if has_name and hi - name_lo == 1 and all(t.low in DETERMINERS for t in toks[lo:name_lo]):
         ent = memory.by_word(toks[name_lo].text)
         if ent is not None:
@@ -208,6 +218,10 @@ def resolve_speaker(text, toks, lo, hi, memory):
             ent = memory.by_tail(name) or memory.by_head(name)
             if ent is not None:
                 memory.touch(ent)
+                return result(ent, 0.85)
+            earlier = memory.written_before(name, start)
+            if earlier is not None:  # "Chamalé Us" for "Rigoberto Chamalé Us", named in narration
+                ent = memory.add(*earlier, "person", None)
                 return result(ent, 0.85)
             ent = memory.add(name, start, m_end, "person", None)
             return result(ent, 0.85)
@@ -313,9 +327,12 @@ def _before_a_place(toks, lo, hi):
     "Governor Adekunle Bamgbose of Ogun state", "Trader Lê Văn Hùng in Buôn Ma Thuột"."""
     if toks[lo].low not in ROLE_NOUNS and not opens_with_description(toks[lo].low):
         return hi
-    for k in range(lo + 2, hi - 1):
+    first = lo + 1
+    while first < hi and toks[first].low in ROLE_NOUNS and not toks[first].cap:
+        first += 1  # "Chief executive Ana Ruiz of Banco Sol"
+    for k in range(first + 1, hi - 1):
         if toks[k].low in ("of", "from", "in"):
-            if all(t.cap and not t.poss for t in toks[lo + 1 : k]):
+            if all(t.cap and not t.poss for t in toks[first:k]):
                 return k
             return hi
     return hi

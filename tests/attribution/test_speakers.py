@@ -112,3 +112,28 @@ def test_an_apposition_after_a_subject_names_the_speaker():
         ("the frogs called at a pitch most humans could barely hear", "Maarten van der Kolk"),
         ("27 people had been arrested", "Wanjiru Kamau-Otieno"),
     ]
+
+
+def test_a_person_known_by_a_post_at_a_body_is_that_post_not_the_body():
+    text = (
+        "A spokesman for the Asociación de Pisos Turísticos de Madrid said owners had done nothing wrong. "
+        "The director of the Wereldhuis Museum in Leiden said his staff had begun packing. "
+        "Chief executive Ana Ruiz of Banco Sol said profits rose."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "A spokesman for the Asociación de Pisos Turísticos de Madrid",
+        "The director of the Wereldhuis Museum in Leiden",
+        "Ana Ruiz",
+    ]
+    # Named before, the post refers back to the person.
+    text = "Anna Berg, the director of the museum, said it was closed. The director of the museum said it would reopen."
+    assert [s.source_text for s in suggest_attributions(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_part_of_a_name_written_before_in_narration_resolves_to_the_whole():
+    text = (
+        "A court on Friday sentenced newspaper publisher Rigoberto Chamalé Us to six years in prison. "
+        "Chamalé Us, 67, told the court he had never handled cash. Swedish fashion chain Norrsken Mode will "
+        "cut 1,800 jobs, it said on Wednesday."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Rigoberto Chamalé Us", "Norrsken Mode"]
