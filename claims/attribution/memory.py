@@ -147,8 +147,11 @@ class Memory:
         """(full name, start, end) where the text, before `start`, first writes `name` (two words or more)
         after a given name, noted or not: "sentenced Rigoberto Chamalé Us to six years" for "Chamalé Us"."""
         # Within the article's last 20,000 characters: a transcript's thousands of names stay cheap to look up.
-        found = _first_with_given_name(name).search(self.text, max(0, start - 20_000), start)
-        return (found.group(0), found.start(), found.end()) if found else None
+        for found in _after_a_word(name).finditer(self.text, max(0, start - 20_000), start):
+            given = found.group(1)
+            if given[0].isupper() and given not in _NOT_GIVEN_NAMES:
+                return found.group(0), found.start(), found.end()
+        return None
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
@@ -190,10 +193,12 @@ class Memory:
 
 
 @cache
-def _first_with_given_name(name):
-    # A capitalised word that is no sentence opener or article, right before the name's words.
-    given = r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|By|For|Of|And|But|With)\b)[A-Z][\w'’-]+ "
-    return re.compile(given + re.escape(name) + r"\b")
+def _after_a_word(name):
+    return re.compile(r"(?<![\w'’-])([\w'’-]+) " + re.escape(name) + r"\b")
+
+
+# Capitalised words before a name that are no part of it.
+_NOT_GIVEN_NAMES = frozenset("The A An In On At By For Of And But With As To From".split())
 
 
 _SMALL = frozenset({"of", "the", "for", "and", "de", "la", "&"})
