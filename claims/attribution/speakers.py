@@ -344,8 +344,9 @@ def _words_of(role):
 
 
 def _resolve_description(core, head_low, is_org, memory):
-    if head_low.endswith("-year-old"):
-        age = head_low.split("-")[0]
+    aged = next((t.low for t in core if t.low.endswith("-year-old")), None)  # "the 48-year-old (lawyer)"
+    if aged:
+        age = aged.split("-")[0]
         return memory.recent(lambda e: e.kind == "person" and e.age == age) or memory.recent(
             lambda e: e.kind == "person"
         )

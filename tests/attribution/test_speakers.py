@@ -137,3 +137,11 @@ def test_part_of_a_name_written_before_in_narration_resolves_to_the_whole():
         "cut 1,800 jobs, it said on Wednesday."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Rigoberto Chamalé Us", "Norrsken Mode"]
+
+
+def test_an_age_in_a_description_refers_back_to_a_person():
+    text = (
+        "Its insolvency administrator, Henrike von Ahlefeldt, said 62 stores would close. "
+        "The 48-year-old lawyer said talks were at an early stage."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Henrike von Ahlefeldt"] * 2
