@@ -15,7 +15,7 @@ from .clauses import (
     skip_adjuncts,
     with_right_claim,
 )
-from .documents import DOCUMENT_CUES, DOCUMENTS, document_author, document_subject
+from .documents import AUTHOR_PARTICIPLES, DOCUMENT_CUES, DOCUMENTS, document_author, document_subject
 from .lexicon import (
     ANON_NOUNS,
     AUX,
@@ -282,10 +282,13 @@ def _according_to(toks, i):
     while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
         hi += 1
     for k in range(lo + 1, hi):
-        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen"):
+        by_author = toks[k].low in AUTHOR_PARTICIPLES and k + 1 < hi and toks[k + 1].low == "by"
+        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen") and not by_author:
             hi = k  # "according to court documents filed on Monday", "a court filing seen by Reuters"
             break
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS), None)
+    while document is not None and document + 1 < hi and toks[document + 1].low in DOCUMENTS:
+        document += 1  # "a draft regulation", "the charge sheet": the last noun is the document
     author = document_author(toks, document, hi) if document is not None else None
     if hi == lo or not (is_speaker_np(toks, lo, hi) or document is not None):
         return None

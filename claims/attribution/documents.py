@@ -14,7 +14,8 @@ from .speakers import resolve_speaker, source_for
 DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
-    "records transcript findings data figures statistics decision"
+    "records transcript findings data figures statistics decision draft regulation proposal sheet charges "
+    "warrant affidavit testimony"
 )
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
 DOCUMENT_CUES = word_set(
@@ -27,7 +28,7 @@ ISSUING_VERBS = word_set("issued sent published released filed wrote circulated"
 _AUTHOR_LINKS = word_set("by of from")
 _INSIDE_NAMES = word_set("of for and")
 _SEEN = word_set("seen obtained reviewed leaked viewed")
-_PARTICIPLES = word_set("published released issued compiled prepared commissioned written")  # by its author
+AUTHOR_PARTICIPLES = word_set("published released issued compiled prepared commissioned written")  # by its author
 
 
 def document_subject(toks, cue):
@@ -80,7 +81,7 @@ def document_author(toks, document, hi):
             lo -= 1
         return lo, document
     k = document + 1
-    if k + 1 < hi and toks[k].low in _PARTICIPLES and toks[k + 1].low == "by":
+    if k + 1 < hi and toks[k].low in AUTHOR_PARTICIPLES and toks[k + 1].low == "by":
         k += 1
     if k >= hi or toks[k].low not in _AUTHOR_LINKS:
         return None
@@ -119,13 +120,17 @@ def _owned(toks, end, hi):
 def document_source(text, toks, attr, memory):
     """(source, channel (start, end) or None) of an attribution whose source is a document."""
     noun, author = attr.document
-    channel = (toks[noun].start, toks[noun].end)
+    first = noun
+    while first > 0 and toks[first - 1].low in DOCUMENTS:
+        first -= 1  # "a draft regulation": the whole run is the channel, each of its nouns names it later
+    channel = (toks[first].start, toks[noun].end)
     if author is not None:
         lo, hi = author
         if not any(t.poss for t in toks[lo:hi]):
             source = resolve_speaker(text, toks, lo, hi, memory)
             if source and source["entity"] is not None:
-                memory.issued[toks[noun].low] = source["entity"]  # "A report by X found ... The report said"
+                for k in range(first, noun + 1):  # "A report by X found ... The report said"
+                    memory.issued[toks[k].low] = source["entity"]
             return source, channel
         if not toks[hi - 1].poss:  # "Chile's Comptroller General": owned, one organisation
             start, end = toks[lo].start, toks[hi - 1].end

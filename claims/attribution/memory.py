@@ -5,7 +5,7 @@ from functools import cache
 
 from claims.names import normalise_name
 
-from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS
+from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS, is_company_noun
 
 
 class _Entity:
@@ -134,7 +134,9 @@ class Memory:
         )
         if found is None and len(key) > 1:  # several words of a name noted as a body's ("publisher X Y Z")
             found = self._latest(
-                self.by_name_word.get(key[-1], ()), lambda e: len(e.key) > len(key) and e.key[-len(key) :] == key
+                self.by_name_word.get(key[-1], ()),
+                # not a body noted with the noun that opened its sentence ("Manufacturer Haldane Pharma")
+                lambda e: len(e.key) > len(key) and e.key[-len(key) :] == key and not is_company_noun(e.key[0]),
             )
         if found is None and len(key) == 1:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes
             found = self._latest(

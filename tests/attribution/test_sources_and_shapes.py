@@ -135,3 +135,18 @@ def test_a_call_a_place_or_a_medal_after_the_cue_is_no_claim(text, claims):
 )  # fmt: skip
 def test_a_pronoun_means_the_person_of_its_gender_the_last_sentence_named_first(text, speaker):
     assert [found[1] for found in claims_of(text)][-1] == speaker
+
+
+def test_a_document_run_published_by_its_author_names_it_and_is_the_channel():
+    text = (
+        "Steel imports will fall, according to a draft regulation published by the European Commission. "
+        "The draft says imports would face a duty. The founder moved $78 million abroad, according to the "
+        "charge sheet."
+    )
+    found = [(s.source_text, s.channel_text) for s in suggest_attributions(text)]
+    assert found == [
+        ("European Commission", "draft regulation"), ("European Commission", "draft"), ("the charge sheet", None),
+    ]  # fmt: skip
+    # Who saw a document is still not its author.
+    text = "The mayor lied, according to a court filing seen by Reuters."
+    assert [s.source_text for s in suggest_attributions(text)] == ["a court filing"]
