@@ -148,11 +148,16 @@ class Memory:
     def written_before(self, name, start):
         """(full name, start, end) where the text, before `start`, first writes `name` (two words or more)
         after a given name, noted or not: "sentenced Rigoberto Chamalé Us to six years" for "Chamalé Us"."""
+        text = self.text
         # Within the article's last 20,000 characters: a transcript's thousands of names stay cheap to look up.
-        for found in _after_a_word(name).finditer(self.text, max(0, start - 20_000), start):
-            given = found.group(1)
-            if given[0].isupper() and given not in _NOT_GIVEN_NAMES:
-                return found.group(0), found.start(), found.end()
+        at = text.find(name, max(0, start - 20_000), start)
+        while at != -1:
+            end = at + len(name)
+            given = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            whole = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+            if given and whole and given.group(1)[0].isupper() and given.group(1) not in _NOT_GIVEN_NAMES:
+                return text[given.start(1) : end], given.start(1), end
+            at = text.find(name, end, start)
         return None
 
     def by_head(self, name, words=2):
@@ -194,9 +199,8 @@ class Memory:
         return ent
 
 
-@cache
-def _after_a_word(name):
-    return re.compile(r"(?<![\w'’-])([\w'’-]+) " + re.escape(name) + r"\b")
+# The word right before a name, ending one space before it.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
 
 
 # Capitalised words before a name that are no part of it.
