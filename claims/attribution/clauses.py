@@ -65,8 +65,14 @@ def with_right_claim(toks, attr, lemma, require_clause):
     if not rest:
         return None
     first = toks[lo]
-    if first.low in CALL_PARTICIPLES or (lo > cue_hi and first.low in PARTICIPLE_CUES):
-        return None  # "said, urging commuters ..." (a call), "said, adding that ..." (its own claim): left
+    if (
+        first.low in CALL_PARTICIPLES
+        or first.low in SOURCE_PARTICIPLES
+        or (lo > cue_hi and first.low in PARTICIPLE_CUES)
+    ):
+        # "said, urging commuters ..." (a call), "said, citing a survey" (where it comes from), "said, adding
+        # that ..." (its own claim): the claim is on the left
+        return None
     marked = (
         (lo > 0 and toks[lo - 1].low in ("that", ":"))
         or is_quote(first)
@@ -103,6 +109,7 @@ CALLS = frozenset(
 
 
 CALL_PARTICIPLES = frozenset("urging calling asking appealing demanding inviting encouraging begging".split())
+SOURCE_PARTICIPLES = frozenset("citing quoting".split())
 
 
 def _before_a_call(toks, lo, n):

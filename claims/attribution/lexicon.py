@@ -142,6 +142,8 @@ ORG_NOUNS = word_set(
     holdings industries technologies systems pharmaceuticals capital partners house cabinet senate
     congress assembly duma rada presidency secretariat directorate command headquarters staff
     prosecutor's ngo charity trust society institution centre center laboratory lab observatory
+    orchestra choir theatre theater opera museum gallery library academy college clinic cooperative
+    co-op consortium chamber festival studio winery brewery distillery refinery utility startup start-up
     """
 )
 GROUP_WORDS = word_set(
@@ -173,7 +175,8 @@ NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 COMPANY_NOUNS = word_set(
     "company firm chain carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
-    "contractor subcontractor builder consultancy miner producer exporter refiner shipper"
+    "contractor subcontractor builder consultancy miner producer exporter refiner shipper utility winery "
+    "brewery distillery"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")
@@ -269,8 +272,14 @@ COMMENT_STARTS = word_set("a an which something this")
 COMMENT_HEADS = word_set("claim claims assertion allegation charge statement figure account")
 
 
+# Makers that are people: "Winemaker Snežana Trajkovska-Ilievska", "the filmmaker".
+_PEOPLE_MAKERS = frozenset(
+    "winemaker filmmaker lawmaker policymaker peacemaker dressmaker shoemaker cheesemaker".split()
+)
+
+
 def is_company_noun(low):
-    return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6)
+    return low in COMPANY_NOUNS or (low.endswith("maker") and len(low) > 6 and low not in _PEOPLE_MAKERS)
 
 
 # Nouns with a person's ending that name no person.

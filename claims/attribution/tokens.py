@@ -12,7 +12,8 @@ QUOTES = '"“”«»„'
 # Trimmed off both ends of a claim.
 TRIM = ' \t\r\n"“”‘’«»„‹›,;:.'
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+# A number with thousands separators ("3,000", "1,250.5") is one token: its commas end no phrase.
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
 class _Tok:

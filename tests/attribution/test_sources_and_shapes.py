@@ -5,6 +5,7 @@ bodies named in narration, organisation names, a participle call, a place or a m
 import pytest
 
 from claims.attribution import suggest_attributions
+from tests.attribution.helpers import claim_text
 
 
 def claims_of(text):
@@ -150,3 +151,19 @@ def test_a_document_run_published_by_its_author_names_it_and_is_the_channel():
     # Who saw a document is still not its author.
     text = "The mayor lied, according to a court filing seen by Reuters."
     assert [s.source_text for s in suggest_attributions(text)] == ["a court filing"]
+
+
+def test_numbers_citations_and_bodies_named_by_their_kind():
+    text = (
+        "Speaking in Auki on Tuesday, Minister Silas Maetala said at least 3,000 homes on Malaita had been "
+        "damaged. Bhutan's tiger population has risen to 131, the Bhutan Wildlife Conservation Division said "
+        "on Friday, citing a national camera-trap survey. The orchestra said in a statement that ticket "
+        "holders would be refunded. Algerian state utility Tassili Énergie has signed three deals, it said."
+    )
+    found = [(claim_text(text, s), s.source_text) for s in suggest_attributions(text)]
+    assert found == [
+        ("at least 3,000 homes on Malaita had been damaged", "Silas Maetala"),
+        ("Bhutan's tiger population has risen to 131", "Bhutan Wildlife Conservation Division"),
+        ("ticket holders would be refunded", "The orchestra"),
+        ("Algerian state utility Tassili Énergie has signed three deals", "Tassili Énergie"),
+    ]

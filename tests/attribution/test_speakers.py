@@ -145,3 +145,8 @@ def test_an_age_in_a_description_refers_back_to_a_person():
         "The 48-year-old lawyer said talks were at an early stage."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Henrike von Ahlefeldt"] * 2
+
+
+def test_a_winemaker_is_a_person():
+    text = "Winemaker Snežana Trajkovska said her vines had been hit. “We lit fires,” she told the broadcaster MRT."
+    assert [s.source_text for s in suggest_attributions(text)] == ["Snežana Trajkovska"] * 2
