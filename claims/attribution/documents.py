@@ -27,6 +27,7 @@ _COURTS = word_set("court tribunal")
 ISSUING_VERBS = word_set("issued sent published released filed wrote circulated")
 _AUTHOR_LINKS = word_set("by of from")
 _INSIDE_NAMES = word_set("of for and")
+_INSIDE_A_MODIFIER = word_set("with to about into on in behind against")
 _SEEN = word_set("seen obtained reviewed leaked viewed")
 AUTHOR_PARTICIPLES = word_set("published released issued compiled prepared commissioned written")  # by its author
 
@@ -52,7 +53,10 @@ def document_subject(toks, cue):
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
-    lo = _start_of_phrase(toks, lo, document)
+    start = _start_of_phrase(toks, lo, document)
+    if start > lo and toks[start - 1].low in _INSIDE_A_MODIFIER:
+        return None  # "Two people familiar with the investigation said": the people are the subject
+    lo = start
     author = document_author(toks, document, hi)
     if author is None and document + 1 < hi and toks[document + 1].low in _SEEN:
         hi = document + 1  # "Documents obtained by the broadcaster VRT show": the documents

@@ -176,6 +176,23 @@ class Memory:
         "World Food Programme", "ECOWAS" for "Economic Community of West African States", "PAGASA")."""
         return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and _spells(word, e.name))
 
+    def _bracketed(self, acronym):
+        """The organisation whose name the text writes right before "(ACRONYM)", met from now on."""
+        at = self.text.find(f"({acronym})")
+        if at < 1:
+            return None
+        words = self.text[max(0, at - 120) : at].split()
+        start = len(words)
+        while start > 0 and (words[start - 1][0].isupper() or words[start - 1] in _SMALL) and len(words) - start < 8:
+            start -= 1
+        while start < len(words) and words[start] in _SMALL:
+            start += 1  # "the National Labour Federation": from its first capitalised word
+        if start == len(words):
+            return None
+        name = " ".join(words[start:]).rstrip(",")
+        begin = self.text.rfind(name, 0, at)
+        return self.add(name, begin, begin + len(name), "organisation", None) if begin >= 0 else None
+
     def by_short_form(self, word):
         """An organisation named by one word of its name: "Tacuarí" for "Banco Tacuarí"."""
         return self._latest(
@@ -188,10 +205,12 @@ class Memory:
         return max((e for e in entities if predicate(e)), key=lambda e: e.last, default=None)
 
     def by_word(self, word):
-        """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO")."""
+        """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO", "AfDB")
+        or of one the text wrote it after ("the National Labour Federation (FNT)")."""
         ent = self.by_tail(word)
-        if ent is None and word.isupper() and len(word) > 1:
-            ent = self.by_acronym(word)
+        acronym = len(word) > 1 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+        if ent is None and acronym:
+            ent = self.by_acronym(word) or self._bracketed(word)
         if ent is None and not word.isupper():
             ent = self.by_short_form(word)
         if ent is None and not word.isupper():  # "Azlan said" for Azlan Hamidi: the given name, where used
@@ -207,7 +226,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For Of And But With As To From".split())
 
 
-_SMALL = frozenset({"of", "the", "for", "and", "de", "la", "&"})
+_SMALL = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
 
 
 def _spells(acronym, name):

@@ -5,6 +5,7 @@ from .lexicon import (
     ANON_NOUNS,
     AUX,
     BREAKS,
+    CUE_VERBS,
     DAYS_MONTHS,
     DETERMINERS,
     INTRO_WORDS,
@@ -104,6 +105,8 @@ def _bridges(toks, j):
         before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")
     ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
+    if low == "on" and j > 0 and toks[j - 1].low in ORG_NOUNS and toks[j - 1].cap and after and toks[j + 1].cap:
+        return after not in DAYS_MONTHS  # "the Expanded Programme on Immunisation", "Committee on Foreign Affairs"
     if low == "in" and j > 0 and toks[j - 1].cap and not toks[j - 1].poss and after and toks[j + 1].cap:
         return True  # "Trader Lê Văn Hùng in Buôn Ma Thuột": where the named speaker is
     if low in ("in", "at", "from") and len(before) > 3 and before.endswith(("s", "men")) and before not in AUX:
@@ -146,8 +149,13 @@ def subject_before(toks, k):
         return (lo, k - 2) if lo is not None else None
     if k < 0:
         return None
+    if k >= 2 and toks[k].low in DAYS_MONTHS and toks[k - 1].low == "on" and toks[k - 2].word:
+        k -= 2  # "Putin on Monday said": the day between speaker and cue
     t = toks[k]
     if t.word:
+        related = _with_relative_clause(toks, k)
+        if related is not None:
+            return related
         lo = np_back(toks, k + 1)
         return (lo, k + 1) if lo is not None else None
     if t.text != ",":
@@ -182,6 +190,22 @@ def subject_before(toks, k):
         return (before, k)
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
         return (before, j)  # "the ministry, in a statement, said"
+    return None
+
+
+def _with_relative_clause(toks, k):
+    """(lo, k + 1) of a speaker with a relative clause ending at k, no comma between: "A railway official who
+    asked not to be named", "A person close to the family that owns the studio"; None otherwise."""
+    for j in range(k, max(k - 10, 0), -1):
+        t = toks[j]
+        if not t.word or t.cap or t.low in CUE_VERBS:
+            return None
+        if t.low in ("who", "that") and j > 0 and toks[j - 1].word:
+            head = toks[j - 1].low
+            lo = np_back(toks, j)
+            if lo is not None and (head in ANON_NOUNS or head in ROLE_NOUNS) and toks[lo].low != "that":
+                return lo, k + 1
+            return None
     return None
 
 

@@ -276,6 +276,7 @@ def _name_start(toks, lo, hi):
     while start > lo:
         k = start - 1
         inside = toks[k].low in _NAME_LINKS or toks[k].low in NAME_PARTICLES
+        inside = inside or (toks[k].low == "on" and k > lo and toks[k - 1].low in ORG_NOUNS)  # "Programme on"
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
         before = k
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:

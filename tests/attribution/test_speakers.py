@@ -150,3 +150,28 @@ def test_an_age_in_a_description_refers_back_to_a_person():
 def test_a_winemaker_is_a_person():
     text = "Winemaker Snežana Trajkovska said her vines had been hit. “We lit fires,” she told the broadcaster MRT."
     assert [s.source_text for s in suggest_attributions(text)] == ["Snežana Trajkovska"] * 2
+
+
+def test_acronyms_mixed_case_bracketed_and_of_names_with_on():
+    text = (
+        "The African Development Bank has approved a loan, the AfDB said on Friday. The country's largest "
+        "union, the National Labour Federation (FNT), has opposed the deal. The FNT said it would strike. "
+        "Measles has killed 64 children, the country's Expanded Programme on Immunisation said. The EPI "
+        "said only 52% had received both doses."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "African Development Bank", "National Labour Federation",
+        "Expanded Programme on Immunisation", "Expanded Programme on Immunisation",
+    ]  # fmt: skip
+
+
+def test_speakers_with_a_relative_clause_or_a_day_before_the_cue():
+    text = (
+        "A railway official who asked not to be named said the train had been too fast. A person close to the "
+        "family that owns the studio said the tapes had never been copied. Two people familiar with the "
+        "investigation said the brakes had failed. Putin on Monday said the treaty was void."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "A railway official who asked not to be named", "A person close to the family that owns the studio",
+        "Two people familiar with the investigation", "Putin",
+    ]  # fmt: skip
