@@ -307,7 +307,11 @@ BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
 
 # Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
-DESCRIPTORS = COMPANY_NOUNS | frozenset({"rival", "administrator", "regulator", "insurer", "partner"})
+DESCRIPTORS = COMPANY_NOUNS | frozenset(
+    "rival administrator regulator insurer partner student patient tenant pensioner resident commuter voter "
+    "parent mother father widow survivor witness victim volunteer refugee migrant fan tourist visitor "
+    "passenger customer client neighbour neighbor homeowner landlord vendor".split()
+)
 
 
 def opens_with_description(low):
@@ -326,9 +330,11 @@ def opens_with_description(low):
 def _before_a_place(toks, lo, hi):
     """Where a titled or described person's name ends before "of", "from" or "in" a place or a body:
     "Governor Adekunle Bamgbose of Ogun state", "Trader Lê Văn Hùng in Buôn Ma Thuột"."""
-    if toks[lo].low not in ROLE_NOUNS and not opens_with_description(toks[lo].low):
+    # The title or description may follow words of its own: "Digital forensics researcher X", "Car parts importer X".
+    titled = [k for k in range(lo, min(lo + 4, hi)) if toks[k].low in ROLE_NOUNS or opens_with_description(toks[k].low)]
+    if not titled or any(toks[k].cap for k in range(titled[0] + 1, titled[-1] + 1)):
         return hi
-    first = lo + 1
+    first = titled[-1] + 1
     while first < hi and toks[first].low in ROLE_NOUNS and not toks[first].cap:
         first += 1  # "Chief executive Ana Ruiz of Banco Sol"
     for k in range(first + 1, hi - 1):

@@ -175,3 +175,15 @@ def test_speakers_with_a_relative_clause_or_a_day_before_the_cue():
         "A railway official who asked not to be named", "A person close to the family that owns the studio",
         "Two people familiar with the investigation", "Putin",
     ]  # fmt: skip
+
+
+def test_descriptions_before_a_name_are_no_part_of_it():
+    text = (
+        "Picker Claudine Irakoze, 34, said she could not pay the fees. Student Leart Gashi, 19, said his friends "
+        "would study abroad. Digital forensics researcher Marko Bulatović of the Podgorica-based Centre for "
+        "Digital Evidence said the clip was fake. Car parts importer Domingos Capitango in Lobito said he had "
+        "cut his orders. Residents said the water was brown."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Claudine Irakoze", "Leart Gashi", "Marko Bulatović", "Domingos Capitango", "Residents",
+    ]  # fmt: skip
