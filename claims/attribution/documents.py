@@ -14,7 +14,7 @@ from .speakers import resolve_speaker, source_for
 DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
-    "records transcript findings data figures statistics decision draft regulation proposal sheet charges "
+    "records transcript findings data figures statistics decision draft regulation proposal sheet charges results "
     "warrant affidavit testimony"
 )
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
@@ -47,8 +47,8 @@ def document_subject(toks, cue):
         j = k - 1
     hi = j + 1
     lo = hi
-    while lo > 0 and hi - lo < 12 and toks[lo - 1].word and not toks[lo - 1].in_quote:
-        lo -= 1
+    while lo > 0 and hi - lo < 14 and (toks[lo - 1].word or toks[lo - 1].text in "'’") and not toks[lo - 1].in_quote:
+        lo -= 1  # over a possessive's apostrophe too: "a report by the migrant workers' group X"
     # A document's noun in lowercase, or opening the sentence: "Statistics" in "Federal Statistics Office" is a name.
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
@@ -92,6 +92,16 @@ def document_author(toks, document, hi):
     lo = k + 1
     if lo < hi and toks[lo].low == "the":
         lo += 1
+    described = lo
+    while (
+        described < hi
+        and described - lo < 4
+        and not toks[described].cap
+        and toks[described].word + (toks[described].text in "'’")
+    ):
+        described += 1  # "by the migrant workers' group Hawiya Rights Monitor": its description, then its name
+    if described > lo and described < hi and toks[described].cap:
+        lo = described
     end = lo
     while end < hi and (toks[end].cap or (toks[end].low in _INSIDE_NAMES and end + 1 < hi and toks[end + 1].cap)):
         end += 1

@@ -101,8 +101,9 @@ def _bridges(toks, j):
         return True
     if low == "on" and after == "condition":
         return True
+    person = len(before) > 4 and before.endswith(("er", "ist", "ian")) and not toks[j - 1].cap  # "a yak herder"
     if low in ("in", "at", "on", "from") and (
-        before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities")
+        before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities") or person
     ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
     if low == "on" and j > 0 and toks[j - 1].low in ORG_NOUNS and toks[j - 1].cap and after and toks[j + 1].cap:
@@ -179,6 +180,8 @@ def subject_before(toks, k):
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
+        or first.low in ("from", "of")
+        and len(middle) > 1  # "Guide Kuraman Pesai, from the village of X,"
         or first.text.isdigit()
         or first.low in ROLE_NOUNS
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
@@ -253,6 +256,9 @@ def sentence_subject(toks, limit):
     j = start
     while j < limit:
         t = toks[j]
+        if t.text in "'’" and j > start and toks[j - 1].low.endswith("s") and j + 1 < limit and toks[j + 1].word:
+            j += 1  # "Parents' association leader Edwige Akplogan urged"
+            continue
         if not t.word:
             break
         low = t.low

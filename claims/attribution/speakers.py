@@ -117,7 +117,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
     name_lo = _name_start(toks, lo, hi)
     # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
-    if name_lo == lo == 0 and hi - lo >= 3 and opens_with_description(toks[lo].low) and toks[lo + 1].cap:
+    opening = lo == 0 or not toks[lo - 1].word  # the sentence's first word, or the first after a quotation
+    if name_lo == lo and opening and hi - lo >= 3 and opens_with_description(toks[lo].low) and toks[lo + 1].cap:
         lo = name_lo = lo + 1
     has_name = name_lo < hi and not (
         hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS | ORG_NOUNS and name_lo == lo
@@ -131,9 +132,10 @@ def resolve_speaker(text, toks, lo, hi, memory):
             toks[name_lo - 2].low in ANON_NOUNS
             or toks[name_lo - 2].low in ROLE_NOUNS
             or toks[name_lo - 2].low in ("police", "authorities")
+            or (not toks[name_lo - 2].cap and toks[name_lo - 2].low.endswith(("er", "ist", "ian")))  # "a yak herder"
         )
     ):
-        has_name = False  # "Health officials in Kerala": the name is a post-modifier
+        has_name = False  # "Health officials in Kerala", "A yak herder in Bumthang": the name is a post-modifier
     if (
         name_lo - 1 > lo
         and toks[name_lo - 1].low in ("in", "at", "from")
@@ -310,7 +312,7 @@ BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 DESCRIPTORS = COMPANY_NOUNS | frozenset(
     "rival administrator regulator insurer partner student patient tenant pensioner resident commuter voter "
     "parent mother father widow survivor witness victim volunteer refugee migrant fan tourist visitor "
-    "passenger customer client neighbour neighbor homeowner landlord vendor".split()
+    "passenger customer client neighbour neighbor homeowner landlord vendor guide".split()
 )
 
 

@@ -167,3 +167,19 @@ def test_numbers_citations_and_bodies_named_by_their_kind():
         ("ticket holders would be refunded", "The orchestra"),
         ("Algerian state utility Tassili Énergie has signed three deals", "Tassili Énergie"),
     ]
+
+
+def test_possessives_descriptions_and_results_around_sources():
+    text = (
+        "Parents' association leader Edwige Akplogan urged the government to pay the cooks, saying that some "
+        "had not been paid since October. A yak herder in Bumthang told the broadcaster BBS that tigers had "
+        "killed 11 of his animals. A report by the migrant workers' group Hawiya Rights Monitor found that the "
+        "ban was ignored. Faïza Attoumane won 54% of the vote, according to provisional results from the "
+        "Comoros Electoral Authority. Guide Kuraman Pesai, from the village of Kwamalasamutu, said villagers "
+        "had eaten the fish for generations."
+    )
+    found = [(s.source_text, s.channel_text) for s in suggest_attributions(text)]
+    assert found == [
+        ("Edwige Akplogan", None), ("A yak herder in Bumthang", "BBS"), ("Hawiya Rights Monitor", "report"),
+        ("Comoros Electoral Authority", "results"), ("Kuraman Pesai", None),
+    ]  # fmt: skip
