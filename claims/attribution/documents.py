@@ -27,6 +27,7 @@ _COURTS = word_set("court tribunal")
 ISSUING_VERBS = word_set("issued sent published released filed wrote circulated")
 _AUTHOR_LINKS = word_set("by of from")
 _INSIDE_NAMES = word_set("of for and")
+_NOT_DESCRIPTIONS = word_set("at of from in for with by on to the a an and who that")
 _INSIDE_A_MODIFIER = word_set("with to about into on in behind against")
 _SEEN = word_set("seen obtained reviewed leaked viewed")
 AUTHOR_PARTICIPLES = word_set("published released issued compiled prepared commissioned written")  # by its author
@@ -93,12 +94,7 @@ def document_author(toks, document, hi):
     if lo < hi and toks[lo].low == "the":
         lo += 1
     described = lo
-    while (
-        described < hi
-        and described - lo < 4
-        and not toks[described].cap
-        and toks[described].word + (toks[described].text in "'’")
-    ):
+    while described < hi and described - lo < 4 and _describes(toks[described]):
         described += 1  # "by the migrant workers' group Hawiya Rights Monitor": its description, then its name
     if described > lo and described < hi and toks[described].cap:
         lo = described
@@ -108,6 +104,12 @@ def document_author(toks, document, hi):
         if toks[end - 1].poss:
             return lo, _owned(toks, end, hi)
     return (lo, end) if end > lo and toks[end - 1].cap else None
+
+
+def _describes(t):
+    """A word of a description before an author's name: lowercase, no preposition ("researchers at the X" is
+    the researchers), or a possessive's apostrophe."""
+    return t.text in "'’" or (t.word and not t.cap and t.low not in _NOT_DESCRIPTIONS)
 
 
 def _owned(toks, end, hi):

@@ -215,6 +215,10 @@ def resolve_speaker(text, toks, lo, hi, memory):
                 if ent is not None:
                     memory.touch(ent)
                     return result(ent, 0.85)
+                # A double-barrelled surname, its person named before in narration: "Imboden-Rüegg, 29, said".
+                earlier = memory.written_before(name, start) if "-" in name else None
+                if earlier is not None and not earlier[0].split()[0].endswith(("'s", "’s")):
+                    return result(memory.add(*earlier, "person", None), 0.85)
                 ent = memory.add(name, start, m_end, "organisation", None)
                 return result(ent, 0.75)
             ent = memory.by_tail(name) or memory.by_head(name)
@@ -335,7 +339,7 @@ def _before_a_place(toks, lo, hi):
     # The title or description may follow words of its own: "Digital forensics researcher X", "Car parts importer X".
     titled = [k for k in range(lo, min(lo + 4, hi)) if toks[k].low in ROLE_NOUNS or opens_with_description(toks[k].low)]
     if not titled or any(toks[k].cap for k in range(titled[0] + 1, titled[-1] + 1)):
-        return hi
+        return _before_a_body(toks, lo, hi)
     first = titled[-1] + 1
     while first < hi and toks[first].low in ROLE_NOUNS and not toks[first].cap:
         first += 1  # "Chief executive Ana Ruiz of Banco Sol"
@@ -344,6 +348,18 @@ def _before_a_place(toks, lo, hi):
             if all(t.cap and not t.poss for t in toks[first:k]):
                 return k
             return hi
+    return hi
+
+
+def _before_a_body(toks, lo, hi):
+    """Where a person's name ends before "of the" a body: "Ilse van der Merwe of the International
+    Organization for Migration" (a name of two words or more, none a body's noun)."""
+    for k in range(lo + 2, hi - 2):
+        if toks[k].low in ("of", "at", "from") and toks[k + 1].low == "the":
+            name = toks[lo:k]
+            person = all(t.cap and not t.poss or t.low in NAME_PARTICLES for t in name) and name[-1].cap
+            body = any(t.low in ORG_NOUNS for t in toks[k + 2 : hi])
+            return k if person and body and not any(t.low in ORG_NOUNS for t in name) else hi
     return hi
 
 

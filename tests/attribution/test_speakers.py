@@ -187,3 +187,14 @@ def test_descriptions_before_a_name_are_no_part_of_it():
     assert [s.source_text for s in suggest_attributions(text)] == [
         "Claudine Irakoze", "Leart Gashi", "Marko Bulatović", "Domingos Capitango", "Residents",
     ]  # fmt: skip
+
+
+def test_a_person_of_the_body_they_work_for_and_a_double_barrelled_surname():
+    text = (
+        "Ilse van der Merwe of the International Organization for Migration said 1,200 people had been "
+        "displaced. The Bank of England said rates would rise. Schwingen champion Jonas Imboden-Rüegg has been "
+        "banned. Imboden-Rüegg, 29, said he had never taken a banned substance."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Ilse van der Merwe", "Bank of England", "Jonas Imboden-Rüegg",
+    ]  # fmt: skip
