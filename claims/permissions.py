@@ -4,11 +4,12 @@ from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from .compiled import Compiled
 from .models import Article, Claim
+from .models.claims import labels_prefetch
 
 EDITOR = "editor"
 REVIEWER = "reviewer"
@@ -71,7 +72,25 @@ def get_article_for_user(user, article_id):
     so that nobody learns which articles exist without being allowed to read them."""
     if not can_read(user):
         raise Http404("No such article.")
-    return get_object_or_404(Article.objects.select_related("publication"), pk=article_id)
+    return _one(_ARTICLE.objects(pk=int(article_id)), "No such article.")
+
+
+def _one(found, message):
+    if not found:
+        raise Http404(message)
+    return found[0]
+
+
+# The reads every workspace request starts with, compiled once (claims.compiled).
+_ARTICLE = Compiled(lambda pk: Article.objects.select_related("publication").filter(pk=pk), pk=int)
+# Labels without their people: an edit reads only the current one's verdict and state. Of the article's
+# text, only the claim's sentence (see Article.passage).
+_CLAIM_FOR_EDITING = Compiled(
+    lambda pk: (
+        Claim.objects.active().select_related("article", "sentence", "source").defer("article__text").filter(pk=pk)
+    ),
+    pk=int,
+)
 
 
 def can_annotate(user):
@@ -83,13 +102,10 @@ def get_claim_for_editing(user, claim_id):
     may not read it (can_read), 403 if they may read it but not change claims."""
     if not can_read(user):
         raise Http404("No such claim.")
-    # Labels without their people: an edit reads only the current one's verdict and state. Of the
-    # article's text, only the claim's sentence (see Article.passage).
-    claims = Claim.objects.active().with_labels(people=False).select_related("article", "sentence")
-    claims = claims.defer("article__text")
-    claim = get_object_or_404(claims, pk=claim_id)
+    claim = _one(_CLAIM_FOR_EDITING.objects(pk=int(claim_id)), "No such claim.")
     if not can_annotate(user):
         raise PermissionDenied
+    prefetch_related_objects([claim], labels_prefetch(Claim, people=False))
     claim.article.passage = (claim.sentence.start, claim.sentence.text)
     claim.sentence.article = claim.article
     return claim

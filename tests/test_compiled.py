@@ -43,3 +43,36 @@ def test_a_parameter_used_twice_is_refused(article):
 def test_text_parameters_too(article):
     titled = Compiled(lambda title: Article.objects.filter(title=title).values_list("pk"), title=str)
     assert titled.rows(title=article.title) == [(article.pk,)] and titled.rows(title="Nothing") == []
+
+
+def _fields(obj, *related):
+    """An instance's loaded field values, and those of the related instances named."""
+    own = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname in obj.__dict__}
+    return own, [_fields(getattr(obj, name)) if getattr(obj, name) is not None else None for name in related]
+
+
+def test_objects_are_the_instances_the_queryset_gives_related_and_deferred_too(
+    article, editor, django_assert_num_queries
+):
+    from claims.models import Claim, HistoryEntry
+
+    sentence = article.sentences.get(number=2)
+    sentence.article = article
+    Claim.mark(sentence, by=editor, channel="Telegram")
+    sentences = Compiled(
+        lambda pk: Sentence.objects.select_related("article__publication").defer("article__text").filter(pk=pk),
+        pk=int,
+    )
+    (loaded,) = sentences.objects(pk=sentence.pk)
+    orm = Sentence.objects.select_related("article__publication").defer("article__text").get(pk=sentence.pk)
+    assert _fields(loaded, "article") == _fields(orm, "article")
+    with django_assert_num_queries(0):  # the missing publication was read with the rest, as by the ORM
+        assert not hasattr(loaded.article, "publication") and not hasattr(orm.article, "publication")
+    assert "text" not in loaded.article.__dict__
+    assert sentences.objects(pk=0) == []
+    # JSON fields go through the same converters as the ORM's, on SQLite and PostgreSQL alike.
+    history = Compiled(lambda claim: HistoryEntry.objects.for_claim(claim).with_actor()[:5], claim=int)
+    claim = Claim.objects.get()
+    (entry,) = history.objects(claim=claim.pk)
+    (orm_entry,) = HistoryEntry.objects.for_claim(claim.pk).with_actor()[:5]
+    assert _fields(entry, "actor") == _fields(orm_entry, "actor") and entry.after["channel"] == "Telegram"

@@ -22,12 +22,17 @@ class ClaimQuerySet(models.QuerySet):
         """Speaker and the labels current_label chooses from loaded (not the withdrawn ones, which a long
         history piles up), so claim.current_label needs no query; `people`: with who proposed and
         reviewed them."""
-        # Label sits in a module above this one (it points at claims): reached through the relation.
-        label = self.model._meta.get_field("labels").related_model
-        labels = label.objects.exclude(status=label.Status.WITHDRAWN)
-        if people:
-            labels = labels.select_related("proposed_by", "reviewed_by")
-        return self.select_related("source").prefetch_related(models.Prefetch("labels", queryset=labels))
+        return self.select_related("source").prefetch_related(labels_prefetch(self.model, people=people))
+
+
+def labels_prefetch(claim_model, *, people=True):
+    """The Prefetch of with_labels(), for claims loaded otherwise (prefetch_related_objects)."""
+    # Label sits in a module above this one (it points at claims): reached through the relation.
+    label = claim_model._meta.get_field("labels").related_model
+    labels = label.objects.exclude(status=label.Status.WITHDRAWN)
+    if people:
+        labels = labels.select_related("proposed_by", "reviewed_by")
+    return models.Prefetch("labels", queryset=labels)
 
 
 class ClaimOrigin(models.TextChoices):

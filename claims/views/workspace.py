@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, reswap, trigger_client_event
 
 from .. import prior_checks
+from ..compiled import Compiled
 from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, VersionForm
 from ..jobs import start_suggestions
@@ -105,7 +106,7 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
     with its timeline."""
     if claim is not None and form is None:
         form = ClaimForm.for_claim(claim)
-    timeline = list(HistoryEntry.objects.for_claim(claim.pk).with_actor()[:TIMELINE_LIMIT]) if claim else []
+    timeline = _TIMELINE.objects(claim=claim.pk) if claim else []
     checked_before = (
         list(
             claim.prior_checks.select_related("earlier__article", "earlier__source", "label").defer(
@@ -146,7 +147,14 @@ def workspace_panel(request, article_id):
 
 
 def recent_activity(article):
-    return list(HistoryEntry.objects.for_article(article.pk).with_actor()[:ACTIVITY_LIMIT])
+    return _ACTIVITY.objects(article=article.pk)
+
+
+# Read on every open and action, compiled once (claims.compiled).
+_TIMELINE = Compiled(lambda claim: HistoryEntry.objects.for_claim(claim).with_actor()[:TIMELINE_LIMIT], claim=int)
+_ACTIVITY = Compiled(
+    lambda article: HistoryEntry.objects.for_article(article).with_actor()[:ACTIVITY_LIMIT], article=int
+)
 
 
 @require_GET
@@ -219,9 +227,17 @@ def _sentence(request, article_id, sentence_id):
     (get_article_for_user) and the sentence belongs to it."""
     if not can_read(request.user):
         raise Http404("No such article.")
-    sentences = Sentence.objects.select_related("article__publication")
-    sentence = get_object_or_404(sentences, pk=sentence_id, article_id=article_id)
-    return sentence.article, sentence
+    found = _SENTENCE.objects(pk=int(sentence_id), article=int(article_id))
+    if not found:
+        raise Http404("No such sentence in this article.")
+    return found[0].article, found[0]
+
+
+_SENTENCE = Compiled(
+    lambda pk, article: Sentence.objects.select_related("article__publication").filter(pk=pk, article_id=article),
+    pk=int,
+    article=int,
+)
 
 
 @require_POST
