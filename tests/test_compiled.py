@@ -60,8 +60,7 @@ def test_objects_are_the_instances_the_queryset_gives_related_and_deferred_too(
     sentence.article = article
     Claim.mark(sentence, by=editor, channel="Telegram")
     sentences = Compiled(
-        lambda pk: Sentence.objects.select_related("article__publication").defer("article__text").filter(pk=pk),
-        pk=int,
+        lambda pk: Sentence.objects.select_related("article__publication").defer("article__text").filter(pk=pk), pk=int
     )
     (loaded,) = sentences.objects(pk=sentence.pk)
     orm = Sentence.objects.select_related("article__publication").defer("article__text").get(pk=sentence.pk)

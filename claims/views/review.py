@@ -29,7 +29,6 @@ def review_queue(request):
     ids = Label.objects.open().matching(**filters.cleaned_data).order_by("proposed_at", "pk").values_list("pk")
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     items = with_context(list(Label.objects.filter(pk__in=[pk for (pk,) in page.object_list]).for_review()))
-    open_labels = Label.objects.open()
     can_review = request.user.has_perm("claims.review_label")
     return render(
         request,
@@ -41,9 +40,9 @@ def review_queue(request):
             "filters": filters,
             "age_choices": QueueFilterForm.AGE_CHOICES,
             "verdicts": Verdict.choices,
-            "articles": open_labels.articles().only("pk", "title"),
-            "speakers": open_labels.speakers().only("pk", "name"),
-            "proposers": open_labels.proposers().only("pk", "username"),
+            "articles": _ARTICLE_CHOICES.rows(),
+            "speakers": _SPEAKER_CHOICES.rows(),
+            "proposers": _PROPOSER_CHOICES.rows(),
             "can_review": can_review,
         },
     )
@@ -75,6 +74,10 @@ def _label(label_id):
     return found[0]
 
 
+# The filters' choices, (pk, name) of what the open proposals are about, compiled once (claims.compiled).
+_ARTICLE_CHOICES = Compiled(lambda: Label.objects.open().articles().values_list("pk", "title"))
+_SPEAKER_CHOICES = Compiled(lambda: Label.objects.open().speakers().values_list("pk", "name"))
+_PROPOSER_CHOICES = Compiled(lambda: Label.objects.open().proposers().values_list("pk", "username"))
 # Read by every decision, compiled once (claims.compiled).
 _LABEL = Compiled(
     lambda pk: Label.objects.select_related("claim__article", "claim__source", "proposed_by").filter(pk=pk), pk=int

@@ -29,6 +29,18 @@ def label(editor):
     )
 
 
+def test_queue_filters_offer_what_the_open_proposals_are_about(client, reviewer, editor, label):
+    closed = create_claim(sentence=create_article(title="Closed").sentences.first())
+    create_label(claim=closed, by=editor, status="approved", reviewed_by=reviewer, reviewed_at=timezone.now())
+    client.force_login(reviewer)
+    body = client.get(reverse("claims:review_queue")).content.decode()
+    article, source = label.claim.article, label.claim.source
+    assert f'<option value="{article.pk}">{article.title}</option>' in body
+    assert f'<option value="{source.pk}">{source.name}</option>' in body
+    assert f'<option value="{editor.pk}">{editor.username}</option>' in body
+    assert ">Closed</option>" not in body  # only open proposals' articles
+
+
 def test_queue_context_stops_at_an_articles_first_and_last_sentence(client, reviewer, editor):
     first, last = create_article(sentences=3), create_article(sentences=2, title="Other")
     opening, closing = first.sentences.get(number=1), last.sentences.get(number=2)
