@@ -86,7 +86,9 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None
     if not clause and (first.low in BREAKS or first.low == "at"):
         return None  # "reported to the police", "claimed in court", "told reporters at the airport"
-    if not marked and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + 3]):
+    # "claimed their first Venezuelan winter league title": the object, a few words on, is what was won
+    reach = 3 if clause else 8
+    if not marked and lemma not in ("say", "tell") and any(t.low in EVENT_OBJECTS for t in toks[lo : lo + reach]):
         return None  # "added a silver in the synchronised event": a medal, not a statement
     if not clause and lemma == "claim" and first.low == "the" and lo + 1 < n and toks[lo + 1].cap:
         return None  # "claimed the Golden Boot": a title won

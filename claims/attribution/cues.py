@@ -232,7 +232,7 @@ def _finite(toks, i, attrs):
         if forward is None:
             return None
         hi, appos_hi = forward
-        if hi < len(toks) and (toks[hi].low == "that" or toks[hi].low in AUX):
+        if hi < len(toks) and (toks[hi].low == "that" or toks[hi].low in AUX or has_finite_verb(toks, hi - 1)):
             return None  # "..., said some corals had begun to die", "..., told the BBC that": a clause follows
         attr.subj_lo, attr.subj_hi = i + 1, hi
         if appos_hi > hi + 1:

@@ -136,7 +136,12 @@ class Memory:
             found = self._latest(
                 self.by_name_word.get(key[-1], ()),
                 # not a body noted with the noun that opened its sentence ("Manufacturer Haldane Pharma")
-                lambda e: len(e.key) > len(key) and e.key[-len(key) :] == key and not is_company_noun(e.key[0]),
+                lambda e: (
+                    len(e.key) > len(key)
+                    and e.key[-len(key) :] == key
+                    and e.kind != "anonymous"  # a description ("Farmer X Y") is no name
+                    and not is_company_noun(e.key[0])
+                ),
             )
         if found is None and len(key) == 1:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes
             found = self._latest(
@@ -155,7 +160,8 @@ class Memory:
             end = at + len(name)
             given = _WORD_BEFORE.search(text, max(0, at - 40), at)
             whole = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
-            if given and whole and given.group(1)[0].isupper() and given.group(1) not in _NOT_GIVEN_NAMES:
+            initials = not given or not given.group(1).endswith(".") or _INITIALS.fullmatch(given.group(1))
+            if given and whole and initials and given.group(1)[0].isupper() and given.group(1) not in _NOT_GIVEN_NAMES:
                 return text[given.start(1) : end], given.start(1), end
             at = text.find(name, end, start)
         return None
@@ -185,8 +191,8 @@ class Memory:
         start = len(words)
         while start > 0 and (words[start - 1][0].isupper() or words[start - 1] in _SMALL) and len(words) - start < 8:
             start -= 1
-        while start < len(words) and words[start] in _SMALL:
-            start += 1  # "the National Labour Federation": from its first capitalised word
+        while start < len(words) and words[start].lower() in _SMALL:
+            start += 1  # "the National Labour Federation", "The ...": from its first word of the name
         if start == len(words):
             return None
         name = " ".join(words[start:]).rstrip(",")
@@ -219,14 +225,15 @@ class Memory:
 
 
 # The word right before a name, ending one space before it.
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+) $")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([\w'’.-]+) $")  # "Rigoberto", "R.T."
 
 
 # Capitalised words before a name that are no part of it.
 _NOT_GIVEN_NAMES = frozenset("The A An In On At By For Of And But With As To From".split())
 
 
-_SMALL = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
+_SMALL = frozenset({"of", "the", "for", "and", "on", "in", "by", "to", "at", "de", "la", "&"})
 
 
 def _spells(acronym, name):

@@ -22,7 +22,7 @@ from .lexicon import (
     word_set,
 )
 from .noun_phrases import NAME_PARTICLES
-from .speakers import opens_with_description
+from .speakers import described_name, opens_with_description
 from .tokens import is_quote
 
 
@@ -151,7 +151,7 @@ def _note_people_and_bodies(text, toks, memory):
     owns = any(t.low == "its" for t in toks[j : j + 4])  # "Novo Nordisk cut its forecast": a company
     opens = 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for")
     if opens and not owns and not any(t.low in _NOT_A_PERSON for t in toks[:j]):
-        first = 1 if j == 3 and opens_with_description(toks[0].low) else 0  # "Winemaker Amélie Rousseau-Vial"
+        first = 1 if described_name(toks[:j]) else 0  # "Winemaker Amélie Rousseau-Vial", "Farmer Nilar"
         memory.add(text[toks[first].start : toks[j - 1].end], toks[first].start, toks[j - 1].end, "person", None)
     _note_named_in_apposition(text, toks, memory)
     _note_ages(text, toks, memory)

@@ -16,7 +16,7 @@ from .lexicon import (
     ROLE_NOUNS,
     is_speaker_noun,
 )
-from .tokens import is_quote
+from .tokens import is_initial, is_quote
 
 
 def loose_subject(toks, k):
@@ -50,7 +50,7 @@ def np_back(toks, hi):
                 and lo is not None
                 and j > 0
                 and toks[j - 1].cap
-                and (len(toks[j - 1].text) == 1 or toks[j - 1].low in ROLE_NOUNS)
+                and (is_initial(toks[j - 1]) or toks[j - 1].low in ROLE_NOUNS)
             ):
                 j -= 1  # an initial or a title: "A. Yusov", "Mr. Smith"
                 continue
@@ -87,7 +87,9 @@ def np_back(toks, hi):
 
 
 # Lowercase words inside a person's or a company's name: "Annelies de Wit", "Metro de Santiago".
-NAME_PARTICLES = frozenset("de del della da do dos das van von der den la le du di al bin".split())
+NAME_PARTICLES = frozenset(
+    "de del della da do dos das des van von der den la le du di al el bin binti bint ibn abu".split()
+)
 
 
 def _bridges(toks, j):
@@ -174,7 +176,7 @@ def subject_before(toks, k):
         return None
     first = middle[0]
     before = np_back(toks, j)
-    named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 5 and middle[-1].cap
+    named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
     if before is None:
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
     if (
@@ -201,12 +203,15 @@ def _with_relative_clause(toks, k):
     asked not to be named", "A person close to the family that owns the studio"; None otherwise."""
     for j in range(k, max(k - 10, 0), -1):
         t = toks[j]
-        if not t.word or t.cap or t.low in CUE_VERBS:
-            return None
+        if not t.word or t.cap or (t.low in CUE_VERBS and CUE_VERBS[t.low] != "ask"):
+            return None  # a speaker who spoke inside the clause is another attribution ("asked not to be named" is not)
         if t.low in ("who", "that") and j > 0 and toks[j - 1].word:
             head = toks[j - 1].low
             lo = np_back(toks, j)
-            if lo is not None and (head in ANON_NOUNS or head in ROLE_NOUNS) and toks[lo].low != "that":
+            if lo is None and t.low == "who":  # "A paramedic who ...": whatever the noun, a person
+                lo = next((m for m in range(j - 1, max(j - 4, -1), -1) if toks[m].low in ("a", "an", "the")), None)
+            person = t.low == "who" or head in ANON_NOUNS or head in ROLE_NOUNS  # "who": a person, whatever the noun
+            if lo is not None and person and toks[lo].low != "that":
                 return lo, k + 1
             return None
     return None

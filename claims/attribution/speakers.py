@@ -22,6 +22,7 @@ from .lexicon import (
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES
+from .tokens import is_initial
 
 
 def source_for(ent, mention, confidence, role=None):
@@ -118,7 +119,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
     name_lo = _name_start(toks, lo, hi)
     # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
     opening = lo == 0 or not toks[lo - 1].word  # the sentence's first word, or the first after a quotation
-    if name_lo == lo and opening and hi - lo >= 3 and opens_with_description(toks[lo].low) and toks[lo + 1].cap:
+    if name_lo == lo and opening and described_name(toks[lo:hi]):
         lo = name_lo = lo + 1
     has_name = name_lo < hi and not (
         hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS | ORG_NOUNS and name_lo == lo
@@ -288,7 +289,7 @@ def _name_start(toks, lo, hi):
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
             before -= 1  # "van der", "de la"
         opening = before == lo and toks[lo].cap  # "De la Fuente told ...": the particle opens the sentence
-        if toks[k].text == "." and start < hi and k > lo and len(toks[k - 1].text) == 1 and toks[k - 1].cap:
+        if toks[k].text == "." and start < hi and k > lo and is_initial(toks[k - 1]):
             start = k - 1  # an initial: "R. Kalaiselvi"
             continue
         if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
@@ -318,6 +319,15 @@ DESCRIPTORS = COMPANY_NOUNS | frozenset(
     "parent mother father widow survivor witness victim volunteer refugee migrant fan tourist visitor "
     "passenger customer client neighbour neighbor homeowner landlord vendor guide".split()
 )
+
+
+def described_name(words):
+    """Whether a sentence opens with a common noun, then the name it describes: "Rival Kessler Fahrzeugbau",
+    "Farmer Nilar" (two words only for a plain description: "Meridian Foods" is a name)."""
+    if len(words) < 2 or not words[1].cap or not opens_with_description(words[0].low):
+        return False
+    plain = words[0].low in DESCRIPTORS or words[0].low.endswith("er")
+    return len(words) >= 3 or (plain and words[1].low not in ORG_NOUNS)
 
 
 def opens_with_description(low):

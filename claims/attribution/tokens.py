@@ -13,6 +13,7 @@ QUOTES = '"“”«»„'
 TRIM = ' \t\r\n"“”‘’«»„‹›,;:.'
 
 # A number with thousands separators ("3,000", "1,250.5") is one token: its commas end no phrase.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]", re.UNICODE)
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
@@ -25,11 +26,20 @@ class _Tok:
         self.low = self.text.lower()
         first = self.text[0]
         self.word = first.isalnum()
-        self.cap = first.isupper()
+        # "al-Busaidi", "el-Sisi", "bin-Laden": a name after its lowercase particle
+        self.cap = first.isupper() or bool(_PARTICLE_NAME.match(self.text))
         self.poss = self.low.endswith(("'s", "’s"))
         self.in_quote = in_quote
         # "WHO", "US": a name even when it spells a function word.
         self.acronym = len(self.text) > 1 and self.text.isupper() and self.text.isalpha()
+
+
+def is_initial(tok):
+    """An initial before its full stop: "R" of "R. Kalaiselvi", "R.T" of "R.T. Liburd-Mills"."""
+    return tok.cap and (len(tok.text) == 1 or bool(_INITIALS.fullmatch(tok.text)))
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
 
 
 def _tokenize(text, start, end, in_quote):

@@ -39,3 +39,11 @@ def test_said_goodbye_told_the_story_and_adding_a_win_claim_nothing():
 def test_adding_a_clause_is_still_a_claim():
     text = "Prices rose 3%, the bank said, adding it expected a slowdown."
     assert [claim_text(text, s) for s in suggest_attributions(text)] == ["Prices rose 3%", "it expected a slowdown"]
+
+
+def test_a_title_or_honours_won_a_few_words_on_is_no_claim():
+    for narration in (
+        "Caimanes de Barinas claimed their first Venezuelan winter league title on Sunday, beating Toros de Apure.",
+        "Saltire Wind claimed line honours in the Round Antigua Race on Thursday.",
+    ):
+        assert suggest_attributions(narration) == [], narration

@@ -198,3 +198,19 @@ def test_a_person_of_the_body_they_work_for_and_a_double_barrelled_surname():
     assert [s.source_text for s in suggest_attributions(text)] == [
         "Ilse van der Merwe", "Bank of England", "Jonas Imboden-Rüegg",
     ]  # fmt: skip
+
+
+def test_names_with_particles_initials_and_descriptions_after_a_first_run():
+    text = (
+        "Agriculture ministry official Thuraya al-Busaidi said the weevils had spread. Senior health officer "
+        "Norhayati binti Jumat said 40 people were ill. The Citizenship by Investment Unit (CIU) has 12 staff. "
+        "Auditor R.T. Liburd-Mills said checks were weak. The CIU said it had fixed them. Farmer "
+        "Nilar said prices had halved. A paramedic who asked not to be named said crews had waited for hours. "
+        "The controllers' union, Syndicat des Aiguilleurs du Ciel Insulaires, said the centre in Ajaccio was "
+        "running on goodwill."
+    )
+    sources = [s.source_text for s in suggest_attributions(text)]
+    assert sources == [
+        "Thuraya al-Busaidi", "Norhayati binti Jumat", "R.T. Liburd-Mills", "Citizenship by Investment Unit",
+        "Nilar", "A paramedic who asked not to be named", "Syndicat des Aiguilleurs du Ciel Insulaires",
+    ]  # fmt: skip
