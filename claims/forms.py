@@ -6,7 +6,7 @@ from django.urls import reverse
 from .exporting import FORMATS
 from .filters import LenientForm
 from .importing.metadata import LANGUAGE_CODE, is_http_url
-from .models import Article, EditRefused, ImportFormat, Source, SourceKind, Verdict
+from .models import Article, EditRefused, ImportFormat, Source, SourceKind, Verdict, active_named
 
 FORMAT_CHOICES = [("auto", "Detect from the file")] + [
     (value, label) for value, label in ImportFormat.choices if value != ImportFormat.JSON
@@ -233,7 +233,7 @@ class ClaimForm(forms.Form):
             # A name typed over the picked one without the type-ahead (no JavaScript) is looked up below.
             if source is None or source.name == name:
                 return source
-        matches = list(Source.objects.active().named(name)[:2])
+        matches = active_named(name)
         if len(matches) == 1:
             return matches[0]
         if matches:

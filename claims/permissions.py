@@ -4,12 +4,12 @@ from functools import wraps
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.http import Http404
 
 from .compiled import Compiled
 from .models import Article, Claim
-from .models.claims import labels_prefetch
+from .models.claims import give_labels, labels_prefetch
 
 EDITOR = "editor"
 REVIEWER = "reviewer"
@@ -91,6 +91,7 @@ _CLAIM_FOR_EDITING = Compiled(
     ),
     pk=int,
 )
+_CLAIM_LABELS = Compiled(lambda claim: labels_prefetch(Claim, people=False).queryset.filter(claim_id=claim), claim=int)
 
 
 def can_annotate(user):
@@ -105,7 +106,7 @@ def get_claim_for_editing(user, claim_id):
     claim = _one(_CLAIM_FOR_EDITING.objects(pk=int(claim_id)), "No such claim.")
     if not can_annotate(user):
         raise PermissionDenied
-    prefetch_related_objects([claim], labels_prefetch(Claim, people=False))
+    give_labels(claim, _CLAIM_LABELS.objects(claim=claim.pk))
     claim.article.passage = (claim.sentence.start, claim.sentence.text)
     claim.sentence.article = claim.article
     return claim

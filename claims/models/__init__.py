@@ -10,7 +10,7 @@ from .jobs import Job, JobKind, JobStatus
 from .labels import Backlog, Label, LabelStatus, Verdict
 from .prior_checks import PriorCheck
 from .publications import Publication
-from .sources import Source, SourceAlias, SourceKind
+from .sources import Source, SourceAlias, SourceKind, active_named
 from .suggestions import Suggestion, SuggestionStatus
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "Source",
     "SourceAlias",
     "SourceKind",
+    "active_named",
     "Claim",
     "ClaimOrigin",
     "Backlog",

@@ -35,6 +35,16 @@ def labels_prefetch(claim_model, *, people=True):
     return models.Prefetch("labels", queryset=labels)
 
 
+def give_labels(claim, labels):
+    """Give `claim` these labels (loaded otherwise, e.g. compiled) as with_labels() would: its related
+    manager answers from them, and each label knows its claim."""
+    for label in labels:
+        label.claim = claim
+    loaded = claim.labels.all()
+    loaded._result_cache, loaded._prefetch_done = list(labels), True
+    claim._prefetched_objects_cache = {**getattr(claim, "_prefetched_objects_cache", {}), "labels": loaded}
+
+
 class ClaimOrigin(models.TextChoices):
     MANUAL = "manual", "Marked by an editor"
     SUGGESTION = "suggestion", "Accepted suggestion"

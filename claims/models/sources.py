@@ -10,6 +10,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
+from ..compiled import Compiled
 from ..names import fold, names_match
 from .base import valid_choice
 from .errors import EditRefused, StaleEdit
@@ -104,7 +105,12 @@ class SourceQuerySet(models.QuerySet):
     def named(self, name):
         """Sources called exactly `name`, by their name or an alias (case and accents ignored)."""
         key = fold(name or "")
-        aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded=key)
+        return self.named_folded(key, key)
+
+    def named_folded(self, key, alias_key):
+        """named() for a name already folded, given twice: as a name and as an alias (claims.compiled
+        puts each value in its own place)."""
+        aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded=alias_key)
         return self.filter(Q(name_folded=key) | Exists(aliases))
 
     def by_folded_names(self, names):
@@ -401,3 +407,13 @@ class SourceAlias(FoldedName):
             # named(): the speaker field finds a source by an exact (folded) alias.
             models.Index(fields=["name_folded"], name="source_alias_name_folded_idx"),
         ]
+
+
+def active_named(name):
+    """Up to two active sources called `name` (SourceQuerySet.named), from a query compiled once: every
+    Save with a typed speaker asks it."""
+    key = fold(name or "")
+    return _ACTIVE_NAMED.objects(key=key, alias=key)
+
+
+_ACTIVE_NAMED = Compiled(lambda key, alias: Source.objects.active().named_folded(key, alias)[:2], key=str, alias=str)

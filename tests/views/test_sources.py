@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.forms import SourceMergeForm
-from claims.models import Claim, EditRefused, HistoryEntry, Label, Source, SourceAlias, StaleEdit
+from claims.models import Claim, EditRefused, HistoryEntry, Label, Source, SourceAlias, StaleEdit, active_named
 from tests.factories import create_article, create_claim, create_label, create_source
 
 
@@ -84,6 +84,9 @@ def test_named_finds_a_source_by_exact_name_or_alias(yusov):
     assert list(Source.objects.named("YUSOV")) == [yusov]
     assert list(Source.objects.named(" andrii  YÚSOV ")) == [yusov]
     assert list(Source.objects.named("Yus")) == []
+    # The compiled lookup a Save makes answers alike, for the name and for an alias.
+    assert active_named("YUSOV") == [yusov] and active_named(" andrii  YÚSOV ") == [yusov]
+    assert active_named("Yus") == []
 
 
 def test_record_counts_active_claims_by_their_approved_verdict(yusov, editor, reviewer):
