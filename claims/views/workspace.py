@@ -230,11 +230,16 @@ def _sentence(request, article_id, sentence_id):
     found = _SENTENCE.objects(pk=int(sentence_id), article=int(article_id))
     if not found:
         raise Http404("No such sentence in this article.")
-    return found[0].article, found[0]
+    sentence = found[0]
+    sentence.article.passage = (sentence.start, sentence.text)  # what a claim in it quotes (Article.excerpt)
+    return sentence.article, sentence
 
 
+# Of the article's text, only the sentence: the rest is read if an action needs it (a split, a merge).
 _SENTENCE = Compiled(
-    lambda pk, article: Sentence.objects.select_related("article__publication").filter(pk=pk, article_id=article),
+    lambda pk, article: (
+        Sentence.objects.select_related("article__publication").defer("article__text").filter(pk=pk, article_id=article)
+    ),
     pk=int,
     article=int,
 )
