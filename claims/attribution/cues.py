@@ -35,7 +35,15 @@ from .lexicon import (
     SPEECH_EVENTS,
     word_set,
 )
-from .noun_phrases import is_speaker_np, loose_subject, np_back, np_forward, sentence_subject, subject_before
+from .noun_phrases import (
+    comma_in_a_name,
+    is_speaker_np,
+    loose_subject,
+    np_back,
+    np_forward,
+    sentence_subject,
+    subject_before,
+)
 from .tokens import QUOTES, is_quote
 
 
@@ -279,7 +287,11 @@ def _according_to(toks, i):
     n = len(toks)
     lo = i + 2
     hi = lo
-    while hi < n and toks[hi].word and toks[hi].low not in ("that", "in", "on", "which", "who"):
+    while (
+        hi < n
+        and (toks[hi].word or comma_in_a_name(toks, hi))
+        and toks[hi].low not in ("that", "in", "on", "which", "who")
+    ):
         hi += 1
     for k in range(lo + 1, hi):
         by_author = toks[k].low in AUTHOR_PARTICIPLES and k + 1 < hi and toks[k + 1].low == "by"

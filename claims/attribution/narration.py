@@ -21,7 +21,7 @@ from .lexicon import (
     is_company_noun,
     word_set,
 )
-from .noun_phrases import NAME_PARTICLES
+from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .speakers import described_name, opens_with_description
 from .tokens import is_quote
 
@@ -160,7 +160,7 @@ def _note_people_and_bodies(text, toks, memory):
     k = 0
     while k < n:
         j = k
-        while j < n and j - k < 7 and _in_body_name(toks, j, k):
+        while j < n and j - k < 10 and _in_body_name(toks, j, k):
             j += 1
         run = toks[k - 1 : j] if k > 0 and toks[k - 1].poss and toks[k - 1].cap else toks[k:j]  # "Kenya's Ministry"
         if any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in ("of", "for"):
@@ -176,6 +176,8 @@ def _in_body_name(toks, j, k):
     before_name = j + 1 < n and _cap_word(toks[j + 1])
     if _cap_word(t):
         return True
+    if t.text == "," and j > k and comma_in_a_name(toks, j):
+        return True  # "Ministry of Health, Labour and Welfare"
     if t.low in ("of", "for", "and") and j > k:
         return before_name
     if t.poss and t.cap:

@@ -42,7 +42,7 @@ def np_back(toks, hi):
     while j >= 0 and count < 12:
         t = toks[j]
         if not t.word:
-            if t.text in "-–&'’" and lo is not None:
+            if (t.text in "-–&'’" or comma_in_a_name(toks, j)) and lo is not None:
                 j -= 1
                 continue
             if (
@@ -90,6 +90,23 @@ def np_back(toks, hi):
 NAME_PARTICLES = frozenset(
     "de del della da do dos das des van von der den la le du di al el bin binti bint ibn abu".split()
 )
+
+
+def comma_in_a_name(toks, j):
+    """Whether the comma at j is inside a body's name that lists its fields: "Ministry of Health, Labour
+    and Welfare", "Philippine Atmospheric, Geophysical and Astronomical Services Administration" (not a
+    list of names: "Kenya, Uganda and Tanzania")."""
+    n = len(toks)
+    if not (0 < j < n - 3 and toks[j].text == "," and toks[j - 1].cap and toks[j + 1].cap):
+        return False
+    k, joined = j + 1, False
+    while k < n and (toks[k].cap or toks[k].text == "," or (toks[k].low == "and" and not joined)):
+        joined = joined or toks[k].low == "and"
+        k += 1
+    if not joined or not toks[k - 1].cap:
+        return False
+    head = [t.low for t in toks[max(0, j - 4) : j]]
+    return any(a in ORG_NOUNS and b == "of" for a, b in zip(head, head[1:])) or toks[k - 1].low in ORG_NOUNS
 
 
 def _bridges(toks, j):

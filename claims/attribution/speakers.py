@@ -21,7 +21,7 @@ from .lexicon import (
     is_company_noun,
     is_speaker_noun,
 )
-from .noun_phrases import NAME_PARTICLES
+from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .tokens import is_initial
 
 
@@ -284,6 +284,7 @@ def _name_start(toks, lo, hi):
         k = start - 1
         inside = toks[k].low in _NAME_LINKS or toks[k].low in NAME_PARTICLES
         inside = inside or (toks[k].low == "on" and k > lo and toks[k - 1].low in ORG_NOUNS)  # "Programme on"
+        inside = inside or (toks[k].text == "," and k > lo and comma_in_a_name(toks, k))  # "Health, Labour and"
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
         before = k
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
