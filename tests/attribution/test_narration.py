@@ -16,3 +16,16 @@ def test_names_introduced_in_apposition_are_remembered():
     assert text.index("Halvorsen Kitchens") == firm.source_start
     assert director.mention_text == "The director" and director.source_text == "Ines Duarte"
     assert director.source_kind == "person"
+
+
+def test_a_list_of_places_is_no_body_with_commas_in_its_name():
+    from claims.attribution.noun_phrases import comma_in_a_name
+    from claims.attribution.tokens import tokenized_sentences
+    from claims.segmentation import split_sentences
+
+    def commas(text):
+        ((toks, *_),) = tokenized_sentences(text, split_sentences(text))
+        return [comma_in_a_name(toks, j) for j, t in enumerate(toks) if t.text == ","]
+
+    assert commas("Kenya, Uganda and Tanzania said the border would reopen.") == [False]
+    assert commas("The Ministry of Health, Labour and Welfare said so.") == [True]
