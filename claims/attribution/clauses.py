@@ -65,6 +65,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
     if not rest:
         return None
     first = toks[lo]
+    if lo > cue_hi and toks[lo - 1].text == "," and first.low in _ADJUNCT_OPENERS:
+        return None  # "..., the council said, with 71% of ballots counted": the claim is on the left
     if (
         first.low in CALL_PARTICIPLES
         or first.low in SOURCE_PARTICIPLES
@@ -112,6 +114,7 @@ CALLS = frozenset(
 
 CALL_PARTICIPLES = frozenset("urging calling asking appealing demanding inviting encouraging begging".split())
 SOURCE_PARTICIPLES = frozenset("citing quoting".split())
+_ADJUNCT_OPENERS = frozenset("with amid after before".split())
 
 
 def _before_a_call(toks, lo, n):

@@ -299,6 +299,8 @@ def is_speaker_noun(low):
         return True
     if low.endswith("s") and len(low) > 4 and (low[:-1] in ROLE_NOUNS or is_company_noun(low[:-1])):
         return True  # "insurers", "managers", "lawyers"
+    if low.endswith("s") and len(low) > 6 and low[:-1].endswith(PERSON_ENDINGS) and low[:-1] not in NOT_PEOPLE:
+        return True  # "observers", "campaigners", "economists"
     return (
         low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
     )

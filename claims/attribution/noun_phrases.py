@@ -69,6 +69,7 @@ def np_back(toks, hi):
             t.low in ("for", "at", "of")
             or (t.low in PRONOUNS and lo is None)
             or (t.cap and t.low in ("may", "will"))  # capitalised, a name: "Theresa May"
+            or (t.cap and j > 0 and toks[j - 1].cap and toks[j - 1].word)  # "Organization of American States"
         ):
             break
         if t.low in ("of", "for", "at") and lo is None:

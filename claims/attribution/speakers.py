@@ -150,7 +150,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         and toks[name_lo - 1].low == "the"
         and toks[name_lo - 2].low in ("in", "at", "from")
         and toks[name_lo - 3].low.endswith("s")
-        and not toks[name_lo - 3].cap
+        and (not toks[name_lo - 3].cap or name_lo - 3 == lo)  # "Observers from the ...", opening a sentence
     ):
         has_name = False  # "archaeologists from the University of Warsaw"
 

@@ -183,3 +183,16 @@ def test_possessives_descriptions_and_results_around_sources():
         ("Edwige Akplogan", None), ("A yak herder in Bumthang", "BBS"), ("Hawiya Rights Monitor", "report"),
         ("Comoros Electoral Authority", "results"), ("Kuraman Pesai", None),
     ]  # fmt: skip
+
+
+def test_groups_from_a_body_a_name_with_a_cue_word_and_an_adjunct_after_the_cue():
+    text = (
+        "Observers from the Organization of American States said voting had been largely peaceful. "
+        "Partial results gave Rodrigo Matamoros 43.2% of the vote, the National Electoral Council said, "
+        "with 71% of ballots counted."
+    )
+    found = [(claim_text(text, s), s.source_text) for s in suggest_attributions(text)]
+    assert found == [
+        ("voting had been largely peaceful", "Observers from the Organization of American States"),
+        ("Partial results gave Rodrigo Matamoros 43.2% of the vote", "National Electoral Council"),
+    ]
