@@ -14,6 +14,7 @@ from .lexicon import (
     PLATFORMS,
     RECIPIENTS,
 )
+from .noun_phrases import NAME_PARTICLES
 
 
 def find_channel(toks, lo, hi):
@@ -157,6 +158,11 @@ def _skip_descriptors(toks, j):
     return j
 
 
+def _particle_in_name(toks, k, hi):
+    """ "de" in "Diario de Gorbeia", "del" in "Gazzetta del Po": a particle between capitalised words."""
+    return toks[k].low in NAME_PARTICLES and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
+
+
 def _outlet_name(toks, lo, hi):
     """The proper name in "Russian state-owned news agency TASS", "the BBC": (start, end, next)."""
     runs = []
@@ -167,7 +173,7 @@ def _outlet_name(toks, lo, hi):
             break
         if t.cap and t.low not in ("the", "a", "an"):
             k = j
-            while k < hi and toks[k].word and toks[k].cap:
+            while k < hi and toks[k].word and (toks[k].cap or _particle_in_name(toks, k, hi)):
                 k += 1
             runs.append((j, k))
             j = k

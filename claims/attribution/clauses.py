@@ -96,7 +96,9 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "claimed the Golden Boot": a title won
     if lemma == "tell" and lo == cue_hi:
         return None  # "told" needs whom it was told to
-    if not clause and any(t.low in SPEECH_EVENTS for t in toks[lo : lo + 2]):
+    if toks[lo].low in ("goodbye", "farewell", "hello", "thank") or (
+        not clause and any(t.low in SPEECH_EVENTS for t in toks[lo : lo + 2])
+    ):
         return None  # "said goodbye to", "told the story of the fishermen": something done, not stated
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)

@@ -157,7 +157,7 @@ ANON_NOUNS = word_set(
     researchers scientists critic critics supporters opponents lawmakers prosecutors investigators
     investigator doctors agencies organisers organizers fans parents students teachers farmers locals
     villagers survivors victims relatives family families unit defendant plaintiff victim man woman
-    official spokesperson spokesman spokeswoman
+    official spokesperson spokesman spokeswoman volunteers
     """
 )
 PUBLIC_WORDS = word_set(

@@ -122,8 +122,9 @@ def _bridges(toks, j):
     if low == "on" and after == "condition":
         return True
     person = len(before) > 4 and before.endswith(("er", "ist", "ian")) and not toks[j - 1].cap  # "a yak herder"
+    body = before in ORG_NOUNS and not toks[j - 1].cap  # "a surgeon at a hospital in Coimbra"
     if low in ("in", "at", "on", "from") and (
-        before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities") or person
+        before in ANON_NOUNS or before in ROLE_NOUNS or before in ("police", "authorities") or person or body
     ):
         return True  # "officials in Kerala", "a source in Ukraine's security service"
     if low == "on" and j > 0 and toks[j - 1].low in ORG_NOUNS and toks[j - 1].cap and after and toks[j + 1].cap:

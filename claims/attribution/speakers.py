@@ -14,6 +14,7 @@ from .lexicon import (
     GENERIC_ROLE,
     GROUP_WORDS,
     NOBLE_TITLES,
+    NOT_PEOPLE,
     ORG_NOUNS,
     PERSON_ENDINGS,
     PRONOUNS,
@@ -134,6 +135,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             or toks[name_lo - 2].low in ROLE_NOUNS
             or toks[name_lo - 2].low in ("police", "authorities")
             or (not toks[name_lo - 2].cap and toks[name_lo - 2].low.endswith(("er", "ist", "ian")))  # "a yak herder"
+            or (not toks[name_lo - 2].cap and toks[name_lo - 2].low in ORG_NOUNS)  # "at a hospital in Coimbra"
         )
     ):
         has_name = False  # "Health officials in Kerala", "A yak herder in Bumthang": the name is a post-modifier
@@ -340,7 +342,8 @@ def opens_with_description(low):
         low in DESCRIPTORS
         or is_company_noun(low)
         or low.endswith(("man", "woman"))
-        or (len(low) > 5 and low.endswith(PERSON_ENDINGS + ("er",)))
+        or (len(low) > 5 and low.endswith(PERSON_ENDINGS))
+        or (len(low) > 4 and low.endswith("er") and low not in NOT_PEOPLE)  # "Caver X", "Farmer X"
     )
 
 

@@ -196,3 +196,18 @@ def test_groups_from_a_body_a_name_with_a_cue_word_and_an_adjunct_after_the_cue(
         ("voting had been largely peaceful", "Observers from the Organization of American States"),
         ("Partial results gave Rodrigo Matamoros 43.2% of the vote", "National Electoral Council"),
     ]
+
+
+def test_outlets_with_particles_places_after_a_body_and_a_goodbye_with_more_after_it():
+    text = (
+        "Caver Iratxe Goikoetxea said the divers were safe. “We heard the hammers,” she told the newspaper "
+        "Diario de Gorbeia. A surgeon at a hospital in Coimbra said operations had been postponed. "
+        "Volunteers at the town's shelter said the dogs were starving."
+    )
+    found = [(s.source_text, s.channel_text) for s in suggest_attributions(text)]
+    assert found[:2] == [("Iratxe Goikoetxea", None), ("Iratxe Goikoetxea", "Diario de Gorbeia")]
+    assert [source for source, _ in found[2:]] == [
+        "A surgeon at a hospital in Coimbra", "Volunteers at the town's shelter",
+    ]  # fmt: skip
+    narration = "The singer said goodbye to the crowd in four languages and added a surprise encore."
+    assert suggest_attributions(narration) == []
