@@ -1,7 +1,7 @@
 """The article memory: the speakers and organisations met so far, for resolving back-references."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.names import normalise_name
 
@@ -180,7 +180,7 @@ class Memory:
     def by_acronym(self, word):
         """An organisation whose name's words spell `word` by their first letters or first few ("WFP" for
         "World Food Programme", "ECOWAS" for "Economic Community of West African States", "PAGASA")."""
-        return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and _spells(word, e.name))
+        return self.recent(lambda e: e.kind == "organisation" and len(e.name.split()) > 1 and _spelt(word, e.name))
 
     def _bracketed(self, acronym):
         """The organisation whose name the text writes right before "(ACRONYM)", met from now on."""
@@ -214,7 +214,8 @@ class Memory:
         """A one-word mention: a surname ("Yusov"), else an acronym of a known organisation ("NATO", "AfDB")
         or of one the text wrote it after ("the National Labour Federation (FNT)")."""
         ent = self.by_tail(word)
-        acronym = len(word) > 1 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+        capitals = sum(c.isupper() for c in word)
+        acronym = word.isalpha() and capitals >= 2 and 2 * capitals >= len(word)  # "WFP", "AfDB"; not "McDonald"
         if ent is None and acronym:
             ent = self.by_acronym(word) or self._bracketed(word)
         if ent is None and not word.isupper():
@@ -234,6 +235,12 @@ _NOT_GIVEN_NAMES = frozenset("The A An In On At By For Of And But With As To Fro
 
 
 _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "by", "to", "at", "de", "la", "&"})
+
+
+@lru_cache(maxsize=65_536)
+def _spelt(acronym, name):
+    """_spells, remembered: a long article asks it of the same names again and again."""
+    return _spells(acronym, name)
 
 
 def _spells(acronym, name):
