@@ -15,6 +15,7 @@ converters, its related populators); prefetch_related() is left to the caller.
 
 from django.db import connection
 from django.db.models.query import get_related_populators
+from django.http import Http404
 
 # An integer that no id or offset reaches, or a text no one types, for each parameter.
 _MARKERS = {int: lambda k: -7_340_000_000 - k, str: lambda k: f"\x00compiled-parameter-{k}"}
@@ -44,6 +45,13 @@ class Compiled:
                 populator.populate(row, obj)
             found.append(obj)
         return found
+
+    def one_or_404(self, message, **values):
+        """The first instance objects() gives for these values; Http404(message) when there is none."""
+        found = self.objects(**values)
+        if not found:
+            raise Http404(message)
+        return found[0]
 
     def _run(self, values):
         sql, params, slots, compiler = self._compiled()

@@ -72,13 +72,7 @@ def get_article_for_user(user, article_id):
     so that nobody learns which articles exist without being allowed to read them."""
     if not can_read(user):
         raise Http404("No such article.")
-    return _one(_ARTICLE.objects(pk=int(article_id)), "No such article.")
-
-
-def _one(found, message):
-    if not found:
-        raise Http404(message)
-    return found[0]
+    return _ARTICLE.one_or_404("No such article.", pk=int(article_id))
 
 
 # The reads every workspace request starts with, compiled once (claims.compiled).
@@ -103,7 +97,7 @@ def get_claim_for_editing(user, claim_id):
     may not read it (can_read), 403 if they may read it but not change claims."""
     if not can_read(user):
         raise Http404("No such claim.")
-    claim = _one(_CLAIM_FOR_EDITING.objects(pk=int(claim_id)), "No such claim.")
+    claim = _CLAIM_FOR_EDITING.one_or_404("No such claim.", pk=int(claim_id))
     if not can_annotate(user):
         raise PermissionDenied
     give_labels(claim, _CLAIM_LABELS.objects(claim=claim.pk))

@@ -75,3 +75,13 @@ def test_objects_are_the_instances_the_queryset_gives_related_and_deferred_too(
     (entry,) = history.objects(claim=claim.pk)
     (orm_entry,) = HistoryEntry.objects.for_claim(claim.pk).with_actor()[:5]
     assert _fields(entry, "actor") == _fields(orm_entry, "actor") and entry.after["channel"] == "Telegram"
+
+
+def test_one_or_404_gives_the_instance_or_the_message(article):
+    from django.http import Http404
+
+    sentences = Compiled(lambda pk: Sentence.objects.filter(pk=pk), pk=int)
+    first = article.sentences.order_by("number").first()
+    assert sentences.one_or_404("No such sentence.", pk=first.pk).pk == first.pk
+    with pytest.raises(Http404, match="No such sentence."):
+        sentences.one_or_404("No such sentence.", pk=0)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -68,10 +67,7 @@ def _decided(request, label, *, error=""):
 
 
 def _label(label_id):
-    found = _LABEL.objects(pk=int(label_id))
-    if not found:
-        raise Http404("No such label.")
-    return found[0]
+    return _LABEL.one_or_404("No such label.", pk=int(label_id))
 
 
 # The filters' choices, (pk, name) of what the open proposals are about, compiled once (claims.compiled).

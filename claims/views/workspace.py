@@ -227,10 +227,7 @@ def _sentence(request, article_id, sentence_id):
     (get_article_for_user) and the sentence belongs to it."""
     if not can_read(request.user):
         raise Http404("No such article.")
-    found = _SENTENCE.objects(pk=int(sentence_id), article=int(article_id))
-    if not found:
-        raise Http404("No such sentence in this article.")
-    sentence = found[0]
+    sentence = _SENTENCE.one_or_404("No such sentence in this article.", pk=int(sentence_id), article=int(article_id))
     sentence.article.passage = (sentence.start, sentence.text)  # what a claim in it quotes (Article.excerpt)
     return sentence.article, sentence
 
