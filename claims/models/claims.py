@@ -35,14 +35,24 @@ def labels_prefetch(claim_model, *, people=True):
     return models.Prefetch("labels", queryset=labels)
 
 
+def give_related(instance, name, objects):
+    """Give `instance` these related objects (loaded otherwise, or known to be none) as
+    prefetch_related(name) would: its related manager `name` answers from them without a query."""
+    loaded = getattr(instance, name).all()
+    loaded._result_cache, loaded._prefetch_done = list(objects), True
+    instance._prefetched_objects_cache = {**getattr(instance, "_prefetched_objects_cache", {}), name: loaded}
+
+
+def was_given(instance, name):
+    """Whether the related objects `name` of `instance` are loaded (give_related or a prefetch)."""
+    return name in getattr(instance, "_prefetched_objects_cache", {})
+
+
 def give_labels(claim, labels):
-    """Give `claim` these labels (loaded otherwise, e.g. compiled) as with_labels() would: its related
-    manager answers from them, and each label knows its claim."""
+    """Give `claim` these labels as with_labels() would (give_related), each knowing its claim."""
     for label in labels:
         label.claim = claim
-    loaded = claim.labels.all()
-    loaded._result_cache, loaded._prefetch_done = list(labels), True
-    claim._prefetched_objects_cache = {**getattr(claim, "_prefetched_objects_cache", {}), "labels": loaded}
+    give_related(claim, "labels", labels)
 
 
 class ClaimOrigin(models.TextChoices):
@@ -131,7 +141,8 @@ class Claim(TextSpan):
             HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
         # A new claim has no labels and no earlier checks: said to its related managers as a prefetch
         # would, so the panel that shows it reads neither (their create() drops this, as any prefetch).
-        claim._prefetched_objects_cache = {"labels": claim.labels.none(), "prior_checks": claim.prior_checks.none()}
+        give_related(claim, "labels", [])
+        give_related(claim, "prior_checks", [])
         return claim
 
     def creation_entry(self, *, by, note=None):

@@ -23,6 +23,7 @@ from ..filters import SelectionForm, WorkspaceFilterForm
 from ..forms import ClaimForm, ExportForm, MarkForm, VersionForm
 from ..jobs import start_suggestions
 from ..models import Claim, EditRefused, HistoryEntry, Label, PriorCheck, Sentence, StaleEdit, Suggestion
+from ..models.claims import was_given
 from ..permissions import can_annotate, can_read, get_article_for_user, get_claim_for_editing, permission_required
 from ..rows import render_body, render_row
 from ..workspace import keeps, load_claim, load_panel, load_row, load_rows
@@ -107,15 +108,7 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
     if claim is not None and form is None:
         form = ClaimForm.for_claim(claim)
     timeline = _TIMELINE.objects(claim=claim.pk) if claim else []
-    checked_before = (
-        list(
-            claim.prior_checks.select_related("earlier__article", "earlier__source", "label").defer(
-                "earlier__article__text"
-            )
-        )
-        if claim
-        else []
-    )
+    checked_before = _checked_before(claim) if claim else []
     return {
         "checked_before": checked_before,
         "article": article,
@@ -127,6 +120,15 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
         "notice": notice,
         "can_annotate": can_annotate(request.user),
     }
+
+
+def _checked_before(claim):
+    """The claim's earlier checks with what the panel shows of each; already loaded for a claim just
+    marked (Claim.mark)."""
+    if was_given(claim, "prior_checks"):
+        return list(claim.prior_checks.all())
+    shown = claim.prior_checks.select_related("earlier__article", "earlier__source", "label")
+    return list(shown.defer("earlier__article__text"))
 
 
 @require_GET
