@@ -77,9 +77,10 @@ class LabelQuerySet(models.QuerySet):
         if status == LabelStatus.REJECTED and not comment.strip():
             raise EditRefused(REJECTION_NEEDS_COMMENT)
         with transaction.atomic():
-            # Only label rows are locked (no joins): claims and reviewers are read afterwards.
+            # Only label rows are locked (no joins): claims and reviewers are read afterwards, as they
+            # stand once the lock is held (a join would give the rows as they were before the wait).
             labels = list(Label.objects.filter(pk__in=self.values("pk")).select_for_update())
-            prefetch_related_objects(labels, "claim__article", "reviewed_by")
+            prefetch_related_objects(labels, "claim", "reviewed_by")
             decided, refused = [], []
             for label in labels:
                 try:
