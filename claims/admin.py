@@ -9,6 +9,7 @@ from .models import (
     PriorCheck,
     Publication,
     Sentence,
+    Session,
     Source,
     SourceAlias,
     Suggestion,
@@ -16,8 +17,8 @@ from .models import (
 
 
 class NotEditedHere(admin.ModelAdmin):
-    """Rows the workbench writes itself (history, jobs, publications, prior checks): looked at, never added
-    or changed here."""
+    """Rows the workbench writes itself (history, jobs, publications, prior checks, sessions): looked at,
+    never added or changed here."""
 
     def has_add_permission(self, request):
         return False
@@ -130,3 +131,13 @@ class PriorCheckAdmin(NotEditedHere):
 
     list_display = ["claim", "earlier", "label", "score", "found_at"]
     list_select_related = ["claim", "earlier", "label"]
+
+
+@admin.register(Session)
+class SessionAdmin(NotEditedHere):
+    """Who is signed in, until when; deleting a session signs that browser out at its next request."""
+
+    list_display = ["user", "expire_date"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    fields = ["user", "expire_date"]

@@ -85,3 +85,18 @@ def test_one_or_404_gives_the_instance_or_the_message(article):
     assert sentences.one_or_404("No such sentence.", pk=first.pk).pk == first.pk
     with pytest.raises(Http404, match="No such sentence."):
         sentences.one_or_404("No such sentence.", pk=0)
+
+
+def test_a_list_parameter_takes_any_number_of_values(article):
+    pks = list(article.sentences.order_by("number").values_list("pk", flat=True))
+    numbers = Compiled(
+        lambda pks, article: (
+            Sentence.objects.filter(pk__in=pks, article_id=article).order_by("number").values_list("number")
+        ),
+        pks=list,
+        article=int,
+    )
+    assert numbers.rows(pks=pks[1:4], article=article.pk) == [(2,), (3,), (4,)]
+    assert numbers.rows(pks=[pks[5]], article=article.pk) == [(6,)]
+    assert numbers.rows(pks=pks, article=0) == []
+    assert numbers.rows(pks=[], article=article.pk) == []

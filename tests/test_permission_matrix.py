@@ -14,7 +14,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
-from django.contrib.sessions.models import Session
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from claims.models import (
@@ -26,6 +25,7 @@ from claims.models import (
     PriorCheck,
     Publication,
     Sentence,
+    Session,
     Source,
     Suggestion,
 )

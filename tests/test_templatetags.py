@@ -82,3 +82,45 @@ def test_the_timeline_tag_writes_what_its_template_wrote(editor, zone, settings)
 def _lines(html):
     """Its non-blank lines, each stripped: the template's loop left blank lines and indents behind."""
     return [line.strip() for line in html.splitlines() if line.strip()]
+
+
+def test_url_answers_as_django_reverse_does_and_follows_the_script_prefix(db):
+    from django.template import engines
+    from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+    page = engines["django"].from_string(
+        "{% url 'claims:article_detail' pk %}|{% url 'claims:article_list' %}|{% url 'claims:public_page' slug %}"
+        "|{% url 'claims:nothing_by_this_name' as missing %}[{{ missing }}]"
+    )
+    context = {"pk": 7, "slug": "a-b"}
+    expected = f"{reverse('claims:article_detail', args=[7])}|{reverse('claims:article_list')}|"
+    expected += f"{reverse('claims:public_page', args=['a-b'])}|[]"
+    assert page.render(context) == page.render(context) == expected
+    set_script_prefix("/desk/")
+    try:
+        assert page.render(context).startswith("/desk/articles/7/|/desk/")
+    finally:
+        set_script_prefix("/")
+    with pytest.raises(NoReverseMatch):
+        engines["django"].from_string("{% url 'claims:nothing_by_this_name' %}").render({})
+
+
+def test_field_draws_label_errors_and_help_next_to_the_input_escaped():
+    from django import forms
+    from django.template import engines
+
+    class Form(forms.Form):
+        name = forms.CharField(label="Name <b>", help_text="Say <i>who</i>")
+        note = forms.CharField(required=False)
+
+    form = Form({"name": "", "note": "x"})
+    page = engines["django"].from_string(
+        "{% load form_fields %}{% field form.name %}{% field_row form.note form.note %}"
+    )
+    html = page.render({"form": form})
+    assert '<div class="field field--invalid">' in html
+    assert '<label for="id_name">Name &lt;b&gt; <span class="required" aria-hidden="true">*</span></label>' in html
+    assert '<div class="field__errors" id="id_name_errors" role="alert"><p>This field is required.</p></div>' in html
+    assert '<div class="field__help" id="id_name_helptext">Say &lt;i&gt;who&lt;/i&gt;</div>' in html
+    assert 'aria-describedby="id_name_helptext' in html  # the input points at its help, as Django draws it
+    assert html.count('<div class="form-row">') == 1 and html.count('<label for="id_note">Note</label>') == 2

@@ -77,7 +77,6 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
@@ -118,7 +117,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-            ]
+            ],
+            # {% url %} that remembers what it reversed (claims/templatetags/cached_urls.py).
+            "builtins": ["claims.templatetags.cached_urls"],
         },
     }
 ]
@@ -130,7 +131,7 @@ DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", f"sqlit
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sessions and cache live in the database so several app processes can share them.
-SESSION_ENGINE = "claims.sessions"  # Django's database sessions, read faster
+SESSION_ENGINE = "claims.sessions"  # Django's database sessions, read with the user in one query
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -27,7 +27,7 @@ def review_queue(request):
     # The page's ids first (the index orders them), then that page's labels with all the queue shows.
     ids = Label.objects.open().matching(**filters.cleaned_data).order_by("proposed_at", "pk").values_list("pk")
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    items = with_context(list(Label.objects.filter(pk__in=[pk for (pk,) in page.object_list]).for_review()))
+    items = with_context(_QUEUE_ITEMS.objects(pks=[pk for (pk,) in page.object_list]))
     can_review = request.user.has_perm("claims.review_label")
     return render(
         request,
@@ -74,7 +74,8 @@ def _label(label_id):
 _ARTICLE_CHOICES = Compiled(lambda: Label.objects.open().articles().values_list("pk", "title"))
 _SPEAKER_CHOICES = Compiled(lambda: Label.objects.open().speakers().values_list("pk", "name"))
 _PROPOSER_CHOICES = Compiled(lambda: Label.objects.open().proposers().values_list("pk", "username"))
-# Read by every decision, compiled once (claims.compiled).
+# The page's items, and the label every decision reads, compiled once (claims.compiled).
+_QUEUE_ITEMS = Compiled(lambda pks: Label.objects.filter(pk__in=pks).for_review(), pks=list)
 _LABEL = Compiled(
     lambda pk: Label.objects.select_related("claim__article", "claim__source", "proposed_by").filter(pk=pk), pk=int
 )
