@@ -6,10 +6,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, models, transaction
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from ..compiled import Compiled
 from .articles import Article
 from .base import valid_choice
 from .claims import Claim
@@ -69,45 +70,8 @@ class LabelQuerySet(models.QuerySet):
         return get_user_model().objects.filter(pk__in=self.values("proposed_by"))
 
     def decide(self, status, *, by, comment=""):
-        """Give each label here `status` (approved or rejected) on its own rules (Label.check_decision),
-        in one transaction with a fixed number of queries. The rows are locked and re-read, in the
-        queue's order so that two reviewers deciding overlapping sets cannot deadlock: of two reviewers
-        acting at once exactly one decides a label and the other is told what happened. Returns
-        (decided, refused): the labels decided, and (label, EditRefused) for each of the others."""
-        if status == LabelStatus.REJECTED and not comment.strip():
-            raise EditRefused(REJECTION_NEEDS_COMMENT)
-        with transaction.atomic():
-            # Only label rows are locked (no joins): claims and reviewers are read afterwards, as they
-            # stand once the lock is held (a join would give the rows as they were before the wait).
-            labels = list(Label.objects.filter(pk__in=self.values("pk")).select_for_update())
-            prefetch_related_objects(labels, "claim", "reviewed_by")
-            decided, refused = [], []
-            for label in labels:
-                try:
-                    label.check_decision(status, by=by)
-                except EditRefused as refusal:
-                    refused.append((label, refusal))
-                else:
-                    decided.append(label)
-            now, comment = timezone.now(), comment.strip()
-            Label.objects.filter(pk__in=[label.pk for label in decided], status=LabelStatus.PROPOSED).update(
-                status=status, reviewed_by=by, reviewed_at=now, review_comment=comment
-            )
-            for label in decided:
-                label.status, label.reviewed_by, label.reviewed_at, label.review_comment = status, by, now, comment
-            HistoryEntry.record_all(
-                [
-                    HistoryEntry.entry(
-                        actor=by,
-                        action=HistoryEntry.Action(status),
-                        obj=label,
-                        before={"status": LabelStatus.PROPOSED},
-                        after={"status": status, "verdict": label.verdict, "comment": comment},
-                    )
-                    for label in decided
-                ]
-            )
-        return decided, refused
+        """Give each label here `status` (approved or rejected); see decide()."""
+        return decide(list(self.values_list("pk", flat=True)), status, by=by, comment=comment)
 
     def for_review(self):
         """Open proposals, oldest first, with what the review queue shows: claim, sentence, speaker,
@@ -120,6 +84,60 @@ class LabelQuerySet(models.QuerySet):
             .only(*QUEUE_FIELDS)
             .order_by("proposed_at", "pk")
         )
+
+
+def decide(pks, status, *, by, comment=""):
+    """Give each label `pks` names `status` (approved or rejected) on its own rules (Label.check_decision),
+    in one transaction with a fixed number of queries, compiled once (claims.compiled). The rows are
+    locked and re-read, in the queue's order so that two reviewers deciding overlapping sets cannot
+    deadlock: of two reviewers acting at once exactly one decides a label and the other is told what
+    happened. Returns (decided, refused): the labels decided, and (label, EditRefused) for each of the
+    others."""
+    if status == LabelStatus.REJECTED and not comment.strip():
+        raise EditRefused(REJECTION_NEEDS_COMMENT)
+    with transaction.atomic():
+        # Only label rows are locked (no joins): claims and reviewers are read afterwards, as they stand
+        # once the lock is held (a join would give them as they were before the wait).
+        labels = _LOCKED.objects(pks=pks)
+        claims = {claim.pk: claim for claim in _CLAIMS.objects(pks=sorted({label.claim_id for label in labels}))}
+        reviewers = {
+            person.pk: person
+            for person in _PEOPLE.objects(pks=sorted({label.reviewed_by_id for label in labels} - {None}))
+        }
+        decided, refused = [], []
+        for label in labels:
+            label.claim = claims[label.claim_id]
+            label.reviewed_by = reviewers.get(label.reviewed_by_id)
+            try:
+                label.check_decision(status, by=by)
+            except EditRefused as refusal:
+                refused.append((label, refusal))
+            else:
+                decided.append(label)
+        now, comment = timezone.now(), comment.strip()
+        Label.objects.filter(pk__in=[label.pk for label in decided], status=LabelStatus.PROPOSED).update(
+            status=status, reviewed_by=by, reviewed_at=now, review_comment=comment
+        )
+        for label in decided:
+            label.status, label.reviewed_by, label.reviewed_at, label.review_comment = status, by, now, comment
+        HistoryEntry.record_all(
+            [
+                HistoryEntry.entry(
+                    actor=by,
+                    action=HistoryEntry.Action(status),
+                    obj=label,
+                    before={"status": LabelStatus.PROPOSED},
+                    after={"status": status, "verdict": label.verdict, "comment": comment},
+                )
+                for label in decided
+            ]
+        )
+    return decided, refused
+
+
+_LOCKED = Compiled(lambda pks: Label.objects.filter(pk__in=pks).select_for_update(), pks=list)
+_CLAIMS = Compiled(lambda pks: Claim.objects.filter(pk__in=pks), pks=list)
+_PEOPLE = Compiled(lambda pks: get_user_model().objects.filter(pk__in=pks), pks=list)
 
 
 # What a queue item shows and checks (claims/review_items.py, Label.changes_since_proposed), and no more: a
@@ -249,11 +267,11 @@ class Label(models.Model):
 
     def approve(self, *, by, comment=""):
         """Approve this proposal, or raise EditRefused saying why not (see check_decision)."""
-        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.APPROVED, by=by, comment=comment))
+        return self._take(decide([self.pk], LabelStatus.APPROVED, by=by, comment=comment))
 
     def reject(self, *, by, comment):
         """Reject this proposal with the comment the editor reads, or raise EditRefused saying why not."""
-        return self._take(Label.objects.filter(pk=self.pk).decide(LabelStatus.REJECTED, by=by, comment=comment))
+        return self._take(decide([self.pk], LabelStatus.REJECTED, by=by, comment=comment))
 
     def _take(self, outcome):
         """This label's state after LabelQuerySet.decide(), or its refusal raised."""
