@@ -169,16 +169,19 @@ class Claim(TextSpan):
             if source is not None and source.pk is None:
                 source.save_new(by=by)
             changes = {field: value for field, value in changes.items() if getattr(self, _attname(field)) != _pk(value)}
+            entries = []  # the history of both writes, in one INSERT
             if changes:
-                self._update(by=by, version=version, changes=changes)
+                entries.append(self._update(by=by, version=version, changes=changes))
             elif version != self.version:
                 # This claim was loaded for this edit; a save between that read and these writes is
                 # caught below, by the label it changed (one open proposal per claim).
                 raise StaleEdit(STALE_MESSAGE)
             if label is not None:
-                self._relabel(by=by, **label)
+                entries += self._relabel(by=by, **label)
+            HistoryEntry.record_all(entries)
 
     def _update(self, *, by, version, changes):
+        """Write the changes; their history entry comes back, not saved yet."""
         before, after = _before_after(self, changes)
         now = timezone.now()
         updated = Claim.objects.filter(pk=self.pk, version=version, removed_at__isnull=True).update(
@@ -190,7 +193,7 @@ class Claim(TextSpan):
             setattr(self, field, value)
         self.version = version + 1
         self.updated_at = now
-        HistoryEntry.record(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
+        return HistoryEntry.entry(actor=by, action=HistoryEntry.Action.UPDATED, obj=self, before=before, after=after)
 
     def fill_empty(self, *, by, note=None, **values):
         """Give this claim those of `values` (source, channel, cue) whose field it still has empty, never
@@ -211,17 +214,19 @@ class Claim(TextSpan):
         )
 
     def _relabel(self, *, by, verdict=None, rationale="", evidence=(), reused_from=None):
+        """Propose the label (or withdraw the open proposal); the new proposal's history entry comes back
+        in a list, not saved yet."""
         current = self.current_label
         wanted = (verdict, rationale, list(evidence))
         unchanged = current and current.claim_version == self.version
         if unchanged and (current.verdict, current.rationale, current.evidence) == wanted:
-            return current
+            return []
         replaced = current and current.status == current.Status.PROPOSED
         # A proposal replaced by a new one gets no entry of its own: the new one's says what it replaced.
         if replaced and not current.withdraw(by=by, record=verdict is None):
             raise StaleEdit(STALE_MESSAGE)  # reviewed or replaced since it was read
         if verdict is None:
-            return None
+            return []
         try:
             # The related manager's create() also drops prefetched labels, so current_label reads them again.
             label = self.labels.create(
@@ -239,8 +244,9 @@ class Claim(TextSpan):
         if reused_from is not None:
             after["reused_from"] = reused_from.pk
         before = {"verdict": current.verdict, "replaced": current.pk} if replaced else None
-        HistoryEntry.record(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, before=before, after=after)
-        return label
+        return [
+            HistoryEntry.entry(actor=by, action=HistoryEntry.Action.PROPOSED, obj=label, before=before, after=after)
+        ]
 
     def remove(self, *, by, version):
         with transaction.atomic():
