@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Value
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -39,9 +40,7 @@ def review_queue(request):
             "filters": filters,
             "age_choices": QueueFilterForm.AGE_CHOICES,
             "verdicts": Verdict.choices,
-            "articles": _ARTICLE_CHOICES.rows(),
-            "speakers": _SPEAKER_CHOICES.rows(),
-            "proposers": _PROPOSER_CHOICES.rows(),
+            **_filter_choices(),
             "can_review": can_review,
         },
     )
@@ -70,10 +69,27 @@ def _label(label_id):
     return _LABEL.one_or_404("No such label.", pk=int(label_id))
 
 
-# The filters' choices, (pk, name) of what the open proposals are about, compiled once (claims.compiled).
-_ARTICLE_CHOICES = Compiled(lambda: Label.objects.open().articles().values_list("pk", "title"))
-_SPEAKER_CHOICES = Compiled(lambda: Label.objects.open().speakers().values_list("pk", "name"))
-_PROPOSER_CHOICES = Compiled(lambda: Label.objects.open().proposers().values_list("pk", "username"))
+def _filter_choices():
+    """The filters' choices, [(pk, name)] of what the open proposals are about, by name: one query."""
+    choices = {"articles": [], "speakers": [], "proposers": []}
+    for kind, pk, name in _FILTER_CHOICES.rows():
+        choices[kind].append((pk, name))
+    return {
+        kind: sorted(found, key=lambda choice: (choice[1].casefold(), choice[0])) for kind, found in choices.items()
+    }
+
+
+def _choices(kind, queryset, name):
+    return queryset.order_by().annotate(choice_of=Value(kind)).values_list("choice_of", "pk", name)
+
+
+_FILTER_CHOICES = Compiled(
+    lambda: _choices("articles", Label.objects.open().articles(), "title").union(
+        _choices("speakers", Label.objects.open().speakers(), "name"),
+        _choices("proposers", Label.objects.open().proposers(), "username"),
+        all=True,
+    )
+)
 # The page's items, and the label every decision reads, compiled once (claims.compiled).
 _QUEUE_ITEMS = Compiled(lambda pks: Label.objects.filter(pk__in=pks).for_review(), pks=list)
 _LABEL = Compiled(

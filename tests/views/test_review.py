@@ -294,3 +294,16 @@ def test_each_proposal_offers_an_optional_approval_note_and_a_labelled_reason(cl
     assert f'<label for="approve-comment-{label.pk}">Note for the editor (optional)</label>' in body
     assert f'<label for="comment-{label.pk}">Reason for rejecting</label>' in body
     assert 'class="visually-hidden">Comment' not in body
+
+
+def test_queue_filter_choices_come_by_name_from_one_query(editor, second_editor, django_assert_num_queries):
+    from claims.views.review import _filter_choices
+
+    for title, speaker, by in (("Zeta report", "zoe Mwangi", editor), ("alpha brief", "Abel Tesfaye", second_editor)):
+        sentence = create_article(title=title, sentences=2).sentences.first()
+        create_label(claim=create_claim(sentence=sentence, source=create_source(name=speaker)), by=by)
+    with django_assert_num_queries(1):
+        choices = _filter_choices()
+    assert [title for _, title in choices["articles"]] == ["alpha brief", "Zeta report"]
+    assert [name for _, name in choices["speakers"]] == ["Abel Tesfaye", "zoe Mwangi"]
+    assert [name for _, name in choices["proposers"]] == sorted([editor.username, second_editor.username])
