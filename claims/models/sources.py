@@ -1,5 +1,7 @@
 """The source registry shared by all articles: sources, their aliases and the name lookups."""
 
+import re
+from collections import defaultdict
 from difflib import SequenceMatcher
 
 from django.apps import apps
@@ -33,39 +35,48 @@ def _count_per_source(claims):
 
 # best_match() looks at no more than this many sources sharing a mention's surname.
 MATCH_CANDIDATES = 20
-# SQLite refuses expressions nested deeper than 1,000, and a chain of ORs nests.
-SURNAMES_PER_QUERY = 100
 
 
-def _best_match(name, candidates):
-    """best_matches() for one name among the candidates it loaded."""
-    key = fold(name)
-    exact = [
-        source
-        for source in candidates
-        if source.name_folded == key or any(alias.name_folded == key for alias in source.aliases.all())
-    ]
-    if exact:
-        return min(exact, key=lambda source: (source.name, source.pk))
-    return _only_match(name, candidates) if name.split() else None
+class _Candidates:
+    """The sources best_matches() loaded, with each one's folded name and aliases read once: a long
+    article asks about a thousand names among as many sources."""
 
+    def __init__(self, sources, surnames):
+        self.aliases = {source.pk: [alias.name for alias in source.aliases.all()] for source in sources}
+        folded = {
+            source.pk: {source.name_folded, *(alias.name_folded for alias in source.aliases.all())}
+            for source in sources
+        }
+        self.by_key = defaultdict(list)
+        for source in sources:
+            for key in folded[source.pk]:
+                self.by_key[key].append(source)
+        self.containing = {
+            surname: [source for source in sources if any(surname in key for key in folded[source.pk])]
+            for surname in surnames
+        }
 
-def _only_match(name, candidates):
-    """The only source among `candidates` that `name` can name, looking at them in search() order
-    (names starting with the surname first) and at the first MATCH_CANDIDATES that contain it."""
-    surname = fold(name.split()[-1])
-    containing = [
-        source
-        for source in candidates
-        if surname in source.name_folded or any(surname in alias.name_folded for alias in source.aliases.all())
-    ]
-    containing.sort(key=lambda source: (not source.name_folded.startswith(surname), source.name, source.pk))
-    matches = [
-        source
-        for source in containing[:MATCH_CANDIDATES]
-        if names_match(name, source.name, [alias.name for alias in source.aliases.all()])
-    ]
-    return matches[0] if len(matches) == 1 else None
+    def best_match(self, name):
+        """The source called `name` (the first by name), else the only one it names by surname."""
+        exact = self.by_key.get(fold(name))
+        if exact:
+            return min(exact, key=lambda source: (source.name, source.pk))
+        return self._only_match(name) if name.split() else None
+
+    def _only_match(self, name):
+        """The only source that `name` can name, looking at the sources containing its surname in
+        search() order (names starting with the surname first), the first MATCH_CANDIDATES of them."""
+        surname = fold(name.split()[-1])
+        containing = sorted(
+            self.containing[surname],
+            key=lambda source: (not source.name_folded.startswith(surname), source.name, source.pk),
+        )
+        matches = [
+            source
+            for source in containing[:MATCH_CANDIDATES]
+            if names_match(name, source.name, self.aliases[source.pk])
+        ]
+        return matches[0] if len(matches) == 1 else None
 
 
 LOOKS_ALIKE = 0.85  # difflib's ratio of two folded names above which one is probably the other misspelt
@@ -132,21 +143,20 @@ class SourceQuerySet(models.QuerySet):
     def best_matches(self, names):
         """{name: the one active source it names, or None if unsure}: by exact name or alias first (the
         first by name), else the only source it matches by surname or initials ("Yusov", "A. Yusov" for
-        Andrii Yusov). Two queries for every SURNAMES_PER_QUERY distinct surnames."""
+        Andrii Yusov). Two queries however many names: the surnames are one regular expression (contains
+        any of them), which PostgreSQL and SQLite both match, so the query's size does not grow with them."""
         names = set(names)
         keys = {fold(name) for name in names}
         surnames = sorted({fold(name.split()[-1]) for name in names if name.split()})
         exact_aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__in=keys)
-        exact = Q(name_folded__in=keys) | Exists(exact_aliases)
-        candidates = {}
-        for chunk in range(0, max(len(surnames), 1), SURNAMES_PER_QUERY):
-            wanted = exact
-            for surname in surnames[chunk : chunk + SURNAMES_PER_QUERY]:
-                alias = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__contains=surname)
-                wanted |= Q(name_folded__contains=surname) | Exists(alias)
-            found = self.active().filter(wanted).prefetch_related("aliases")
-            candidates.update((source.pk, source) for source in found)
-        return {name: _best_match(name, candidates.values()) for name in names}
+        wanted = Q(name_folded__in=keys) | Exists(exact_aliases)
+        if surnames:
+            # re.escape() leaves letters alone and backslashes the rest, which both dialects read literally.
+            contains = "|".join(re.escape(surname) for surname in surnames)
+            aliases = SourceAlias.objects.filter(source=OuterRef("pk"), name_folded__regex=contains)
+            wanted |= Q(name_folded__regex=contains) | Exists(aliases)
+        candidates = _Candidates(list(self.active().filter(wanted).prefetch_related("aliases")), surnames)
+        return {name: candidates.best_match(name) for name in names}
 
     def with_record(self):
         """claim_count: the source's active claims; confirmed_count, denied_count, unverified_count: those
