@@ -100,6 +100,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
         not clause and any(t.low in SPEECH_EVENTS for t in toks[lo : lo + 2])
     ):
         return None  # "said goodbye to", "told the story of the fishermen": something done, not stated
+    if toks[lo].low in ("a", "few") and any(t.low in ("word", "words") for t in toks[lo + 1 : lo + 3]):
+        return None  # "said a few words in Papiamentu and dedicated the last song": a speech, not a statement
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel

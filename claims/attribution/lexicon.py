@@ -64,7 +64,7 @@ EVENT_OBJECTS = word_set(
     "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
     "cup prize place spot record points point lead top championship pole bail entry access permission "
     "visa visas request appeal application motion wicket wickets run runs goal goals try tries booking bookings "
-    "reservation reservations honours honors"
+    "reservation reservations honours honors stage stages jersey belt"
 )
 # Objects that make "said/told X" something done rather than a statement: "said goodbye", "told the story".
 SPEECH_EVENTS = word_set("goodbye farewell hello thank thanks grace prayer prayers story stories tale tales jokes")
@@ -285,7 +285,12 @@ def is_company_noun(low):
 # Nouns with a person's ending that name no person.
 NOT_PEOPLE = frozenset(
     "sector factor motor floor error indicator elevator monitor corridor number water paper order border power "
-    "corner matter letter chapter quarter summer winter".split()
+    "corner matter letter chapter quarter summer winter other after later never over under river tower center "
+    "centre computer container cancer fever weather whether either neither rather together however dinner offer "
+    "timber silver copper finger shoulder character parameter register charter cluster shelter filter layer "
+    "barrier cover poster banner trigger thunder meter litre liter butter powder ladder rubber leather feather "
+    "tiger spider monster gender danger anger hunger disorder disaster thriller trailer tractor reactor "
+    "container carrier freighter tanker trawler cruiser helicopter".split()
 )
 # Words that make a name a body's: "Ministry", "Airlines", "Holdings".
 BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
@@ -301,6 +306,8 @@ def is_speaker_noun(low):
         return True  # "insurers", "managers", "lawyers"
     if low.endswith("s") and len(low) > 6 and low[:-1].endswith(PERSON_ENDINGS) and low[:-1] not in NOT_PEOPLE:
         return True  # "observers", "campaigners", "economists"
+    if low.endswith(("er", "ers")) and len(low) > 5 and low.removesuffix("s") not in NOT_PEOPLE:
+        return True  # who does something: "weavers", "a banker", "ranchers", "traders"
     return (
         low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
     )

@@ -25,6 +25,11 @@ from .lexicon import (
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .tokens import is_initial
 
+# Prepositions after which a name says where speakers are ("farmers near Lago Fagnano", "doctors on
+# Tahiti"), and, with "with" and "for", whom they work for ("a lawyer for Meta"): not who they are.
+WHERE = frozenset("in at from on near outside around across along off inside".split())
+WHERE_OR_WHOSE = WHERE | {"with", "for"}
+
 
 def source_for(ent, mention, confidence, role=None):
     """The source dict for a memory entity met at `mention` (text, start, end)."""
@@ -129,7 +134,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         has_name = False  # "Prosecutors said", "Critics said"
     if (
         name_lo - 1 > lo
-        and toks[name_lo - 1].low in ("in", "at", "from", "with", "for")
+        and toks[name_lo - 1].low in WHERE_OR_WHOSE
         and (
             toks[name_lo - 2].low in ANON_NOUNS
             or toks[name_lo - 2].low in ROLE_NOUNS
@@ -141,7 +146,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         has_name = False  # "Health officials in Kerala", "A yak herder in Bumthang": the name is a post-modifier
     if (
         name_lo - 1 > lo
-        and toks[name_lo - 1].low in ("in", "at", "from")
+        and toks[name_lo - 1].low in WHERE
         and toks[name_lo - 2].word
         and (not toks[name_lo - 2].cap or name_lo - 2 == lo)
         and toks[name_lo - 2].low.endswith(("s", "men"))
@@ -150,7 +155,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
     if (
         name_lo - 2 > lo
         and toks[name_lo - 1].low == "the"
-        and toks[name_lo - 2].low in ("in", "at", "from")
+        and toks[name_lo - 2].low in WHERE
         and toks[name_lo - 3].low.endswith("s")
         and (not toks[name_lo - 3].cap or name_lo - 3 == lo)  # "Observers from the ...", opening a sentence
     ):
