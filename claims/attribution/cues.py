@@ -33,6 +33,7 @@ from .lexicon import (
     SHOW_WORDS,
     SKIPPABLE,
     SPEECH_EVENTS,
+    is_speaker_noun,
     word_set,
 )
 from .noun_phrases import (
@@ -139,6 +140,17 @@ def _attribution_at(toks, i, attrs, finite_cue_seen):
     return None
 
 
+def _plural_before_a_place(toks, k):
+    """Whether toks[k] ends a plural speaker's place: "Apricot growers in Ladakh's Kargil district (say)"."""
+    for j in range(k - 1, max(k - 8, 0), -1):
+        if not toks[j].word:
+            return False
+        if toks[j].low in ("in", "at", "from", "on", "near", "across", "around"):
+            head = toks[j - 1].low
+            return head.endswith("s") and is_speaker_noun(head)
+    return False
+
+
 def _prev_index(toks, i, skip=SKIPPABLE):
     """Index of the token before i, skipping adverbs and auxiliaries; -1 at the start."""
     j = i - 1
@@ -177,7 +189,8 @@ def _finite(toks, i, attrs):
         return None  # plural nouns: "the United States", "new rules"
     if tok.low == lemma and k >= 0:
         b = toks[k]
-        if not (b.low in ("they", "we", "i", "you") or (b.word and b.low.endswith("s") and b.low not in DETERMINERS)):
+        plural = b.word and b.low.endswith("s") and b.low not in DETERMINERS
+        if not (b.low in ("they", "we", "i", "you") or plural or _plural_before_a_place(toks, k)):
             return None  # a base form needs a plural subject: "officials say", not "state media"
     attr = _Attr(i, i + 1)
     # Relative clause: "soldiers who claimed to have...".

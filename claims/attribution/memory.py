@@ -161,7 +161,9 @@ class Memory:
             given = _WORD_BEFORE.search(text, max(0, at - 40), at)
             whole = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
             initials = not given or not given.group(1).endswith(".") or _INITIALS.fullmatch(given.group(1))
-            if given and whole and initials and given.group(1)[0].isupper() and given.group(1) not in _NOT_GIVEN_NAMES:
+            word = given.group(1) if given else ""
+            described = "-" in word and word.rsplit("-", 1)[-1].islower()  # "Khaimah-based Jazira Wings"
+            if given and whole and initials and word[0].isupper() and word not in _NOT_GIVEN_NAMES and not described:
                 return text[given.start(1) : end], given.start(1), end
             at = text.find(name, end, start)
         return None

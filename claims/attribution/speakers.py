@@ -303,8 +303,9 @@ def _name_start(toks, lo, hi):
         if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
             break
         start = before
-    while start < hi and _described(toks[start]):
-        start += 1  # "Belgian-born Anouk Vermeersch", "the Athens-based Kallisto Bulk Shipping"
+    described = [k for k in range(start, hi - 1) if _described(toks[k])]
+    if described:
+        start = described[-1] + 1  # "Belgian-born Anouk Vermeersch", "the Ras Al Khaimah-based Jazira Wings"
     run = toks[start:hi]
     one_body = any(t.low in ("of", "for") for t in run) or bool(run) and run[-1].low in BODY_WORDS
     if any(t.low == "and" for t in run) and not one_body:
