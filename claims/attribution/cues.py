@@ -306,6 +306,9 @@ def _according_to(toks, i):
         and toks[hi].low not in ("that", "in", "on", "which", "who")
     ):
         hi += 1
+    if hi < n and hi > lo and toks[hi].low == "who":
+        while hi < n and (toks[hi].word or comma_in_a_name(toks, hi)):
+            hi += 1  # "according to a lawyer who represents more than 200 of the claimants"
     for k in range(lo + 1, hi):
         by_author = toks[k].low in AUTHOR_PARTICIPLES and k + 1 < hi and toks[k + 1].low == "by"
         if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen") and not by_author:

@@ -119,6 +119,9 @@ def _bridges(toks, j):
         return True
     if low == "with" and after == "knowledge":
         return True
+    acting = low in ("on", "for", "with", "in", "at", "to") and before.endswith("ing") and j > 1
+    if acting and is_speaker_noun(toks[j - 2].low) and (not toks[j - 2].cap or j == 2):
+        return True  # "a banker advising on the talks", "lawyers acting for the families"
     if low == "on" and after == "condition":
         return True
     person = len(before) > 4 and before.endswith(("er", "ist", "ian")) and not toks[j - 1].cap  # "a yak herder"
