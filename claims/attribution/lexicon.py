@@ -290,12 +290,12 @@ NOT_PEOPLE = frozenset(
     "timber silver copper finger shoulder character parameter register charter cluster shelter filter layer "
     "barrier cover poster banner trigger thunder meter litre liter butter powder ladder rubber leather feather "
     "tiger spider monster gender danger anger hunger disorder disaster thriller trailer tractor reactor "
-    "container carrier freighter tanker trawler cruiser helicopter".split()
+    "container carrier freighter tanker trawler cruiser helicopter specimen regimen abdomen".split()
 )
 # Words that make a name a body's: "Ministry", "Airlines", "Holdings".
 BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant".
-PERSON_ENDINGS = ("owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder")
+PERSON_ENDINGS = ("owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman")
 
 
 def is_speaker_noun(low):

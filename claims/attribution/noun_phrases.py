@@ -201,6 +201,10 @@ def subject_before(toks, k):
     named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
     if before is None:
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
+    rest = middle[1:]
+    titled = not first.cap and is_speaker_noun(first.low) and 0 < len(rest) <= 6 and rest[0].cap and rest[-1].cap
+    if titled and all(m.cap or not m.word or m.low in NAME_PARTICLES for m in rest):
+        return (before, k)  # "Her father, fisherman Rodel dela Torre,": a titled name
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
