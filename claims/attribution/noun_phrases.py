@@ -208,8 +208,8 @@ def subject_before(toks, k):
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
-        or first.low in ("from", "of")
-        and len(middle) > 1  # "Guide Kuraman Pesai, from the village of X,"
+        or first.low in ("from", "of", "in", "at", "near")
+        and len(middle) > 1  # "Guide Kuraman Pesai, from the village of X,", "Grower X, in the village of Y,"
         or first.text.isdigit()
         or first.low in ROLE_NOUNS
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
@@ -302,6 +302,7 @@ def sentence_subject(toks, limit):
             or low in ORG_NOUNS
             or (low in ANON_NOUNS)
             or low in MODIFIERS
+            or (is_speaker_noun(low) and j + 1 < limit and toks[j + 1].cap)  # "March organiser Gilbert X urged"
             # a particle inside a name ("Graciela Otamendi de la Fuente"), a noun before the one that
             # names a body or a role ("the national cashew agency")
             or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
