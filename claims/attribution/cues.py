@@ -322,8 +322,9 @@ def _according_to(toks, i):
         return None
     attr = _Attr(i, i + 2)
     attr.subj_lo, attr.subj_hi = author or (lo, hi)
-    if author:
-        attr.document = (document, author)  # "according to figures from the Central Statistics Office"
+    if author or document is not None and toks[lo].low == "the":
+        # "according to figures from the Central Statistics Office"; "according to the report": whoever issued it
+        attr.document = (document, author)
     attr.clause_lo = i
     if i == 0 or (i > 0 and toks[i - 1].text == "," and not any(t.word for t in toks[: i - 1])):
         # "According to police, CLAIM."

@@ -151,6 +151,8 @@ def document_source(text, toks, attr, memory):
         if not toks[hi - 1].poss:  # "Chile's Comptroller General": owned, one organisation
             start, end = toks[lo].start, toks[hi - 1].end
             ent = memory.add(text[start:end], start, end, "organisation", None)
+            for k in range(first, noun + 1):
+                memory.issued[toks[k].low] = ent
             return source_for(ent, (text[start:end], start, end), 0.8), channel
         start, end = toks[lo].start, toks[hi - 1].end - 2  # "the Reserve Bank of India's": without "'s"
         words = text[start:end].lower().split()
