@@ -95,6 +95,9 @@ def document_author(toks, document, hi):
         lo += 1
     described = lo
     while described < hi and described - lo < 4 and _describes(toks[described]):
+        owner = toks[described].low.removesuffix("'s").removesuffix("’s")
+        if toks[described].poss and owner in ORG_NOUNS:
+            return lo, described + 1  # "Minutes of the provincial health committee's meeting": the committee's
         described += 1  # "by the migrant workers' group Hawiya Rights Monitor": its description, then its name
     if described > lo and described < hi and toks[described].cap:
         lo = described
