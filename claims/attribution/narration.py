@@ -172,17 +172,14 @@ def _note_people_and_bodies(text, toks, memory):
 def _in_body_name(toks, j, k):
     """Whether toks[j] goes on the name of a body begun at k: a capitalised word, "of"/"for"/"and" before
     one, a possessive before one ("Dockworkers' Union")."""
-    n, t = len(toks), toks[j]
-    before_name = j + 1 < n and _cap_word(toks[j + 1])
+    t = toks[j]
     if _cap_word(t):
         return True
     if t.text == "," and j > k and comma_in_a_name(toks, j):
         return True  # "Ministry of Health, Labour and Welfare"
-    if t.low in ("of", "for", "and") and j > k:
-        return before_name
-    if t.poss and t.cap:
-        return before_name
-    return t.text in "'’" and j > k and toks[j - 1].low.endswith("s") and before_name
+    linking = (t.low in ("of", "for", "and") and j > k) or (t.poss and t.cap)
+    linking = linking or (t.text in "'’" and j > k and toks[j - 1].low.endswith("s"))
+    return linking and j + 1 < len(toks) and _cap_word(toks[j + 1])
 
 
 def _note_owned_people(text, toks, memory):

@@ -422,6 +422,11 @@ def _resolve_description(core, head_low, is_org, memory):
     def shared(e):
         return len(content & _words_of(e.role)) if e.kind == "person" and e.role else 0
 
-    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those.
-    most = max((shared(e) for e in memory.entities.values()), default=0)
-    return memory.recent(lambda e: shared(e) == most) if most else None
+    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
+    # from the most recently met, so that the first of the most is the latest.
+    best, most = None, 0
+    for e in reversed(memory.entities.values()):
+        score = shared(e)
+        if score > most:
+            best, most = e, score
+    return best

@@ -22,16 +22,16 @@ class _Tok:
 
     def __init__(self, m, in_quote):
         self.start, self.end = m.span()
-        self.text = m.group()
-        self.low = self.text.lower()
-        first = self.text[0]
+        self.text = text = m.group()
+        self.low = low = text.lower()
+        first = text[0]
         self.word = first.isalnum()
         # "al-Busaidi", "el-Sisi", "bin-Laden": a name after its lowercase particle
-        self.cap = first.isupper() or bool(_PARTICLE_NAME.match(self.text))
-        self.poss = self.low.endswith(("'s", "’s"))
+        self.cap = upper = first.isupper() or ("-" in text and bool(_PARTICLE_NAME.match(text)))
+        self.poss = low.endswith(("'s", "’s"))
         self.in_quote = in_quote
         # "WHO", "US": a name even when it spells a function word.
-        self.acronym = len(self.text) > 1 and self.text.isupper() and self.text.isalpha()
+        self.acronym = upper and len(text) > 1 and text.isupper() and text.isalpha()
 
 
 def is_initial(tok):
