@@ -139,12 +139,12 @@ def _note_people_and_bodies(text, toks, memory):
         if _names_a_person(toks[k].low) and not toks[k].in_quote:
             j = _name_end(toks, k + 1, most=5, stop=ORG_NOUNS)
             company = any(t.low in COMPANY_SUFFIXES or t.low in ORG_NOUNS for t in toks[k + 1 : j])
-            if j - k >= 3 and (j == n or not toks[j].cap) and not company:
+            if j - k >= 3 and (j == n or not toks[j].cap):
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
                 role = text[toks[role_lo].start : toks[k].end]
-                memory.add(
-                    text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end, "person", role
-                )
+                # "commodities trader Limmat Resources": a company, whose noun a later "the trader" says
+                kind = "organisation" if company else "person"
+                memory.add(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end, kind, role)
     j = 0
     while j < n and j < 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS and toks[j].low not in MODIFIERS:
         j += 1

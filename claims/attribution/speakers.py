@@ -420,7 +420,7 @@ def _resolve_description(core, head_low, is_org, memory):
         return None
 
     def shared(e):
-        return len(content & _words_of(e.role)) if e.kind == "person" and e.role else 0
+        return len(content & _words_of(e.role)) if e.role and e.kind in ("person", "organisation") else 0
 
     # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
     # from the most recently met, so that the first of the most is the latest.
