@@ -67,3 +67,15 @@ def test_an_admin_ends_a_session_and_that_browser_is_signed_out(client, admin_us
     assert not Session.objects.filter(user=editor).exists()
     response = browser.get(reverse("claims:article_list"))
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_clearsessions_removes_the_expired_sessions_only(client, editor, second_editor):
+    from django.core.management import call_command
+    from django.test import Client
+
+    client.force_login(editor)
+    Client().force_login(second_editor)
+    assert Session.objects.count() == 2
+    Session.objects.filter(user=editor).update(expire_date=timezone.now() - timedelta(minutes=1))
+    call_command("clearsessions")
+    assert list(Session.objects.values_list("user", flat=True)) == [second_editor.pk]
