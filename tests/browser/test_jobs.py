@@ -38,7 +38,9 @@ def test_a_big_import_shows_its_progress_then_the_article(page, editor, worker):
     worker.start()
     bar = page.get_by_role("progressbar")
     bar.wait_for(timeout=30_000)
-    assert page.get_by_text("Finding attributions:").is_visible() or page.get_by_text("Saving").is_visible()
+    # Reading and splitting come first, without counts; then the phase with its count, or the saving.
+    page.get_by_text("Finding attributions:").or_(page.get_by_text("Saving")).first.wait_for(timeout=30_000)
+    assert bar.is_visible()
     assert_accessible(page)
     screenshot(page, "job_running")
     page.set_viewport_size({"width": 390, "height": 800})
