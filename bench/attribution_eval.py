@@ -15,6 +15,7 @@ to "Freedom of Russia Legion" to count). tests/attribution/test_pipeline.py call
 score() from here; docs/attribution.md records the figures.
 """
 
+import itertools
 import json
 import sys
 import time
@@ -162,14 +163,16 @@ def score(passages=None, suggest=suggest_attributions):
 
 
 def speed_text(passages=None, min_sentences=SPEED_SENTENCES):
-    """The passages as paragraphs, repeated to at least min_sentences sentences."""
+    """The passages as paragraphs, in order and again from the first, until they hold min_sentences sentences."""
     if passages is None:
         passages = load_passages()
-    paragraphs = [p["text"] for p in passages]
-    per_round = sum(len(split_sentences(t)) for t in paragraphs)
-    rounds = -(-min_sentences // per_round)
-    text = "\n\n".join(paragraphs * rounds)
-    return text, len(split_sentences(text))
+    paragraphs, chosen, count = itertools.cycle([p["text"] for p in passages]), [], 0
+    while count < min_sentences:  # counted on the joined text: a paragraph's last sentence may join the next
+        chosen.append(next(paragraphs))
+        if len(chosen) % 50 == 0 or count + 50 >= min_sentences:
+            count = len(split_sentences("\n\n".join(chosen)))
+    text = "\n\n".join(chosen)
+    return text, count
 
 
 def measure_speed(repeats=3):
