@@ -205,6 +205,9 @@ def subject_before(toks, k):
     titled = not first.cap and is_speaker_noun(first.low) and 0 < len(rest) <= 6 and rest[0].cap and rest[-1].cap
     if titled and all(m.cap or not m.word or m.low in NAME_PARTICLES for m in rest):
         return (before, k)  # "Her father, fisherman Rodel dela Torre,": a titled name
+    the_name = first.low == "the" and rest and rest[0].cap and all(m.cap or m.low in NAME_PARTICLES for m in rest)
+    if the_name and toks[before].low in ("a", "an"):
+        return (before, k)  # "A supporters' group, the Idel Ultras,": the name says who
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
@@ -214,7 +217,7 @@ def subject_before(toks, k):
         or first.low in ROLE_NOUNS
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
-        return (before, j)
+        return _named_before(toks, before) or (before, j)
     if named or (middle[-1].cap and any(m.low in ROLE_NOUNS for m in middle)):
         # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,", "Her
         # co-author, Dutch biologist Maarten van der Kolk,".
@@ -222,6 +225,20 @@ def subject_before(toks, k):
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
         return (before, j)  # "the ministry, in a statement, said"
     return None
+
+
+def _named_before(toks, lo):
+    """The name that a role starting at lo is in apposition to, when one comes right before it: "Ayaka Shimazu,
+    chief executive of Nagisa Mobility, the Fukuoka start-up that built the bus, said"."""
+    if lo < 2 or toks[lo - 1].text != "," or not (toks[lo].low in ROLE_NOUNS or is_speaker_noun(toks[lo].low)):
+        return None
+    start = lo - 1
+    while start > 0 and (toks[start - 1].cap or toks[start - 1].low in NAME_PARTICLES) and toks[start - 1].word:
+        start -= 1
+    name = toks[start : lo - 1]
+    if start > 0 and toks[start - 1].word or not (2 <= len(name) <= 5) or not name[0].cap:
+        return None  # the sentence's start, or after a comma: a name alone
+    return start, lo - 1
 
 
 def _with_relative_clause(toks, k):
