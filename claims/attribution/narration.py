@@ -254,6 +254,8 @@ _APPOS_BREAKS = word_set("of for at in behind hired based that which who whose w
 def _appos_name(toks, lo):
     """End of a proper name at lo for an apposition: 1-5 capitalised words, "of" inside (lo if none)."""
     j = lo
+    if lo == 0 and toks and toks[0].low in ("in", "at", "from", "on", "after", "before", "outside"):
+        return lo  # "In Kyiv, the minister, ...": where, not who
     while j < len(toks) and j - lo < 5:
         t = toks[j]
         if (t.word and t.cap and not t.poss and not t.in_quote and (t.low not in DETERMINERS or t.acronym)) or (

@@ -228,3 +228,27 @@ def test_a_body_whose_name_lists_its_fields_keeps_its_commas():
         "Philippine Atmospheric, Geophysical and Astronomical Services Administration",
         "Philippine Atmospheric, Geophysical and Astronomical Services Administration",
     ]  # fmt: skip
+
+
+def test_round_sixteen_speakers_of_unseen_wire_news():
+    text = (
+        "Orders have fallen by half, weavers said. Doctors on Tahiti said the cancers were linked to the tests. "
+        "A banker advising on the talks said a deal was near. Her father, fisherman Rodel dela Torre, said he "
+        "had sold his boat engine. The Ras Al Khaimah-based Jazira Wings said it was in talks. "
+        "A supporters' group, the Idel Ultras, said it would boycott home games. Ayaka Shimazu, chief "
+        "executive of Nagisa Mobility, the Fukuoka start-up that built the bus, said the company would sell "
+        "40 of them. In Kyiv, the minister, a former general, said talks would resume. Swiss commodities "
+        "trader Limmat Resources agreed to sell its stake. The trader said the sale would cut its debt."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "weavers", "Doctors on Tahiti", "A banker advising on the talks", "Rodel dela Torre", "Jazira Wings",
+        "Idel Ultras", "Ayaka Shimazu", "the minister", "Limmat Resources",
+    ]  # fmt: skip
+
+
+def test_a_claimed_stage_and_a_few_words_said_are_no_statements():
+    text = (
+        "Emiliano Cossu claimed the queen stage of the Giro di Sardegna on Wednesday. The singer said a few "
+        "words in Papiamentu before her encore and dedicated the last song to her mother."
+    )
+    assert suggest_attributions(text) == []
