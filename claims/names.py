@@ -5,6 +5,7 @@ Pure functions, standard library only."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and an accent, but that readers and
 # transliterations treat as one ("Radosław" is written "Radoslaw").
@@ -19,10 +20,13 @@ def fold(text):
 
     Stored beside each source name and alias because SQLite's LIKE and LOWER() fold ASCII only (not
     Cyrillic) and PostgreSQL's unaccent is an extension: this works on both."""
+    if text.isascii():  # no accents to take off: most names, and every word of English narration
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+@lru_cache(maxsize=65_536)  # the attribution engine asks about the same few hundred names again and again
 def normalise_name(name):
     """fold() with punctuation removed: "Radosław Sikorski" -> "radoslaw sikorski".
 
