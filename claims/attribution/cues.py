@@ -33,6 +33,7 @@ from .lexicon import (
     SHOW_WORDS,
     SKIPPABLE,
     SPEECH_EVENTS,
+    WHERE,
     is_speaker_noun,
     word_set,
 )
@@ -145,7 +146,7 @@ def _plural_before_a_place(toks, k):
     for j in range(k - 1, max(k - 8, 0), -1):
         if not toks[j].word:
             return False
-        if toks[j].low in ("in", "at", "from", "on", "near", "across", "around"):
+        if toks[j].low in WHERE:
             head = toks[j - 1].low
             return head.endswith("s") and is_speaker_noun(head)
     return False

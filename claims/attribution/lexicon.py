@@ -290,8 +290,10 @@ NOT_PEOPLE = frozenset(
     "timber silver copper finger shoulder character parameter register charter cluster shelter filter layer "
     "barrier cover poster banner trigger thunder meter litre liter butter powder ladder rubber leather feather "
     "tiger spider monster gender danger anger hunger disorder disaster thriller trailer tractor reactor "
-    "container carrier freighter tanker trawler cruiser helicopter specimen regimen abdomen".split()
+    "carrier freighter tanker trawler cruiser helicopter specimen regimen abdomen".split()
 )
+# Prepositions after which a name says where speakers are ("farmers near Lago Fagnano", "doctors on Tahiti").
+WHERE = frozenset("in at from on near outside around across along off inside".split())
 # Words that make a name a body's: "Ministry", "Airlines", "Holdings".
 BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant".

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 from claims.names import normalise_name
 
 from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS, is_company_noun
+from .tokens import is_description
 
 
 class _Entity:
@@ -162,8 +163,8 @@ class Memory:
             whole = end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
             initials = not given or not given.group(1).endswith(".") or _INITIALS.fullmatch(given.group(1))
             word = given.group(1) if given else ""
-            described = "-" in word and word.rsplit("-", 1)[-1].islower()  # "Khaimah-based Jazira Wings"
-            if given and whole and initials and word[0].isupper() and word not in _NOT_GIVEN_NAMES and not described:
+            given_name = word[:1].isupper() and word not in _NOT_GIVEN_NAMES and not is_description(word)
+            if given and whole and initials and given_name:  # not "Khaimah-based" of "Khaimah-based Jazira Wings"
                 return text[given.start(1) : end], given.start(1), end
             at = text.find(name, end, start)
         return None

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .speakers import described_name, opens_with_description
-from .tokens import is_quote
+from .tokens import is_description, is_quote
 
 
 def note_names(text, toks, memory):
@@ -125,8 +125,9 @@ def _particle(toks, j):
 
 
 def _cap_word(t):
-    adjective = "-" in t.text and t.text.rsplit("-", 1)[-1].islower()  # "Osaka-based", "Far-right"
-    return t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS and not adjective
+    return (
+        t.word and t.cap and not t.poss and not t.in_quote and t.low not in DETERMINERS and not is_description(t.text)
+    )
 
 
 def _note_people_and_bodies(text, toks, memory):
@@ -378,7 +379,7 @@ def _name_run(toks, lo):
             break
         if t.low in ROLE_NOUNS or t.low in DETERMINERS or t.low in DAYS_MONTHS:
             break
-        if "-" in t.text and t.text.split("-")[-1].islower():
+        if is_description(t.text):
             break  # "Far-right", "Pro-Kremlin": adjectives
         j += 1
     if j == lo + 1 and toks[lo].low in GAZETTEER:

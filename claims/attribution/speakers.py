@@ -19,15 +19,14 @@ from .lexicon import (
     PERSON_ENDINGS,
     PRONOUNS,
     ROLE_NOUNS,
+    WHERE,
     is_company_noun,
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
-from .tokens import is_initial
+from .tokens import is_description, is_initial
 
-# Prepositions after which a name says where speakers are ("farmers near Lago Fagnano", "doctors on
-# Tahiti"), and, with "with" and "for", whom they work for ("a lawyer for Meta"): not who they are.
-WHERE = frozenset("in at from on near outside around across along off inside".split())
+# With "with" and "for" after a speaker, whom they work for ("a lawyer for Meta"): not who they are.
 WHERE_OR_WHOSE = WHERE | {"with", "for"}
 
 
@@ -303,7 +302,7 @@ def _name_start(toks, lo, hi):
         if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
             break
         start = before
-    described = [k for k in range(start, hi - 1) if _described(toks[k])]
+    described = [k for k in range(start, hi - 1) if is_description(toks[k].text)]
     if described:
         start = described[-1] + 1  # "Belgian-born Anouk Vermeersch", "the Ras Al Khaimah-based Jazira Wings"
     run = toks[start:hi]
@@ -311,11 +310,6 @@ def _name_start(toks, lo, hi):
     if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
-
-
-def _described(t):
-    """A hyphenated word that describes a name rather than being part of it: "Belgian-born", "Athens-based"."""
-    return "-" in t.text and t.text.rsplit("-", 1)[-1].islower()
 
 
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".

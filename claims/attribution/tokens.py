@@ -34,6 +34,12 @@ class _Tok:
         self.acronym = upper and len(text) > 1 and text.isupper() and text.isalpha()
 
 
+def is_description(word):
+    """A hyphenated word that describes a name rather than being part of it: "Osaka-based", "Belgian-born",
+    "Far-right"."""
+    return "-" in word and word.rsplit("-", 1)[-1].islower()
+
+
 def is_initial(tok):
     """An initial before its full stop: "R" of "R. Kalaiselvi", "R.T" of "R.T. Liburd-Mills"."""
     return tok.cap and (len(tok.text) == 1 or bool(_INITIALS.fullmatch(tok.text)))
