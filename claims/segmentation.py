@@ -129,14 +129,15 @@ _CANDIDATE_RE = re.compile(
     r"(?<=\n)[^\S\n]*\n"
     # A whole run of terminal punctuation, maybe repeated or spaced (". . ."),
     # with its closing quotes and brackets. It always matches from the first
-    # character of a run, so "......x" is scanned once; Python then checks
-    # that whitespace follows (or a glued "world.Today").
-    r"|(?<=[.!?…])[.!?…]*(?: [.!?…]+)*[”\"'’)\]»›]*"
+    # character of a run, so "......x" is scanned once. When whitespace
+    # follows, a lookahead takes the next word (group 2) and what opens it
+    # (group 1) for Python to look at; otherwise Python checks for a glued
+    # "world.Today".
+    r"|(?<=[.!?…])[.!?…]*(?: [.!?…]+)*[”\"'’)\]»›]*(?:(?=\s+([\"“‘'(\[«„‹¿¡*]*)(\w*)))?"
     # CJK and Devanagari full stops need no following space.
     r"|(?<=[。！？।])[。！？।]*[」』”’）]*"
     r")"
 )
-_NEXT_RE = re.compile(r"\s*([\"“‘'(\[«„‹¿¡*]*)(\w*)")
 _QUOTE_CLOSERS = "”\"’'»"
 # One to three capitalised words, then a verb of speech: the speaker of the quote just closed.
 _SPEAKER_AFTER_QUOTE_RE = re.compile(
@@ -161,6 +162,9 @@ class _Rules:
         self.ambiguous = AMBIGUOUS | frozenset(_LANGUAGE_AMBIGUOUS.get(lang, "").split())
         self.starters = SENTENCE_STARTERS | HONORIFICS | frozenset(_LANGUAGE_STARTERS.get(lang, "").split())
         self.ordinal_months = frozenset(_ORDINAL_MONTHS.get(lang, "").split())
+        # Every token that may not end a sentence before a capital; any other word longer than three
+        # letters, without a period inside, does (most periods: _period_is_boundary's first answer).
+        self.listed = self.titles | self.year_abbreviations | self.ambiguous | NUMBER_PREFIXES | MONTHS | {"etc"}
 
 
 _RULES_CACHE = {}
@@ -198,6 +202,7 @@ def _find_cuts(text, rules):
     next_forced = forced[0] if forced else -1
     cuts = []
     last = 0  # start of the sentence being built
+    length = len(text)
     for m in _CANDIDATE_RE.finditer(text):
         start = m.start()
         while next_forced != -1 and next_forced <= start:
@@ -209,9 +214,9 @@ def _find_cuts(text, rules):
         kind = text[start]
         if kind in TERMINALS:
             end = m.end()
-            if end == len(text) or text[end].isspace():
+            if m.end(2) != -1:  # whitespace follows
                 cut = _punct_cut(text, m, last, rules)
-            elif _is_glued_boundary(text, m):
+            elif end == length or _is_glued_boundary(text, m):
                 cut = end
             else:
                 continue  # "3.5", "U.S.-led", "example.com", "Jr.'s"
@@ -230,19 +235,16 @@ def _find_cuts(text, rules):
 
 
 def _punct_cut(text, m, last, rules):
-    """Where the sentence ends for a run of terminal punctuation, or None."""
+    """Where the sentence ends for a run of terminal punctuation followed by whitespace, or None."""
     end = m.end()
-    if end >= len(text):
-        return end
-    nxt = _NEXT_RE.match(text, end)
-    word = nxt.group(2)
+    word = m.group(2)
     next_kind = _classify_next(word)
     if next_kind == "lower":
         return None  # '"Why?" she asked', "Yahoo! in", "co. at noon", "U.S. for"
     pstart = m.start()
-    run = m.group().rstrip(_CLOSERS)
+    run = m.group().rstrip(_CLOSERS)  # the lookahead is not part of the match
     if run == ".":
-        boundary = _period_is_boundary(text, pstart, last, word, nxt.end(), next_kind, rules)
+        boundary = _period_is_boundary(text, pstart, last, word, m.end(2), next_kind, rules)
         return end if boundary else None
     if "." not in run:
         if m.group()[-1:] in _QUOTE_CLOSERS and _SPEAKER_AFTER_QUOTE_RE.match(text, end) and word not in rules.starters:
@@ -287,6 +289,8 @@ def _period_is_boundary(text, pstart, last, word, word_end, next_kind, rules):
     if not token:
         return True
     low = token.lower()
+    if len(token) > 3 and low not in rules.listed and "." not in token and not token.isdigit():
+        return True  # a word: "the court ruled on Monday. The"
     if low in rules.year_abbreviations and _follows_number(text, pstart - len(token)):
         return True  # "в 2020 г. Там"
     if low in rules.titles:

@@ -6,13 +6,25 @@ import re
 BULLETS = "•‣⁃◦▪●"
 TERMINALS = ".!?…"
 
-_MARKER_END_RE = re.compile(r"(?:\.\)|\)|\.)(?=[ \t])")
+# The end of a list marker ("2." "b)" "10.)") after whitespace or a bullet. It starts at the "." or ")"
+# and looks back (fixed widths), which skips plain text faster than a pattern opening with the marker.
+_MARKER_END_RE = re.compile(
+    r"[.)](?:"
+    + "|".join(
+        rf"(?<=[\s•‣⁃◦▪●]{marker}{suffix})"
+        for marker in (r"[\da-z]", r"\d\d", r"\d\d\d")
+        for suffix in ("[.)]", r"\.\)")
+    )
+    + r")(?=[ \t])"
+)
 # Cheap test for a list's first item, "1." "1)" "1.)" "a." "a)", after a space or bullet.
 _LIST_START_RE = re.compile(r"[\s•‣⁃◦▪●][1a](?:\.\)?|\))[ \t]")
-_BULLET_RE = re.compile(r"(?<=\s)[•‣⁃◦▪●]")
-_DASH_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*[-*–][ \t]+(?=\S)")
+_BULLET_RE = re.compile(r"[•‣⁃◦▪●](?<=\s[•‣⁃◦▪●])")  # the bullet first: it is rare, whitespace is not
+# These two open with the line break rather than a lookbehind for it, so the regex engine finds it fast;
+# the item starts after it (group 1).
+_DASH_ITEM_RE = re.compile(r"\n([^\S\n]*[-*–][ \t]+)(?=\S)")
 # A line opening with a list marker ("1. the defendant", "2) he reports", "b. a fund").
-_LINE_ITEM_RE = re.compile(r"(?<=\n)[^\S\n]*(?:\d{1,3}|[a-z])(?:\.\)?|\))[ \t]+(?=\S)")
+_LINE_ITEM_RE = re.compile(r"\n([^\S\n]*(?:\d{1,3}|[a-z])(?:\.\)?|\))[ \t]+)(?=\S)")
 # Where a list item's line ends and a sentence of its own begins, on the next line with a capital.
 _ITEM_END_RE = re.compile(r"\n(?=[^\S\n]*[A-Z])")
 
@@ -24,11 +36,12 @@ def forced_cuts(text):
     if any(b in text for b in BULLETS):
         cuts.extend(m.start() for m in _BULLET_RE.finditer(text))
     if "\n-" in text or "\n*" in text or "\n–" in text or "\n " in text:
-        cuts.extend(m.start() for m in _DASH_ITEM_RE.finditer(text))
+        cuts.extend(m.start(1) for m in _DASH_ITEM_RE.finditer(text))
     if "\n" in text:
-        cuts.extend(m.start() for m in _LINE_ITEM_RE.finditer(text))
-    if _LIST_START_RE.match(" " + text[:4]):  # a list opening the text
-        cuts.extend(_list_item_cuts(text, 0))
+        cuts.extend(m.start(1) for m in _LINE_ITEM_RE.finditer(text))
+    opening = _LIST_START_RE.match(" " + text[:4])
+    if opening:  # a list opening the text: its first marker has nothing before it
+        cuts.extend(_list_item_cuts(text, 0, opening=opening.group()[2:].rstrip()))
     else:
         first = _LIST_START_RE.search(text)
         if first is not None:
@@ -38,16 +51,18 @@ def forced_cuts(text):
     return sorted(set(cuts))
 
 
-def _list_item_cuts(text, first):
-    """ "1) first 2) second", "a. first b. second": cut before each later item."""
+def _list_item_cuts(text, first, opening=None):
+    """ "1) first 2) second", "a. first b. second": cut before each later item. `opening` is the suffix of
+    the marker that opens the text, if one does."""
     cuts = []
-    chain = None  # (suffix, expected next value)
+    chain = (opening, "2" if text[0] == "1" else "b") if opening else None  # (suffix, expected next value)
     for m in _MARKER_END_RE.finditer(text, first):
-        marker = _list_marker_before(text, m.start())
+        end = m.end()
+        suffix = ".)" if text[end - 2 : end] == ".)" else text[end - 1]
+        marker = _list_marker_before(text, end - len(suffix))
         if marker is None:
             continue
         cut, value = marker
-        suffix = m.group()
         if value in ("1", "a"):
             chain = (suffix, "2" if value == "1" else "b")
         elif chain == (suffix, value):

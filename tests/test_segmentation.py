@@ -288,6 +288,14 @@ def test_the_platform_x_ends_a_sentence_but_initials_do_not():
          ["It set two conditions:", "1. he stays", "2) he reports weekly"]),
         ("It includes:\n• grid upgrades\n• a coal\nfund\nIt is voted on in June.",
          ["It includes:", "• grid upgrades", "• a coal\nfund", "It is voted on in June."]),
+        # The same for a line opening with a dash or a number: the next line's capital starts a sentence.
+        ("Two parts:\n- lower taxes for farmers\nIt is voted on in June.",
+         ["Two parts:", "- lower taxes for farmers", "It is voted on in June."]),
+        ("Two parts:\n1. lower taxes for\nfarmers\nIt is voted on in June.",
+         ["Two parts:", "1. lower taxes for\nfarmers", "It is voted on in June."]),
+        # Inline numbered lists, opening the text or after a bullet ("• 10.").
+        ("1) rice 2) beans 3) oil were rationed.", ["1) rice", "2) beans", "3) oil were rationed."]),
+        ("Rations: a.) rice b.) beans", ["Rations: a.) rice", "b.) beans"]),
         ("The vigil begins at 7 p.m. (1800 GMT). It ends at ten.",
          ["The vigil begins at 7 p.m. (1800 GMT).", "It ends at ten."]),
         ("The icon, dated ca. 1890, was sold ca. 1950. It is lost.",
