@@ -11,7 +11,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from .attribution import suggest_attributions
+from .bulk_insert import insert_rows
 from .models import Article, Claim, Source, SourceKind, Suggestion
+
+# The columns suggest_claims writes; the decision's columns stay empty until someone decides.
+_COLUMNS = (
+    "article", "sentence", "start", "end", "source_text", "source_start", "source_end", "mention_start",
+    "mention_end", "source_kind", "role", "source", "channel", "cue", "hedged", "nested", "status",
+)  # fmt: skip
+_KINDS = frozenset(SourceKind.values)
 
 
 def suggest_claims(article, *, again=False, progress=None, inside=None):
@@ -37,11 +45,12 @@ def suggest_claims(article, *, again=False, progress=None, inside=None):
             return 0
         if again:
             article.suggestions.pending().delete()
-        sentences = list(article.sentences.order_by("start"))
-        starts = [sentence.start for sentence in sentences]
+        sentences = list(article.sentences.order_by("start").values_list("pk", "start", "end"))
+        starts = [start for _, start, _ in sentences]
         taken = set(Claim.objects.active().filter(article=article).values_list("start", "end"))
         taken |= set(article.suggestions.values_list("start", "end"))
         registry = Source.objects.best_matches({found.source_text for found in found_all})
+        ids = {name: source.pk for name, source in registry.items() if source is not None}
         rows = []
         for found in found_all:
             for sentence, start, end in _pieces(
@@ -50,42 +59,40 @@ def suggest_claims(article, *, again=False, progress=None, inside=None):
                 if (start, end) in taken:
                     continue
                 rows.append(
-                    Suggestion(
-                        article=article,
-                        sentence=sentence,
-                        start=start,
-                        end=end,
-                        source_text=found.source_text[:200],
-                        source_start=found.source_start,
-                        source_end=found.source_end,
-                        mention_start=found.mention_start,
-                        mention_end=found.mention_end,
-                        source_kind=_kind(found),
-                        role=(found.role_text or "")[:200],
-                        source=registry[found.source_text],
-                        channel=(found.channel_text or "")[:300],
-                        cue=(found.cue_text or "")[:100],
-                        hedged=found.hedged,
-                        nested=found.nested,
+                    (
+                        article.pk,
+                        sentence,
+                        start,
+                        end,
+                        found.source_text[:200],
+                        found.source_start,
+                        found.source_end,
+                        found.mention_start,
+                        found.mention_end,
+                        found.source_kind if found.source_kind in _KINDS else SourceKind.PERSON,
+                        (found.role_text or "")[:200],
+                        ids.get(found.source_text),
+                        (found.channel_text or "")[:300],
+                        (found.cue_text or "")[:100],
+                        found.hedged,
+                        found.nested,
+                        Suggestion.Status.PENDING,
                     )
                 )
-        Suggestion.objects.bulk_create(rows, batch_size=1000)
+        insert_rows(Suggestion, _COLUMNS, rows)
     return len(rows)
 
 
 def _pieces(start, end, sentences, starts, text):
-    """The parts of [start, end) that fall in each sentence, trimmed of surrounding whitespace."""
+    """(sentence id, start, end) of the parts of [start, end) that fall in each sentence (`sentences` are
+    (id, start, end)), trimmed of surrounding whitespace."""
     index = max(bisect.bisect_right(starts, start) - 1, 0)
-    while index < len(sentences) and sentences[index].start < end:
-        sentence = sentences[index]
-        left, right = max(start, sentence.start), min(end, sentence.end)
+    while index < len(sentences) and sentences[index][1] < end:
+        sentence, sentence_start, sentence_end = sentences[index]
+        left, right = max(start, sentence_start), min(end, sentence_end)
         piece = text[left:right]
         left += len(piece) - len(piece.lstrip())
         right -= len(piece) - len(piece.rstrip())
         if left < right:
             yield sentence, left, right
         index += 1
-
-
-def _kind(found):
-    return found.source_kind if found.source_kind in SourceKind.values else SourceKind.PERSON
