@@ -290,7 +290,7 @@ NOT_PEOPLE = frozenset(
     "timber silver copper finger shoulder character parameter register charter cluster shelter filter layer "
     "barrier cover poster banner trigger thunder meter litre liter butter powder ladder rubber leather feather "
     "tiger spider monster gender danger anger hunger disorder disaster thriller trailer tractor reactor "
-    "carrier freighter tanker trawler cruiser helicopter specimen regimen abdomen".split()
+    "carrier freighter tanker trawler cruiser helicopter specimen regimen abdomen acumen".split()
 )
 # Prepositions after which a name says where speakers are ("farmers near Lago Fagnano", "doctors on Tahiti").
 WHERE = frozenset("in at from on near outside around across along off inside".split())
@@ -310,6 +310,8 @@ def is_speaker_noun(low):
         return True  # "observers", "campaigners", "economists"
     if low.endswith(("er", "ers")) and len(low) > 5 and low.removesuffix("s") not in NOT_PEOPLE:
         return True  # who does something: "weavers", "a banker", "ranchers", "traders"
+    if low.endswith("men") and len(low) > 5 and low not in NOT_PEOPLE:
+        return is_speaker_noun(low[:-3] + "man")  # "fishermen", "firemen", "chairwomen"
     return (
         low in ROLE_NOUNS or low in ORG_NOUNS or low in ANON_NOUNS or low.endswith("-year-old") or is_company_noun(low)
     )

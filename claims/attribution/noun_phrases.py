@@ -14,6 +14,8 @@ from .lexicon import (
     ORG_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    WHERE,
+    is_company_noun,
     is_speaker_noun,
 )
 from .tokens import is_initial, is_quote
@@ -134,10 +136,17 @@ def _bridges(toks, j):
         return after not in DAYS_MONTHS  # "the Expanded Programme on Immunisation", "Committee on Foreign Affairs"
     if low == "in" and j > 0 and toks[j - 1].cap and not toks[j - 1].poss and after and toks[j + 1].cap:
         return True  # "Trader Lê Văn Hùng in Buôn Ma Thuột": where the named speaker is
-    if low in ("in", "at", "from") and len(before) > 3 and before.endswith(("s", "men")) and before not in AUX:
+    if low in ("in", "at", "from", "on") and len(before) > 3 and before.endswith(("s", "men")) and before not in AUX:
         named = [t for t in toks[j + 1 : j + 3] if t.word]
-        if named and (named[0].cap or named[0].low == "the" and len(named) > 1 and named[1].cap):
-            return True  # "Environmental groups in Manaus", "archaeologists from the University of Warsaw"
+        determined = named and named[0].low in ("the", "a", "an") and len(named) > 1 and named[1].cap
+        if named and (named[0].cap or determined) and named[0].low not in DAYS_MONTHS:
+            # "Environmental groups in Manaus", "archaeologists from the University of Warsaw", "deckhands on
+            # a Taiwanese vessel"
+            return True
+    if low in WHERE and after not in DAYS_MONTHS and j > 0 and _names_people(toks, j - 1):
+        return True  # "Residents near the port", "Traders at the market"
+    if low in WHERE and _in_a_where_phrase(toks, j):
+        return True  # "Traders at the Sabon Gari market in Kaduna": where, then where within it
     if low == "and" and j > 0 and toks[j - 1].cap and j + 1 < len(toks) and toks[j + 1].cap:
         # inside a name already joined by "of" or "for": "Centres for Disease Control and Prevention"
         joined = any(toks[k].low in ("of", "for") and toks[k - 1].cap for k in range(max(j - 4, 1), j))
@@ -148,6 +157,24 @@ def _bridges(toks, j):
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
     return low in ("were", "was") and before == "who"
+
+
+def _in_a_where_phrase(toks, j):
+    """Whether toks[j] follows a phrase saying where people are: "at the X market" after "Traders"."""
+    for k in range(j - 1, max(j - 9, 0), -1):
+        t = toks[k]
+        if not t.word or (t.low in BREAKS and t.low not in WHERE):
+            return False
+        if t.low in WHERE:
+            return not t.cap and _names_people(toks, k - 1)
+    return False
+
+
+def _names_people(toks, k):
+    """Whether toks[k] is a noun for people, not a body: "traders", "a hospital worker", "residents"."""
+    low = toks[k].low
+    person = is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low)
+    return person and (not toks[k].cap or k == 0)
 
 
 def is_speaker_np(toks, lo, hi):

@@ -160,6 +160,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
     ):
         has_name = False  # "archaeologists from the University of Warsaw"
 
+    if has_name and _people_then_where(toks, lo, name_lo, hi):
+        has_name = False  # "Traders at the Sabon Gari market in Kaduna": people, then where they are
+
     if (
         has_name
         and toks[lo].low in ("a", "an", "the")
@@ -363,6 +366,21 @@ def _before_a_place(toks, lo, hi):
                 return k
             return hi
     return hi
+
+
+def _people_then_where(toks, lo, name_lo, hi):
+    """Whether the mention names people by a noun, then where they are, before any name: "Traders at the X
+    market in Y", "A hospital worker in the town of Z", "11 Indonesian deckhands on a Taiwanese vessel";
+    not when a name follows in apposition ("A nurse at the clinic in Tombo, Isatu Kamara")."""
+    if any(toks[k].text == "," and toks[k + 1].cap for k in range(lo, hi - 1)):
+        return False
+    for k in range(lo, name_lo - 1):
+        low = toks[k].low
+        if toks[k].cap and k > lo:
+            return False  # a name first: "Governor X in Y" is X's
+        if toks[k + 1].low in WHERE and is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low):
+            return True
+    return False
 
 
 def _before_a_body(toks, lo, hi):

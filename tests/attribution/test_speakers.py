@@ -86,6 +86,21 @@ def test_a_named_speakers_place_or_body_after_the_name_is_not_the_speaker():
     ]  # fmt: skip
 
 
+def test_people_named_by_where_they_are_keep_the_whole_description():
+    # Invented sentences, not from any evaluation split.
+    text = (
+        "Dockers at the container terminal in Tema said the cranes had stopped. A nurse in the town of Bouaké, "
+        "who asked not to be named, said the clinic had run out of insulin. Residents near the smelter in "
+        "Kitwe told AFP the air smelt of sulphur. Fishermen on a trawler off Dakhla said the nets came up "
+        "empty. Analysts on Monday said prices would rise. A teacher in Jinja, Grace Namutebi, said classes "
+        "had resumed."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Dockers at the container terminal in Tema", "A nurse in the town of Bouaké",
+        "Residents near the smelter in Kitwe", "Fishermen on a trawler off Dakhla", "Analysts", "Grace Namutebi",
+    ]  # fmt: skip
+
+
 def test_descriptions_and_initials_around_a_name():
     text = (
         "The director, Belgian-born Anouk Vermeersch, said she was heartbroken. A report by the Nicosia-based "
