@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .channels import channel_at, find_channel
 from .clauses import skip_adjuncts
-from .documents import document_source
+from .documents import DOCUMENTS, document_source
 from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, SKIPPABLE
 from .speakers import resolve_speaker
 from .tokens import TRIM
@@ -71,6 +71,10 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
         attr.channel = find_channel(toks, attr.cue_lo, attr.claim_lo)
     if attr.channel is None and attr.side == "right" and 0 < attr.subj_lo < attr.cue_lo and not attr.nested:
         attr.channel = find_channel(toks, 0, attr.subj_lo)  # "In a statement on Sunday, the FA said"
+    if attr.channel is not None and source["entity"] is not None:
+        words = text[attr.channel[0] : attr.channel[1]].lower().split()
+        if words and words[-1] in DOCUMENTS:  # "In a statement, publisher X said": a later "the statement said"
+            memory.issued[words[-1]] = source["entity"]
     out = []
     for lo, hi in claims:
         span = _claim_span(text, toks, lo, hi, attr)

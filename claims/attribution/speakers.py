@@ -286,7 +286,8 @@ def _name_start(toks, lo, hi):
         if not t.poss:
             return True
         after = toks[k + 1] if k + 1 < hi else None
-        return after is not None and (after.low == "of" or (org and after.cap))
+        people = t.low[:-2] in _PEOPLE_PLURALS  # "Norwegian People's Aid", "Women's Rights Network"
+        return after is not None and (after.low == "of" or ((org or people) and after.cap))
 
     start = hi
     while start > lo:
@@ -315,6 +316,9 @@ def _name_start(toks, lo, hi):
     return start
 
 
+_PEOPLE_PLURALS = frozenset("people children women men".split())
+
+
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
@@ -332,6 +336,9 @@ def described_name(words):
     "Farmer Nilar" (two words only for a plain description: "Meridian Foods" is a name)."""
     if len(words) < 2 or not words[1].cap or not opens_with_description(words[0].low):
         return False
+    peoples = any(w.poss and w.low[:-2] in _PEOPLE_PLURALS for w in words)
+    if words[0].low.endswith("ian") and (words[-1].low in BODY_WORDS or peoples):
+        return False  # "Norwegian Refugee Council", "Norwegian People's Aid": a body's name opens with a nationality
     plain = words[0].low in DESCRIPTORS or words[0].low.endswith("er")
     return len(words) >= 3 or (plain and words[1].low not in ORG_NOUNS)
 

@@ -39,6 +39,27 @@ def test_the_statement_said_is_whoever_issued_it():
     assert claims_of(text) == [("the cod quota would be cut by a fifth", "Norway's Ministry of Fisheries", "statement")]
 
 
+def test_the_statement_said_is_whoever_spoke_in_it_before():
+    text = (
+        "In a statement, shipbuilder Halvorsen Verft said it would cut 300 jobs. "
+        "The statement said orders had fallen by half since 2023."
+    )
+    assert claims_of(text) == [
+        ("it would cut 300 jobs", "Halvorsen Verft", "statement"),
+        ("orders had fallen by half since 2023", "Halvorsen Verft", "statement"),
+    ]
+
+
+def test_a_body_named_with_a_nationality_or_for_people_keeps_every_word():
+    text = (
+        "Danish Refugee Council said the camp had no water. Canadian People's Aid said it had sent 12 nurses. "
+        "The Women's Legal Centre said the law was unclear."
+    )
+    assert [found[1] for found in claims_of(text)] == [
+        "Danish Refugee Council", "Canadian People's Aid", "Women's Legal Centre",
+    ]  # fmt: skip
+
+
 def test_the_report_said_is_the_author_a_report_named_before():
     text = (
         "Sales of the drug fell in the United States, according to a report by the Pellham Health Agency. "
