@@ -308,7 +308,7 @@ def is_speaker_noun(low):
         return True  # "insurers", "managers", "lawyers"
     if low.endswith("s") and len(low) > 6 and low[:-1].endswith(PERSON_ENDINGS) and low[:-1] not in NOT_PEOPLE:
         return True  # "observers", "campaigners", "economists"
-    if low.endswith(("er", "ers")) and len(low) > 5 and low.removesuffix("s") not in NOT_PEOPLE:
+    if low.endswith(("er", "ers")) and len(low) > 4 and low.removesuffix("s") not in NOT_PEOPLE:
         return True  # who does something: "weavers", "a banker", "ranchers", "traders"
     if low.endswith("men") and len(low) > 5 and low not in NOT_PEOPLE:
         return is_speaker_noun(low[:-3] + "man")  # "fishermen", "firemen", "chairwomen"

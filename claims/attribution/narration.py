@@ -106,7 +106,7 @@ def _names_a_person(low):
     """A role or a noun for a person: "minister", "striker", "conductor", "politician", "swimmer"."""
     if low in ROLE_NOUNS or low in SQUAD_ROLES:
         return True
-    if len(low) <= 5 or low in NOT_PEOPLE:
+    if len(low) <= 4 or low in NOT_PEOPLE:
         return False
     return low.endswith(PERSON_ENDINGS) or low.endswith(("er", "ess")) and not is_company_noun(low)
 

@@ -101,6 +101,16 @@ def test_people_named_by_where_they_are_keep_the_whole_description():
     ]  # fmt: skip
 
 
+def test_a_short_noun_for_a_person_refers_back_to_the_person_it_named():
+    text = (
+        "Kenyan rower Amani Wekesa reached Barbados after 58 days at sea. The rower told reporters at the "
+        "harbour in Bridgetown that he had lost 11 kilograms. Baker Ilse Brandt said the bread was sold out."
+    )
+    assert [(s.source_text, s.mention_text) for s in suggest_attributions(text)] == [
+        ("Amani Wekesa", "The rower"), ("Ilse Brandt", "Baker Ilse Brandt"),
+    ]  # fmt: skip
+
+
 def test_descriptions_and_initials_around_a_name():
     text = (
         "The director, Belgian-born Anouk Vermeersch, said she was heartbroken. A report by the Nicosia-based "
