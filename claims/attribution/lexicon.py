@@ -317,6 +317,11 @@ def is_speaker_noun(low):
     )
 
 
+def is_people_noun(low):
+    """A noun for people, not for a body: "traders", "a hospital worker", "residents", "fishermen"."""
+    return is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low)
+
+
 # Pronouns and roles that say whether a person is a man or a woman, for "he" and "she".
 GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 ROLE_GENDERS = {

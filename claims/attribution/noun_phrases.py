@@ -15,7 +15,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     WHERE,
-    is_company_noun,
+    is_people_noun,
     is_speaker_noun,
 )
 from .tokens import is_initial, is_quote
@@ -171,10 +171,8 @@ def _in_a_where_phrase(toks, j):
 
 
 def _names_people(toks, k):
-    """Whether toks[k] is a noun for people, not a body: "traders", "a hospital worker", "residents"."""
-    low = toks[k].low
-    person = is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low)
-    return person and (not toks[k].cap or k == 0)
+    """Whether toks[k] is a noun for people, in lowercase unless it opens the sentence."""
+    return is_people_noun(toks[k].low) and (not toks[k].cap or k == 0)
 
 
 def is_speaker_np(toks, lo, hi):

@@ -21,6 +21,7 @@ from .lexicon import (
     ROLE_NOUNS,
     WHERE,
     is_company_noun,
+    is_people_noun,
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
@@ -286,8 +287,8 @@ def _name_start(toks, lo, hi):
         if not t.poss:
             return True
         after = toks[k + 1] if k + 1 < hi else None
-        people = t.low[:-2] in _PEOPLE_PLURALS  # "Norwegian People's Aid", "Women's Rights Network"
-        return after is not None and (after.low == "of" or ((org or people) and after.cap))
+        # "Norwegian People's Aid", "Women's Rights Network"
+        return after is not None and (after.low == "of" or ((org or _peoples(t)) and after.cap))
 
     start = hi
     while start > lo:
@@ -319,6 +320,11 @@ def _name_start(toks, lo, hi):
 _PEOPLE_PLURALS = frozenset("people children women men".split())
 
 
+def _peoples(tok):
+    """A possessive of people inside a body's name: "People's", "Children's", "Women's"."""
+    return tok.poss and tok.low[:-2] in _PEOPLE_PLURALS
+
+
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
@@ -336,8 +342,7 @@ def described_name(words):
     "Farmer Nilar" (two words only for a plain description: "Meridian Foods" is a name)."""
     if len(words) < 2 or not words[1].cap or not opens_with_description(words[0].low):
         return False
-    peoples = any(w.poss and w.low[:-2] in _PEOPLE_PLURALS for w in words)
-    if words[0].low.endswith("ian") and (words[-1].low in BODY_WORDS or peoples):
+    if words[0].low.endswith("ian") and (words[-1].low in BODY_WORDS or any(_peoples(w) for w in words)):
         return False  # "Norwegian Refugee Council", "Norwegian People's Aid": a body's name opens with a nationality
     plain = words[0].low in DESCRIPTORS or words[0].low.endswith("er")
     return len(words) >= 3 or (plain and words[1].low not in ORG_NOUNS)
@@ -382,10 +387,9 @@ def _people_then_where(toks, lo, name_lo, hi):
     if any(toks[k].text == "," and toks[k + 1].cap for k in range(lo, hi - 1)):
         return False
     for k in range(lo, name_lo - 1):
-        low = toks[k].low
         if toks[k].cap and k > lo:
             return False  # a name first: "Governor X in Y" is X's
-        if toks[k + 1].low in WHERE and is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low):
+        if toks[k + 1].low in WHERE and is_people_noun(toks[k].low):
             return True
     return False
 
