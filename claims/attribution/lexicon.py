@@ -126,7 +126,9 @@ ROLE_NOUNS = word_set(
     candidate activist nurse teacher engineer investor strategist historian physicist biologist
     chemist surgeon physician psychologist sociologist curator architect pilot detective sergeant
     superintendent constable marshal admiral major lieutenant brigadier ombudsman regulator speaker
-    whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist
+    whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist mechanic medic paramedic critic
+    cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee resident student
+    patient agent correspondent
     """
 )
 ORG_NOUNS = word_set(
@@ -176,7 +178,7 @@ COMPANY_NOUNS = word_set(
     "company firm chain carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
     "contractor subcontractor builder consultancy miner producer exporter refiner shipper utility winery "
-    "brewery distillery"
+    "brewery distillery brewer smelter shipbuilder housebuilder homebuilder shipyard grocer supermarket telco"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")
@@ -296,8 +298,11 @@ NOT_PEOPLE = frozenset(
 WHERE = frozenset("in at from on near outside around across along off inside".split())
 # Words that make a name a body's: "Ministry", "Airlines", "Holdings".
 BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
-# Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant".
-PERSON_ENDINGS = ("owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman")
+# Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant", "deckhand",
+# "engineer".
+PERSON_ENDINGS = (
+    "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman", "hand", "eer",
+)  # fmt: skip
 
 
 def is_speaker_noun(low):

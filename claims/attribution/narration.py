@@ -36,6 +36,15 @@ def note_names(text, toks, memory):
                 j += 1
             if j - (k + 1) <= 4:
                 memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
+    # "a supervisor at the Sulawesi Nikel Utama smelter": a company named before its noun.
+    for k in range(3, len(toks)):
+        if is_company_noun(toks[k].low) and not toks[k].cap and toks[k - 1].cap and not toks[k - 1].poss:
+            j = k - 1
+            while j > 0 and toks[j - 1].cap and not toks[j - 1].poss and toks[j - 1].word:
+                j -= 1
+            name = text[toks[j].start : toks[k - 1].end]
+            if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
+                memory.note_company(name, toks[j].start, toks[k - 1].end)
     # "Novo Nordisk cut its forecast": a subject owning "its" is an organisation.
     lo = 1 if toks[0].low == "the" else 0
     hi = _name_run(toks, lo)

@@ -197,7 +197,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
             first = last_role + 1
             if hi - first == 1 and toks[last_role].low in NOBLE_TITLES:
                 first = last_role  # "Lady Hale", "Lord Sumption"
-            role_text = text[toks[role_lo].start : toks[last_role].end]
+            first = _after_portfolio(toks, first, hi)
+            role_text = text[toks[role_lo].start : toks[max(last_role, first - 1)].end]
             if first >= hi:
                 return None
             start = toks[first].start
@@ -315,6 +316,18 @@ def _name_start(toks, lo, hi):
     if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
+
+
+def _after_portfolio(toks, first, hi):
+    """Where the person's name starts after a title's portfolio: "Minister of State for Petroleum Resources
+    Adaeze Okafor-Bello", "Minister for Fisheries Aoife Brennan" (the name: the last two words, with any
+    particle inside it, as in "Maria da Silva"); `first` when no "of" or "for" follows the title."""
+    if toks[first].low not in ("of", "for") or hi - first < 4:
+        return first
+    name = hi - 2
+    if toks[name].low in NAME_PARTICLES and name - 1 > first + 1:
+        name -= 1  # "Maria da Silva": the given name before the particle
+    return name if all(t.cap or t.low in NAME_PARTICLES for t in toks[name:hi]) else first
 
 
 _PEOPLE_PLURALS = frozenset("people children women men".split())

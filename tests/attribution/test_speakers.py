@@ -277,3 +277,46 @@ def test_a_claimed_stage_and_a_few_words_said_are_no_statements():
         "words in Papiamentu before her encore and dedicated the last song to her mother."
     )
     assert suggest_attributions(text) == []
+
+
+def test_a_title_with_its_portfolio_is_the_role_and_the_last_words_the_name():
+    text = (
+        "Queues formed at filling stations. Minister of State for Petroleum Resources Adaeze Okafor-Bello said "
+        "supplies would return by Friday. Minister of Health Maria da Silva said the vaccine was safe."
+    )
+    named = {s.source_text: s.role_text for s in suggest_attributions(text)}
+    assert named == {
+        "Adaeze Okafor-Bello": "Minister of State for Petroleum Resources",
+        "Maria da Silva": "Minister of Health",
+    }
+
+
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name():
+    text = (
+        "Fishermen lost their boats in the storm. Deckhand Budi Hartono said the captain had refused to turn "
+        "back. Mechanic Tomas Berg said the brakes had failed. Engineer Sunniva Dahl said the bridge was safe."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Budi Hartono", "Tomas Berg", "Sunniva Dahl"]
+
+
+def test_the_company_means_a_company_named_before_its_noun_or_after_a_trade():
+    smelter = (
+        "Police said a supervisor at the Sulawesi Nikel Utama smelter had switched the alarms off. "
+        "The company said it was cooperating with the investigation."
+    )
+    brewer = (
+        "Czech brewer Pivovar Kamenický Most will close its brewery in Rakovník. "
+        "The company said rising energy prices had made the brewhouse too expensive to run."
+    )
+    for text, company, claim in (
+        (smelter, "Sulawesi Nikel Utama", "was cooperating"),
+        (brewer, "Pivovar Kamenický Most", "energy prices"),
+    ):
+        resolved = find(text, suggest_attributions(text), claim)
+        assert (resolved.mention_text, resolved.source_text) == ("The company", company)
+
+
+def test_a_place_before_a_plant_is_no_company():
+    text = "Workers at the Rakovník brewery walked out. The company said production would continue."
+    (said,) = suggest_attributions(text)
+    assert said.source_text != "Rakovník"
