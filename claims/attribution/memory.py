@@ -25,6 +25,7 @@ class _Entity:
         "name",
         "role",
         "start",
+        "title",
     )
 
     def __init__(self, name, start, end, kind, role, last):
@@ -35,6 +36,7 @@ class _Entity:
         self.is_public = any(w in PUBLIC_WORDS for w in words)
         self.is_company = any(w in COMPANY_SUFFIXES for w in words)
         self.last = last
+        self.title = None  # "Commissioner" of "the police chief, Commissioner X,": for "the commissioner"
         self.age = None  # "Serik Nurtayev, 61,": for a later "the 61-year-old"
         self.gender = None  # "m" or "f" once the article says ("... his ...", "spokeswoman"): for "he"/"she"
         self.place = None  # (sentence, offset) where a sentence last named this person, for "he"/"she"

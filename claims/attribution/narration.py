@@ -254,7 +254,8 @@ def _note_named_in_apposition(text, toks, memory):
         if roles and not any(t.low in GAZETTEER for t in toks[k + 1 : j]):
             first = k + 2 if j - k > 3 and toks[k + 1].low in ROLE_NOUNS else k + 1  # "Captain Ioannis Petrou"
             start, end = toks[first].start, toks[j - 1].end
-            memory.add(text[start:end], start, end, "person", roles[0].text)
+            ent = memory.add(text[start:end], start, end, "person", roles[0].text)
+            ent.title = ent.title or (toks[k + 1].text if first == k + 2 else None)
 
 
 _APPOS_ARTICLES = word_set("the a an")
@@ -365,11 +366,13 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
         return
     if hi - lo == 1 and toks[lo].low in GAZETTEER:
         return  # "the capital, Kyiv,": a place
+    title = None
     if kind == "person" and hi - lo >= 3 and toks[lo].low in ROLE_NOUNS:
-        lo += 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without the title
+        title, lo = toks[lo].text, lo + 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without it
     name, start, end = text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end
     if kind == "person":
-        memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end])
+        ent = memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end])
+        ent.title = ent.title or title
         return
     ent = memory.add(name, start, end, "organisation", None)
     if ent.kind == "organisation":

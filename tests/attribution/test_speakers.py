@@ -320,3 +320,13 @@ def test_a_place_before_a_plant_is_no_company():
     text = "Workers at the Rakovník brewery walked out. The company said production would continue."
     (said,) = suggest_attributions(text)
     assert said.source_text != "Rakovník"
+
+
+def test_the_title_dropped_from_a_name_in_apposition_still_names_its_holder():
+    text = (
+        "Twelve people were killed in a crush at a stadium in Toamasina. The regional police chief, Commissioner "
+        "Fanomezantsoa Rakotobe, said about 20,000 people had tried to get in. The commissioner said the "
+        "organisers had sold too many tickets."
+    )
+    later = find(text, suggest_attributions(text), "too many tickets")
+    assert (later.mention_text, later.source_text) == ("The commissioner", "Fanomezantsoa Rakotobe")
