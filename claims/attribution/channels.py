@@ -36,8 +36,8 @@ def find_channel(toks, lo, hi):
                 best = (name[0], name[1], 3)
             elif name is None:
                 j = i + 1
-                while j < hi and j < i + 4 and toks[j].low in OUTLET_DESCRIPTORS:
-                    j += 1  # "told a regular briefing"
+                while j < hi and j < i + 4 and toks[j].low in OUTLET_DESCRIPTORS and _medium_at(toks, j) is None:
+                    j += 1  # "told a regular briefing", "told a news conference"
                 medium = _medium_at(toks, j) if j < hi else None
                 if medium is not None and best is None:
                     best = (medium[0], medium[1], 1)
@@ -180,6 +180,9 @@ def _outlet_name(toks, lo, hi):
             continue
         if t.low in OUTLET_DESCRIPTORS or t.low in RECIPIENTS:
             j += 1
+            continue
+        if j + 1 < hi and toks[j + 1].low in OUTLET_DESCRIPTORS - DETERMINERS and t.word and not t.poss:
+            j += 1  # what the outlet covers: "the sports channel Polsport", "the music station Radio Ritmo"
             continue
         break
     if not runs:

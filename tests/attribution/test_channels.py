@@ -26,3 +26,11 @@ def test_according_to_and_intermediary_channels():
     )
     assert lavrov.channel_text == "RIA Novosti"
     assert claim_text(text, lavrov) == "talks were possible"
+
+
+def test_a_news_conference_and_an_outlet_named_after_what_it_covers():
+    text = (
+        "The authority missed its target. Director Heng Ratana told a news conference that the country would "
+        "miss its deadline. Driver Anna Kowalska told the sports channel Polsport that she wanted to race."
+    )
+    assert [s.channel_text for s in suggest_attributions(text)] == ["news conference", "Polsport"]
