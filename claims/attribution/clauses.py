@@ -201,11 +201,26 @@ def skip_adjuncts(toks, i, lemma):
             j = i + 1
             while j < n and toks[j].cap:
                 j += 1
-            if j >= n or toks[j].text in ",.;" or toks[j].low in ("on", "that", "in", "at"):
-                i = j  # "in Washington", "at Leeds Crown Court"
+            if j >= n or toks[j].text in ",.;" or toks[j].low in ("on", "that", "in", "at") or _opens_clause(toks[j]):
+                i = j  # "in Washington", "at Leeds Crown Court", "told reporters in Geneva the talks had failed"
+                continue
+        if t.low in ("after", "before", "during") and i + 2 < n and toks[i + 1].low in DETERMINERS:
+            j = i + 2
+            while j < n and j < i + 4 and toks[j].word and not toks[j].cap and not _opens_clause(toks[j]):
+                j += 1
+            if j > i + 2 and j < n and (_opens_clause(toks[j]) or toks[j].low == "that"):
+                i = j  # "told journalists after the match he was proud"
                 continue
         break
     return i
+
+
+_SUBJECTS = word_set("he she it they we i the a an his her its their this these those")
+
+
+def _opens_clause(tok):
+    """A word that opens the claim's clause after a place or time phrase: a pronoun or a determiner."""
+    return tok.low in _SUBJECTS
 
 
 _TIME_FILLERS = word_set("on early late this last next at in the by around about until")

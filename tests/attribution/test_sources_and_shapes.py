@@ -232,3 +232,11 @@ def test_outlets_with_particles_places_after_a_body_and_a_goodbye_with_more_afte
     ]  # fmt: skip
     narration = "The singer said goodbye to the crowd in four languages and added a surprise encore."
     assert suggest_attributions(narration) == []
+
+
+def test_a_place_or_an_occasion_after_the_recipient_is_no_part_of_the_claim():
+    text = (
+        "Talks stalled again. Envoy Maria Lind told reporters in Geneva the talks had failed. Coach Ivan Petrov "
+        "told journalists after the match he was proud."
+    )
+    assert [claim_text(text, s) for s in suggest_attributions(text)] == ["the talks had failed", "he was proud"]
