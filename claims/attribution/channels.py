@@ -101,7 +101,9 @@ def channel_at(toks, i):
         medium = _medium_at(toks, max(k, j))
         if medium is None and k != j:
             medium = _medium_at(toks, j)
-        if medium is not None and (j > i + 1 or low in ("in", "at", "during")):
+        # "on state television", "on radio": a broadcast needs no determiner after "on".
+        on_air = medium is not None and toks[medium[2] - 1].low in ("television", "tv", "radio")
+        if medium is not None and (j > i + 1 or low in ("in", "at", "during") or on_air):
             m_start, m_end, after = medium
             if toks[after - 1].low == "interview" and after + 1 < n and toks[after].low == "with":
                 name = _outlet_name(toks, after + 1, min(n, after + 8))

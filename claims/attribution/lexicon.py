@@ -128,7 +128,7 @@ ROLE_NOUNS = word_set(
     superintendent constable marshal admiral major lieutenant brigadier ombudsman regulator speaker
     whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist mechanic medic paramedic critic
     cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee resident student
-    patient agent correspondent
+    patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     """
 )
 ORG_NOUNS = word_set(

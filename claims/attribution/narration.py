@@ -246,16 +246,24 @@ def _note_named_in_apposition(text, toks, memory):
     for k in range(1, n - 2):
         if toks[k].text != "," or toks[k].in_quote:
             continue
-        j = _name_end(toks, k + 1, most=4, stop=ORG_NOUNS)
-        if j - k < 3 or j >= n or toks[j].text not in ",." or toks[j - 1].low in COMPANY_SUFFIXES:
+        lo = _past_title(toks, k + 1)
+        j = _name_end(toks, lo, most=4, stop=ORG_NOUNS)
+        if j - lo < 2 or j >= n or toks[j].text not in ",." or toks[j - 1].low in COMPANY_SUFFIXES:
             continue
         phrase = [t for t in toks[max(k - 7, 0) : k] if t.word]
         roles = [t for t in phrase if _names_a_person(t.low) and not t.cap]
         if roles and not any(t.low in GAZETTEER for t in toks[k + 1 : j]):
-            first = k + 2 if j - k > 3 and toks[k + 1].low in ROLE_NOUNS else k + 1  # "Captain Ioannis Petrou"
+            first = lo + 1 if j - lo > 2 and toks[lo].low in ROLE_NOUNS else lo  # "Captain Ioannis Petrou"
             start, end = toks[first].start, toks[j - 1].end
             ent = memory.add(text[start:end], start, end, "person", roles[0].text)
-            ent.title = ent.title or (toks[k + 1].text if first == k + 2 else None)
+            ent.title = ent.title or (toks[k + 1].text if first > k + 1 else None)
+
+
+def _past_title(toks, lo):
+    """Past an abbreviated title opening a name ("Dr. Keiko Arakawa-Brandt", "Gen. Ahmed Musa"), else lo."""
+    if lo + 2 < len(toks) and toks[lo].low in ROLE_NOUNS and toks[lo + 1].text == "." and toks[lo + 2].cap:
+        return lo + 2
+    return lo
 
 
 _APPOS_ARTICLES = word_set("the a an")
@@ -329,7 +337,7 @@ def _note_appositions(text, toks, memory):
             d = _appos_descriptor(toks, k + 1)
             if d and d[1] == d[0] + 1 and d[1] + 1 < n and toks[d[1]].text == ",":
                 head, end = d
-                lo = end + 1
+                lo = _past_title(toks, end + 1)
                 hi = _appos_name(toks, lo)
                 if (
                     hi > lo

@@ -318,6 +318,19 @@ def np_forward(toks, i):
 _BODY_OR_ROLE = ORG_NOUNS | ROLE_NOUNS
 
 
+def _before_a_body_or_role(toks, j, limit):
+    """Whether toks[j] is one of up to three plain words before the noun that names a body or a role:
+    "the national cashew agency", "Bosnia's civil protection agency" (not a verb and its object: "leader X
+    urged the government")."""
+    for k in range(j, min(j + 4, limit)):
+        if k > j and toks[k].low in _BODY_OR_ROLE:
+            return True
+        t = toks[k]
+        if not t.word or t.cap or t.poss or t.low in DETERMINERS or t.low.endswith(("ed", "s")):
+            return False
+    return False
+
+
 def sentence_subject(toks, limit):
     """The subject at the start of the sentence: after an opening "Earlier the same day," phrase."""
     start = 0
@@ -348,7 +361,7 @@ def sentence_subject(toks, limit):
             # a particle inside a name ("Graciela Otamendi de la Fuente"), a noun before the one that
             # names a body or a role ("the national cashew agency")
             or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
-            or (j + 1 < limit and toks[j + 1].low in _BODY_OR_ROLE and j > start)
+            or (j > start and _before_a_body_or_role(toks, j, limit))
         ):
             j += 1
             continue

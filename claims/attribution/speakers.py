@@ -190,7 +190,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         run = toks[name_lo:hi]
         # An organisation's noun after the last role makes the name a body's ("Energy Minister X" is a person).
         after_role = toks[max(name_lo, last_role + 1 if last_role is not None else name_lo) : hi]
-        org_head = any(t.low in ORG_NOUNS for t in after_role) or (
+        org_head = any(_body_noun(t) for t in after_role) or (
             name_lo > lo and toks[lo].low == "the" and last_role is None
         )
         if last_role is not None and last_role >= name_lo - 1 and not org_head:
@@ -316,6 +316,11 @@ def _name_start(toks, lo, hi):
     if any(t.low == "and" for t in run) and not one_body:
         start = max(k for k in range(start, hi) if toks[k].low == "and") + 1  # "Smith and Jones": two names
     return start
+
+
+def _body_noun(tok):
+    """A body's noun in a name: "Ministry", "Agency", "NGO" (but "Ngo" is a name: "Bernadette Ngo Mbock")."""
+    return tok.low in ORG_NOUNS and (tok.low != "ngo" or tok.text.isupper())
 
 
 def _after_portfolio(toks, first, hi):
@@ -452,8 +457,8 @@ def _resolve_description(core, head_low, is_org, memory):
     content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
         return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
-    if not content:
-        return None
+    if not content:  # "the official": a person named with that word in their role, else no one
+        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or ""))
 
     def shared(e):
         if e.kind not in ("person", "organisation"):

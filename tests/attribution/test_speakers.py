@@ -294,9 +294,15 @@ def test_a_title_with_its_portfolio_is_the_role_and_the_last_words_the_name():
 def test_an_occupation_opening_the_sentence_is_no_part_of_the_name():
     text = (
         "Fishermen lost their boats in the storm. Deckhand Budi Hartono said the captain had refused to turn "
-        "back. Mechanic Tomas Berg said the brakes had failed. Engineer Sunniva Dahl said the bridge was safe."
+        "back. Mechanic Tomas Berg said the brakes had failed. Engineer Sunniva Dahl said the bridge was safe. "
+        "Guest Zeynep Karaaslan said the alarm never rang."
     )
-    assert [s.source_text for s in suggest_attributions(text)] == ["Budi Hartono", "Tomas Berg", "Sunniva Dahl"]
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Budi Hartono",
+        "Tomas Berg",
+        "Sunniva Dahl",
+        "Zeynep Karaaslan",
+    ]
 
 
 def test_the_company_means_a_company_named_before_its_noun_or_after_a_trade():
@@ -330,3 +336,37 @@ def test_the_title_dropped_from_a_name_in_apposition_still_names_its_holder():
     )
     later = find(text, suggest_attributions(text), "too many tickets")
     assert (later.mention_text, later.source_text) == ("The commissioner", "Fanomezantsoa Rakotobe")
+
+
+def test_an_abbreviated_title_in_apposition_opens_no_name():
+    text = (
+        "Burundi's health minister, Dr. Clémentine Bigirimana-Niyongabo, on Wednesday called on parents to "
+        "vaccinate their daughters. The minister said on state television that 900 women had died."
+    )
+    (said,) = suggest_attributions(text)
+    assert (said.mention_text, said.source_text, said.channel_text) == (
+        "The minister",
+        "Clémentine Bigirimana-Niyongabo",
+        "state television",
+    )
+    assert claim_text(text, said) == "900 women had died"
+
+
+def test_the_official_is_the_person_whose_role_holds_the_word():
+    text = (
+        "Customs official Daniyar Seitkali-Ospanov said 1,700 lorries were waiting. "
+        "The official said volunteers were bringing water."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Daniyar Seitkali-Ospanov"] * 2
+
+
+def test_a_name_word_spelt_like_a_body_noun_is_part_of_the_name():
+    text = "A court charged the treasurer. Prosecutor Bernadette Ngo Mbock said the money was gone."
+    (said,) = suggest_attributions(text)
+    assert (said.source_text, said.role_text) == ("Bernadette Ngo Mbock", "Prosecutor")
+
+
+def test_plain_words_before_a_body_noun_belong_to_the_subject_of_a_participle():
+    text = "Bosnia's civil protection agency urged people to stay home, saying that 40 villages had been cut off."
+    (saying,) = suggest_attributions(text)
+    assert saying.source_text == "Bosnia's civil protection agency"
