@@ -122,15 +122,21 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_saved(served, tmp_path):
     browser, _ = _sign_in(served)
     form = browser.open(f"{served}/articles/import/", timeout=10).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    text = " ".join(f"Minister {n} said the bridge would reopen in {n % 9 + 2} weeks." for n in range(6000))
+    sentences = 12_000
+    text = " ".join(f"Minister {n} said the bridge would reopen in {n % 9 + 2} weeks." for n in range(sentences))
     data = {"csrfmiddlewaretoken": token, "format": "auto", "title": "Killed", "language": "en", "text": text}
     outcome = {}
     request = (browser.open, f"{served}/articles/import/", urllib.parse.urlencode(data).encode())
-    posted = threading.Thread(target=_cut_off, args=request, kwargs={"outcome": outcome})
-    posted.start()
-    time.sleep(1.5)  # well into the import: segmenting, saving, suggesting
     (master,) = _children(served.make_pid)
     (worker,) = _children(master)
+    idle = _cpu_seconds(worker)
+    posted = threading.Thread(target=_cut_off, args=request, kwargs={"outcome": outcome})
+    posted.start()
+    # Well into the import (segmenting, saving, suggesting: seconds of CPU on any machine), measured by the
+    # worker's own CPU time rather than the clock, which a fast machine would outrun.
+    deadline = time.monotonic() + 30
+    while _cpu_seconds(worker) - idle < 0.4 and time.monotonic() < deadline:
+        time.sleep(0.02)
     os.kill(worker, signal.SIGKILL)
     posted.join(timeout=60)
     assert outcome == {"cut off": True}, "the import finished before the worker was killed: make it longer"
@@ -143,7 +149,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_saved(served, tmp_path):
                           env=served.env, capture_output=True, text=True, check=True)  # fmt: skip
     found = done.stdout.split()
     # Nothing, or the whole article; and its suggestions all there (suggested_at set) or none at all.
-    assert found == ["none"] or (int(found[0]) == 6000 and (found[1] == "True") == (int(found[2]) > 0)), found
+    assert found == ["none"] or (int(found[0]) == sentences and (found[1] == "True") == (int(found[2]) > 0)), found
 
 
 @pytest.mark.django_db(transaction=True)
@@ -180,6 +186,12 @@ def _cut_off(call, *args, outcome):
         outcome["cut off"] = False
     except OSError:
         outcome["cut off"] = True
+
+
+def _cpu_seconds(pid):
+    """The CPU time process `pid` has used, user and system (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _children(pid):
