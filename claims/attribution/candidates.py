@@ -143,6 +143,8 @@ def _around_inserted_attribution(toks, attr):
             after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), toks[k + 1])  # "still have"
             if closer in ")—–" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
                 return 0, len(toks)
+            if closer == ")" and after.text == "," and any(t.word for t in toks[k + 2 :]):
+                return 0, len(toks)  # "exported 128,000 tonnes last year (according to X), 9% less than ..."
         elif closer == ")" and toks[k].text == "(":
             return None
     return None

@@ -239,6 +239,13 @@ MEDIA_PHRASES = [
     ("social", "media"),
     ("state", "television"),
     ("state", "tv"),
+    ("state", "radio"),
+    ("national", "television"),
+    ("national", "tv"),
+    ("national", "radio"),
+    ("public", "radio"),
+    ("public", "television"),
+    ("open", "letter"),
     ("video", "address"),
     ("video", "message"),
     ("radio", "interview"),
@@ -252,7 +259,7 @@ MEDIA_PHRASES = [
 MEDIA_SINGLE = word_set(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "
     "email podcast broadcast memo report judgment judgement verdict call television radio website "
-    "blog newsletter"
+    "blog newsletter notice bulletin circular"
 )
 OUTLET_DESCRIPTORS = word_set(
     """

@@ -299,6 +299,8 @@ def _name_start(toks, lo, hi):
         inside = inside or (toks[k].text == "," and k > lo and comma_in_a_name(toks, k))  # "Health, Labour and"
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
         before = k
+        if toks[k].low == "the" and start < hi and k - 1 > lo and toks[k - 1].low in ("of", "for"):
+            inside, before = True, k - 1  # "Association of Relatives of the Disappeared"
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
             before -= 1  # "van der", "de la"
         opening = before == lo and toks[lo].cap  # "De la Fuente told ...": the particle opens the sentence
@@ -472,4 +474,6 @@ def _resolve_description(core, head_low, is_org, memory):
         score = shared(e)
         if score > most:
             best, most = e, score
+    if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
+        best = memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
     return best

@@ -34,3 +34,11 @@ def test_a_news_conference_and_an_outlet_named_after_what_it_covers():
         "miss its deadline. Driver Anna Kowalska told the sports channel Polsport that she wanted to race."
     )
     assert [s.channel_text for s in suggest_attributions(text)] == ["news conference", "Polsport"]
+
+
+def test_a_broadcaster_s_adjective_and_an_open_letter_belong_to_the_channel():
+    text = (
+        "The health minister said on national radio that most cases were in children. Pharmacists said in "
+        "an open letter that patients were skipping their medicines."
+    )
+    assert [s.channel_text for s in suggest_attributions(text)] == ["national radio", "open letter"]

@@ -240,3 +240,28 @@ def test_a_place_or_an_occasion_after_the_recipient_is_no_part_of_the_claim():
         "told journalists after the match he was proud."
     )
     assert [claim_text(text, s) for s in suggest_attributions(text)] == ["the talks had failed", "he was proud"]
+
+
+def test_according_to_in_brackets_mid_sentence_keeps_the_whole_sentence():
+    text = (
+        "Peru exported 128,000 tonnes of fresh asparagus last year (according to the Peruvian Asparagus "
+        "Institute), 9% less than a year earlier, as wells in the Ica valley ran dry."
+    )
+    (found,) = suggest_attributions(text)
+    assert claim_text(text, found) == text.rstrip(".")
+    assert found.source_text == "Peruvian Asparagus Institute"
+
+
+def test_a_document_saying_a_claim_with_an_irregular_verb_and_a_notice_standing_for_its_issuer():
+    text = (
+        "Oman will ban exports of raw frankincense resin from January, the Ministry of Heritage and Tourism "
+        "said in a notice on Sunday. The notice said the rule would protect Boswellia trees. "
+        "The indictment says they used software to buy the tickets."
+    )
+    found = suggest_attributions(text)
+    assert [(s.source_text, s.channel_text) for s in found] == [
+        ("Ministry of Heritage and Tourism", "notice"),
+        ("Ministry of Heritage and Tourism", "notice"),
+        ("The indictment", None),
+    ]
+    assert claim_text(text, found[2]) == "they used software to buy the tickets"

@@ -370,3 +370,20 @@ def test_plain_words_before_a_body_noun_belong_to_the_subject_of_a_participle():
     text = "Bosnia's civil protection agency urged people to stay home, saying that 40 villages had been cut off."
     (saying,) = suggest_attributions(text)
     assert saying.source_text == "Bosnia's civil protection agency"
+
+
+def test_of_the_and_for_the_inside_a_body_s_name():
+    text = (
+        "The Association of Relatives of the Disappeared said 40 graves had been opened. Minister for the "
+        "Environment Jane Smith said the river was clean."
+    )
+    assert [(s.source_text, s.role_text) for s in suggest_attributions(text)] == [
+        ("Association of Relatives of the Disappeared", None),
+        ("Jane Smith", "Minister for the Environment"),
+    ]
+
+
+def test_the_diplomat_is_the_unnamed_diplomat_met_before():
+    text = "A diplomat familiar with the talks said a deal was close. The diplomat said the prisoners would be freed."
+    later = find(text, suggest_attributions(text), "prisoners")
+    assert (later.mention_text, later.source_text) == ("The diplomat", "A diplomat familiar with the talks")
