@@ -138,11 +138,14 @@ class Claim(TextSpan):
                 created_by=by,
                 **fields,
             )
-            HistoryEntry.record_all([claim.creation_entry(by=by, note=note)])
-        # A new claim has no labels and no earlier checks: said to its related managers as a prefetch
-        # would, so the panel that shows it reads neither (their create() drops this, as any prefetch).
+            created = claim.creation_entry(by=by, note=note)
+            HistoryEntry.record_all([created])
+        # A new claim has no labels and no earlier checks, and its history is its creation: said to its
+        # related managers as a prefetch would, so the panel that shows it reads none of them (their
+        # create() drops this, as any prefetch).
         give_related(claim, "labels", [])
         give_related(claim, "prior_checks", [])
+        give_related(claim, "history", [created])
         return claim
 
     def creation_entry(self, *, by, note=None):

@@ -36,6 +36,11 @@ class HistoryQuerySet(models.QuerySet):
     def with_actor(self):
         return self.select_related("actor")
 
+    def for_timeline(self):
+        """Only what a timeline shows of each entry (claims.templatetags.workbench.timeline): read on every
+        workspace open and action, twenty at a time, where whole users and entries cost a third more."""
+        return self.select_related("actor").only("at", "action", "object_type", "before", "after", "actor__username")
+
     def activity_by_actor(self, *, now, periods=(7, 30)):
         """Per person, by username: claims marked, labels proposed, approvals and rejections given in
         each of the last `periods` days, as dicts {"username", "claims_7", "proposed_7", ...}. One query."""

@@ -107,7 +107,7 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
     with its timeline."""
     if claim is not None and form is None:
         form = ClaimForm.for_claim(claim)
-    timeline = _TIMELINE.objects(claim=claim.pk) if claim else []
+    timeline = _timeline(claim) if claim else []
     checked_before = _checked_before(claim) if claim else []
     return {
         "checked_before": checked_before,
@@ -120,6 +120,11 @@ def panel_context(request, article, *, sentence, claim=None, form=None, error=""
         "notice": notice,
         "can_annotate": can_annotate(request.user),
     }
+
+
+def _timeline(claim):
+    """The claim's timeline, newest first; already known for a claim just marked (Claim.mark)."""
+    return list(claim.history.all()) if was_given(claim, "history") else _TIMELINE.objects(claim=claim.pk)
 
 
 def _checked_before(claim):
@@ -153,9 +158,9 @@ def recent_activity(article):
 
 
 # Read on every open and action, compiled once (claims.compiled).
-_TIMELINE = Compiled(lambda claim: HistoryEntry.objects.for_claim(claim).with_actor()[:TIMELINE_LIMIT], claim=int)
+_TIMELINE = Compiled(lambda claim: HistoryEntry.objects.for_claim(claim).for_timeline()[:TIMELINE_LIMIT], claim=int)
 _ACTIVITY = Compiled(
-    lambda article: HistoryEntry.objects.for_article(article).with_actor()[:ACTIVITY_LIMIT], article=int
+    lambda article: HistoryEntry.objects.for_article(article).for_timeline()[:ACTIVITY_LIMIT], article=int
 )
 
 

@@ -17,8 +17,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 ACTION_QUERIES = 20
 # An htmx Mark: session, user, permissions, the sentence with its article, the write (claim, history
 # entry, in a savepoint of the test's transaction), the prior-check task, the row's claims and
-# suggestions, the timeline and progress: the new claim's labels and checks are not read.
-MARK_QUERIES = 12
+# suggestions and progress: the new claim's labels, checks and timeline (its creation) are not read.
+MARK_QUERIES = 11
 # An htmx Save: session, user, the claim with its labels, permissions, the write (version check,
 # proposal withdrawn, label, one history entry, in a savepoint of the test's transaction), the row's
 # claims and suggestions, and progress (2).
