@@ -102,10 +102,15 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "said goodbye to", "told the story of the fishermen": something done, not stated
     if toks[lo].low in ("a", "few") and any(t.low in ("word", "words") for t in toks[lo + 1 : lo + 3]):
         return None  # "said a few words in Papiamentu and dedicated the last song": a speech, not a statement
+    if not clause and toks[lo].low in _NOTHING_SAID:
+        return None  # "said nothing", "said little about the deal": no statement
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel
     return attr
+
+
+_NOTHING_SAID = frozenset("nothing little something anything much".split())
 
 
 # A second act joined to the claim by "and" is a call, not part of what was claimed: "claimed that it was

@@ -47,3 +47,8 @@ def test_a_title_or_honours_won_a_few_words_on_is_no_claim():
         "Saltire Wind claimed line honours in the Round Antigua Race on Thursday.",
     ):
         assert suggest_attributions(narration) == [], narration
+
+
+def test_saying_nothing_or_little_states_nothing():
+    text = "The minister said nothing. Police said little about the raid. The mayor said nothing had changed."
+    assert [claim_text(text, s) for s in suggest_attributions(text)] == ["nothing had changed"]
