@@ -140,7 +140,7 @@ _SUBORDINATORS = frozenset("before after as when while because since until once"
 
 # Past tenses that do not end in -ed: "soil around the factories held 200 times the level", "they used".
 _IRREGULAR_PAST = word_set(
-    "held made took gave found told used paid sold bought kept met ran saw won fell rose grew came went "
+    "held made took gave found told used paid sold bought kept met ran saw fell rose grew came went "
     "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote"
 )
 
@@ -160,6 +160,8 @@ def find_that(toks, lo):
     """A "that" opening the claim within a few adjunct tokens after the cue."""
     for j in range(lo, min(lo + 16, len(toks))):
         t = toks[j]
+        if t.low == "that" and j > lo and toks[j - 1].low in _PREPOSITIONS:
+            return None  # "said a lump of that size could fetch ...": a determiner inside the claim
         if t.low == "that":
             return j
         if t.low in AUX or is_quote(t) or t.low in CUE_VERBS or t.text in ";:":
@@ -167,6 +169,9 @@ def find_that(toks, lo):
         if _looks_past_tense(t) and not _participle_phrase(toks, j):
             return None  # "said a change caused the outage that...": the claim's own verb
     return None
+
+
+_PREPOSITIONS = word_set("of in at on for with by from about like than")
 
 
 def _looks_past_tense(t):

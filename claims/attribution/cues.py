@@ -188,6 +188,8 @@ def _finite(toks, i, attrs):
         k < 0 or not (toks[k].cap or toks[k].low in PRONOUNS or toks[k].low in ORG_NOUNS | ANON_NOUNS)
     ):
         return None  # plural nouns: "the United States", "new rules"
+    if tok.low == "state" and not (i + 1 < len(toks) and toks[i + 1].low == "that"):
+        return None  # "Amapá state said", "Amazonas state infrastructure secretary": the noun
     if tok.low == lemma and k >= 0:
         b = toks[k]
         plural = b.word and b.low.endswith("s") and b.low not in DETERMINERS

@@ -153,6 +153,12 @@ class Memory:
             )
         return found
 
+    def written_first(self, surname, start):
+        """(full name, start, end) where the text, before `start`, last writes `surname` before a hyphenated
+        given name, the family name first: "Kwon Na-rae", "Yoo Byung-chan" for a later "Kwon"."""
+        found = list(_surname_first(surname).finditer(self.text, 0, start))
+        return (found[-1].group(), found[-1].start(), found[-1].end()) if found else None
+
     def written_before(self, name, start):
         """(full name, start, end) where the text, before `start`, first writes `name` (two words or more)
         after a given name, noted or not: "sentenced Rigoberto Chamalé Us to six years" for "Chamalé Us"."""
@@ -228,6 +234,11 @@ class Memory:
         if ent is None and not word.isupper():  # "Azlan said" for Azlan Hamidi: the given name, where used
             ent = self.by_head(word, words=1)
         return ent
+
+
+@lru_cache(maxsize=4096)
+def _surname_first(surname):
+    return re.compile(rf"(?<![\w-]){re.escape(surname)} [A-Z][a-z]+-[a-z]+\b")
 
 
 # The word right before a name, ending one space before it.

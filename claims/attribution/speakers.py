@@ -228,7 +228,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
                     memory.touch(ent)
                     return result(ent, 0.85)
                 # A double-barrelled surname, its person named before in narration: "Imboden-Rüegg, 29, said".
-                earlier = memory.written_before(name, start) if "-" in name else None
+                earlier = memory.written_before(name, start) if "-" in name else memory.written_first(name, start)
                 if earlier is not None and not earlier[0].split()[0].endswith(("'s", "’s")):
                     return result(memory.add(*earlier, "person", None), 0.85)
                 ent = memory.add(name, start, m_end, "organisation", None)

@@ -52,3 +52,20 @@ def test_a_title_or_honours_won_a_few_words_on_is_no_claim():
 def test_saying_nothing_or_little_states_nothing():
     text = "The minister said nothing. Police said little about the raid. The mayor said nothing had changed."
     assert [claim_text(text, s) for s in suggest_attributions(text)] == ["nothing had changed"]
+
+
+def test_state_is_a_noun_unless_that_follows_and_posted_a_loss_is_no_post():
+    text = (
+        "Indigenous leaders in Amapá state said they had learned of the project from the radio. "
+        "Dongbaek posted a net loss of 42 billion won for the second quarter. Court papers state that he fled."
+    )
+    assert [(s.cue_text, claim_text(text, s)) for s in suggest_attributions(text)] == [
+        ("said", "they had learned of the project from the radio"),
+        ("state", "he fled"),
+    ]
+
+
+def test_that_after_a_preposition_is_inside_the_claim():
+    text = "Amber collector Piotr Nowak said a lump of that size could fetch about 20,000 zlotys."
+    (said,) = suggest_attributions(text)
+    assert claim_text(text, said) == "a lump of that size could fetch about 20,000 zlotys"

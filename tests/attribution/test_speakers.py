@@ -387,3 +387,11 @@ def test_the_diplomat_is_the_unnamed_diplomat_met_before():
     text = "A diplomat familiar with the talks said a deal was close. The diplomat said the prisoners would be freed."
     later = find(text, suggest_attributions(text), "prisoners")
     assert (later.mention_text, later.source_text) == ("The diplomat", "A diplomat familiar with the talks")
+
+
+def test_a_surname_written_first_finds_the_person_named_in_narration():
+    text = (
+        "South Korean archer Kwon Na-rae won the title on Friday. Kwon said she had changed her arrow rest. "
+        "Kwon, 22, told the JoongAng Ilbo newspaper that she would now aim for the world championships."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Kwon Na-rae", "Kwon Na-rae"]
