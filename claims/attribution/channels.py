@@ -165,6 +165,11 @@ def _particle_in_name(toks, k, hi):
     return toks[k].low in NAME_PARTICLES and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
 
 
+def _number_in_name(toks, k, hi):
+    """ "24" in "Il Sole 24 Ore": a number between capitalised words."""
+    return toks[k].text.isdigit() and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
+
+
 def _outlet_name(toks, lo, hi):
     """The proper name in "Russian state-owned news agency TASS", "the BBC": (start, end, next)."""
     runs = []
@@ -175,7 +180,11 @@ def _outlet_name(toks, lo, hi):
             break
         if t.cap and t.low not in ("the", "a", "an"):
             k = j
-            while k < hi and toks[k].word and (toks[k].cap or _particle_in_name(toks, k, hi)):
+            while (
+                k < hi
+                and toks[k].word
+                and (toks[k].cap or _particle_in_name(toks, k, hi) or _number_in_name(toks, k, hi))
+            ):
                 k += 1
             runs.append((j, k))
             j = k

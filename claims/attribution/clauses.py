@@ -141,7 +141,7 @@ _SUBORDINATORS = frozenset("before after as when while because since until once"
 # Past tenses that do not end in -ed: "soil around the factories held 200 times the level", "they used".
 _IRREGULAR_PAST = word_set(
     "held made took gave found told used paid sold bought kept met ran saw fell rose grew came went "
-    "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote"
+    "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote cost"
 )
 
 

@@ -246,6 +246,7 @@ MEDIA_PHRASES = [
     ("public", "radio"),
     ("public", "television"),
     ("open", "letter"),
+    ("court", "filing"),
     ("video", "address"),
     ("video", "message"),
     ("radio", "interview"),
@@ -308,7 +309,7 @@ BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant", "deckhand",
 # "engineer".
 PERSON_ENDINGS = (
-    "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman", "hand", "eer",
+    "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman", "hand", "eer", "eur",
 )  # fmt: skip
 
 

@@ -201,6 +201,8 @@ class Memory:
         words = self.text[max(0, at - 120) : at].split()
         start = len(words)
         while start > 0 and (words[start - 1][0].isupper() or words[start - 1] in _SMALL) and len(words) - start < 8:
+            if words[start - 1].endswith(",") and words[start].lower() in ("the", "a", "an"):
+                break  # "since January, the National Institute of ... (INGV)": the name starts after the comma
             start -= 1
         while start < len(words) and words[start].lower() in _SMALL:
             start += 1  # "the National Labour Federation", "The ...": from its first word of the name

@@ -42,3 +42,11 @@ def test_a_broadcaster_s_adjective_and_an_open_letter_belong_to_the_channel():
         "an open letter that patients were skipping their medicines."
     )
     assert [s.channel_text for s in suggest_attributions(text)] == ["national radio", "open letter"]
+
+
+def test_a_number_inside_an_outlet_s_name_and_a_court_filing():
+    text = (
+        "An executive told the newspaper Il Sole 24 Ore that a bidder had dropped out. The company said in a "
+        "court filing that the land had been sold lawfully."
+    )
+    assert [s.channel_text for s in suggest_attributions(text)] == ["Il Sole 24 Ore", "court filing"]

@@ -395,3 +395,23 @@ def test_a_surname_written_first_finds_the_person_named_in_narration():
         "Kwon, 22, told the JoongAng Ilbo newspaper that she would now aim for the world championships."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Kwon Na-rae", "Kwon Na-rae"]
+
+
+def test_a_catalan_i_and_an_occupation_in_eur_before_a_name():
+    text = (
+        "Organiser Montserrat Puigdomènech i Serra said 42 teams had taken part. Restaurateur Unai Olazábal "
+        "Sanz said heaters were banned."
+    )
+    assert [(s.source_text, s.role_text) for s in suggest_attributions(text)] == [
+        ("Montserrat Puigdomènech i Serra", "Organiser"),
+        ("Unai Olazábal Sanz", "Restaurateur"),
+    ]
+
+
+def test_an_acronym_in_brackets_names_the_body_after_a_comma_and_a_determiner():
+    text = (
+        "The ground has risen by 2 centimetres a month since January, the National Institute of Geophysics "
+        "and Volcanology (INGV) said on Friday. INGV said the earthquake had been the strongest in 40 years."
+    )
+    institute = "National Institute of Geophysics and Volcanology"
+    assert [s.source_text for s in suggest_attributions(text)] == [institute, institute]
