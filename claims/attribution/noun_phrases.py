@@ -231,8 +231,8 @@ def subject_before(toks, k):
     if titled and all(m.cap or not m.word or m.low in NAME_PARTICLES for m in rest):
         return (before, k)  # "Her father, fisherman Rodel dela Torre,": a titled name
     the_name = first.low == "the" and rest and rest[0].cap and all(m.cap or m.low in NAME_PARTICLES for m in rest)
-    if the_name and toks[before].low in ("a", "an"):
-        return (before, k)  # "A supporters' group, the Idel Ultras,": the name says who
+    if the_name and toks[before].low in ("a", "an", "the"):
+        return (before, k)  # "A supporters' group, the Idel Ultras,", "The lifeguards' body, the X Association,"
     if (
         first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
@@ -243,7 +243,7 @@ def subject_before(toks, k):
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return _named_before(toks, before) or (before, j)
-    if named or (middle[-1].cap and any(m.low in ROLE_NOUNS for m in middle)):
+    if named or (middle[-1].cap and any(m.low in ROLE_NOUNS or not m.cap and is_speaker_noun(m.low) for m in middle)):
         # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,", "Her
         # co-author, Dutch biologist Maarten van der Kolk,".
         return (before, k)

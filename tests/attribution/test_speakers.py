@@ -415,3 +415,14 @@ def test_an_acronym_in_brackets_names_the_body_after_a_comma_and_a_determiner():
     )
     institute = "National Institute of Geophysics and Volcanology"
     assert [s.source_text for s in suggest_attributions(text)] == [institute, institute]
+
+
+def test_a_body_s_name_after_a_definite_description_and_a_trader_named_after_a_place():
+    text = (
+        "The farmers' union, the National Farmers Association, said that prices had fallen. The buyer, "
+        "Mombasa trader Khalfan ibn Mselem al-Hinawi, said he would use the dhow."
+    )
+    assert [(s.source_text, s.role_text) for s in suggest_attributions(text)] == [
+        ("National Farmers Association", None),
+        ("Khalfan ibn Mselem al-Hinawi", "trader"),
+    ]
