@@ -185,7 +185,7 @@ def _finite(toks, i, attrs):
             if k2 >= 0 and toks[k2].low in NEGATIONS:
                 return None
     if tok.low in ("states", "rules", "posts", "notes", "reports", "claims", "warns", "estimates") and (
-        k < 0 or not (toks[k].cap or toks[k].low in PRONOUNS or toks[k].low in ORG_NOUNS | ANON_NOUNS)
+        k < 0 or not (toks[k].cap or toks[k].low in PRONOUNS or toks[k].low in ORG_NOUNS | ANON_NOUNS | DOCUMENTS)
     ):
         return None  # plural nouns: "the United States", "new rules"
     if tok.low == "state" and not (i + 1 < len(toks) and toks[i + 1].low == "that"):

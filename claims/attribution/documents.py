@@ -15,7 +15,7 @@ DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
     "records transcript findings data figures statistics decision draft regulation proposal sheet charges results "
-    "warrant affidavit testimony notice"
+    "warrant affidavit testimony notice ordinance decree directive"
 )
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
 DOCUMENT_CUES = word_set(

@@ -25,6 +25,7 @@ from .lexicon import (
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
+from .titles import after_portfolio, before_where_from, body_noun
 from .tokens import is_description, is_initial
 
 # With "with" and "for" after a speaker, whom they work for ("a lawyer for Meta"): not who they are.
@@ -187,17 +188,23 @@ def resolve_speaker(text, toks, lo, hi, memory):
         for k in range(lo, hi):
             if toks[k].low in ROLE_NOUNS and k < hi - 1:
                 last_role = k
+        cut = before_where_from(toks, last_role + 1, hi) if last_role is not None else hi
+        if cut < hi:  # "Mayor X Y of Andacollo", "Col. X Y of the Carabineros police": the person is X Y
+            hi, m_end = cut, toks[cut - 1].end
+            name_lo = min(name_lo, next(k for k in range(last_role + 1, hi) if toks[k].word))
         run = toks[name_lo:hi]
-        # An organisation's noun after the last role makes the name a body's ("Energy Minister X" is a person).
-        after_role = toks[max(name_lo, last_role + 1 if last_role is not None else name_lo) : hi]
-        org_head = any(_body_noun(t) for t in after_role) or (
+        # An organisation's noun after the last role makes the name a body's ("Energy Minister X" is a person),
+        # unless it is the role's portfolio ("Senior Superintendent of Police X").
+        named_at = after_portfolio(toks, last_role + 1, hi) if last_role is not None else name_lo
+        after_role = toks[max(name_lo, named_at) : hi]
+        org_head = any(body_noun(t) for t in after_role) or (
             name_lo > lo and toks[lo].low == "the" and last_role is None
         )
         if last_role is not None and last_role >= name_lo - 1 and not org_head:
             first = last_role + 1
             if hi - first == 1 and toks[last_role].low in NOBLE_TITLES:
                 first = last_role  # "Lady Hale", "Lord Sumption"
-            first = _after_portfolio(toks, first, hi)
+            first = after_portfolio(toks, first, hi)
             role_text = text[toks[role_lo].start : toks[max(last_role, first - 1)].end]
             if first >= hi:
                 return None
@@ -320,21 +327,11 @@ def _name_start(toks, lo, hi):
     return start
 
 
-def _body_noun(tok):
-    """A body's noun in a name: "Ministry", "Agency", "NGO" (but "Ngo" is a name: "Bernadette Ngo Mbock")."""
-    return tok.low in ORG_NOUNS and (tok.low != "ngo" or tok.text.isupper())
-
-
-def _after_portfolio(toks, first, hi):
-    """Where the person's name starts after a title's portfolio: "Minister of State for Petroleum Resources
-    Adaeze Okafor-Bello", "Minister for Fisheries Aoife Brennan" (the name: the last two words, with any
-    particle inside it, as in "Maria da Silva"); `first` when no "of" or "for" follows the title."""
-    if toks[first].low not in ("of", "for") or hi - first < 4:
-        return first
-    name = hi - 2
-    if toks[name].low in NAME_PARTICLES and name - 1 > first + 1:
-        name -= 1  # "Maria da Silva": the given name before the particle
-    return name if all(t.cap or t.low in NAME_PARTICLES for t in toks[name:hi]) else first
+# Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
+_IN_OFFICE = frozenset(
+    "minister deputy governor mayor commissioner secretary spokesperson spokesman spokeswoman director "
+    "administrator superintendent inspector ambassador envoy undersecretary".split()
+)
 
 
 _PEOPLE_PLURALS = frozenset("people children women men".split())
@@ -459,8 +456,12 @@ def _resolve_description(core, head_low, is_org, memory):
     content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
         return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
-    if not content:  # "the official": a person named with that word in their role, else no one
-        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or ""))
+    if not content:  # "the official": a person named with that word in their role, else one in office
+        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or "")) or (
+            memory.recent(lambda e: e.kind == "person" and bool(_words_of(e.role or "") & _IN_OFFICE))
+            if head_low == "official"
+            else None
+        )
 
     def shared(e):
         if e.kind not in ("person", "organisation"):

@@ -265,3 +265,12 @@ def test_a_document_saying_a_claim_with_an_irregular_verb_and_a_notice_standing_
         ("The indictment", None),
     ]
     assert claim_text(text, found[2]) == "they used software to buy the tickets"
+
+
+def test_an_ordinance_states_its_claim():
+    text = "The ordinance states that the cull is needed to protect people and livestock."
+    (states,) = suggest_attributions(text)
+    assert (states.source_text, claim_text(text, states)) == (
+        "The ordinance",
+        "the cull is needed to protect people and livestock",
+    )

@@ -426,3 +426,28 @@ def test_a_body_s_name_after_a_definite_description_and_a_trader_named_after_a_p
         ("National Farmers Association", None),
         ("Khalfan ibn Mselem al-Hinawi", "trader"),
     ]
+
+
+def test_a_titled_name_ends_before_where_its_holder_works_or_comes_from():
+    text = (
+        "Rates rose again. Mayor Héctor Villagra Cortés of Andacollo said the lights were too bright. Shipping "
+        "analyst Lotte Vermeulen-Dekker of the consultancy Havenlijn said rates would fall. Senior "
+        "Superintendent of Police Shabnam Bangash said the stones were dyed. President of the European "
+        "Commission Ursula von der Leyen said the deal was done."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == [
+        "Héctor Villagra Cortés",
+        "Lotte Vermeulen-Dekker",
+        "Shabnam Bangash",
+        "Ursula von der Leyen",
+    ]
+
+
+def test_the_official_may_mean_the_minister_named_before():
+    text = (
+        "The region's deputy minister for water resources, Dr. Rêzan Xoşnaw, said the lake held 1.9 billion "
+        "cubic metres. Fisherman Kawa Shwan said the carp were small. The official added that farmers would "
+        "grow wheat."
+    )
+    later = find(text, suggest_attributions(text), "grow wheat")
+    assert (later.mention_text, later.source_text) == ("The official", "Rêzan Xoşnaw")
