@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .channels import channel_at, find_channel
 from .clauses import skip_adjuncts
 from .documents import DOCUMENTS, document_source
-from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, SKIPPABLE
+from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, MEDIA, MEDIA_SINGLE, SKIPPABLE
 from .speakers import resolve_speaker
 from .tokens import TRIM
 
@@ -69,8 +69,10 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
     cue_text = text[cue_start:cue_end]
     if attr.channel is None and attr.side == "right":
         attr.channel = find_channel(toks, attr.cue_lo, attr.claim_lo)
-    if attr.channel is None and attr.side == "right" and 0 < attr.subj_lo < attr.cue_lo and not attr.nested:
-        attr.channel = find_channel(toks, 0, attr.subj_lo)  # "In a statement on Sunday, the FA said"
+    # "In a statement on Sunday, the FA said"; an inner claim's channel is the outer's, not its own.
+    opening = 0 < attr.subj_lo < attr.cue_lo and not attr.nested and not _attribution_before(toks, attr.subj_lo)
+    if attr.channel is None and attr.side == "right" and opening:
+        attr.channel = find_channel(toks, 0, attr.subj_lo)
     if attr.channel is not None and source["entity"] is not None:
         words = text[attr.channel[0] : attr.channel[1]].lower().split()
         if words and words[-1] in DOCUMENTS:  # "In a statement, publisher X said": a later "the statement said"
@@ -148,6 +150,16 @@ def _around_inserted_attribution(toks, attr):
         elif closer == ")" and toks[k].text == "(":
             return None
     return None
+
+
+def _attribution_before(toks, hi):
+    """Whether a cue verb comes before toks[hi], outside quotations and not as a medium's participle ("In a
+    video posted on YouTube, X said" has none; "Police told a news conference that a dealer had admitted
+    ..." has one)."""
+    return any(
+        t.low in CUE_VERBS and not t.in_quote and not (k > 0 and toks[k - 1].low in MEDIA | MEDIA_SINGLE)
+        for k, t in enumerate(toks[:hi])
+    )
 
 
 def _hedged(toks, attr, claim_text):

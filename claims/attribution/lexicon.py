@@ -310,6 +310,7 @@ BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # "engineer".
 PERSON_ENDINGS = (
     "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman", "hand", "eer", "eur",
+    "herd",
 )  # fmt: skip
 
 

@@ -50,3 +50,20 @@ def test_a_number_inside_an_outlet_s_name_and_a_court_filing():
         "court filing that the land had been sold lawfully."
     )
     assert [s.channel_text for s in suggest_attributions(text)] == ["Il Sole 24 Ore", "court filing"]
+
+
+def test_an_inner_claim_does_not_take_the_outer_claim_s_channel():
+    text = (
+        "The prosecution service said in a statement that a former employee had told inspectors that the "
+        "company relabelled rejected bulbs."
+    )
+    assert [(s.source_text, s.channel_text) for s in suggest_attributions(text)] == [
+        ("The prosecution service", "statement"),
+        ("a former employee", None),
+    ]
+
+
+def test_a_medium_posted_before_the_speaker_is_still_the_channel():
+    text = "In a video posted on YouTube on Monday, Emre Aydın said the exchange had been the victim of a hack."
+    (said,) = suggest_attributions(text)
+    assert said.channel_text == "YouTube"
