@@ -244,6 +244,9 @@ _TIME_FILLERS = word_set("on early late this last next at in the by around about
 _TIME_NOUNS = word_set("morning afternoon evening night day week weekend month year midnight noon a.m p.m hours")
 
 
+_AFTER_A_TIME = word_set("that before after when he she it they we i")
+
+
 def _skip_time(toks, i):
     """Skip "on May 22", "early on Monday", "last week", "on Thursday night"; return i if none."""
     n = len(toks)
@@ -266,6 +269,9 @@ def _skip_time(toks, i):
         j += 1
     while j > i and toks[j - 1].low in _TIME_FILLERS:
         j -= 1
+    noun_after = j < n and toks[j].word and not toks[j].cap and toks[j].low not in _AFTER_A_TIME
+    if seen and toks[i].low == "the" and noun_after:
+        return i  # "say the night sky has brightened": a noun phrase, the claim's subject
     return j if seen else i
 
 

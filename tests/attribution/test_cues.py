@@ -69,3 +69,11 @@ def test_that_after_a_preposition_is_inside_the_claim():
     text = "Amber collector Piotr Nowak said a lump of that size could fetch about 20,000 zlotys."
     (said,) = suggest_attributions(text)
     assert claim_text(text, said) == "a lump of that size could fetch about 20,000 zlotys"
+
+
+def test_a_time_noun_inside_the_claim_s_subject_is_not_a_time_phrase():
+    text = "Astronomers in Chile say the night sky has brightened. Police said the night shift had been cut."
+    assert [claim_text(text, s) for s in suggest_attributions(text)] == [
+        "the night sky has brightened",
+        "the night shift had been cut",
+    ]
