@@ -230,6 +230,8 @@ def subject_before(toks, k):
     titled = not first.cap and is_speaker_noun(first.low) and 0 < len(rest) <= 6 and rest[0].cap and rest[-1].cap
     if titled and all(m.cap or not m.word or m.low in NAME_PARTICLES for m in rest):
         return (before, k)  # "Her father, fisherman Rodel dela Torre,": a titled name
+    if first.low in ROLE_NOUNS and len(middle) > 2 and middle[1].text == "." and named:
+        return (before, k)  # "Queensland's environment minister, Dr. Kirsty Eldershaw,": a titled name
     the_name = first.low == "the" and rest and rest[0].cap and all(m.cap or m.low in NAME_PARTICLES for m in rest)
     if the_name and toks[before].low in ("a", "an", "the"):
         return (before, k)  # "A supporters' group, the Idel Ultras,", "The lifeguards' body, the X Association,"

@@ -451,3 +451,11 @@ def test_the_official_may_mean_the_minister_named_before():
     )
     later = find(text, suggest_attributions(text), "grow wheat")
     assert (later.mention_text, later.source_text) == ("The official", "Rêzan Xoşnaw")
+
+
+def test_a_role_then_an_abbreviated_title_and_a_name_in_apposition_is_that_person():
+    text = (
+        "Queensland's environment minister, Dr. Kirsty Eldershaw, said on Tuesday that the state would buy the "
+        "forest. Principal Gráinne McCloskey said the roof leaked."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Kirsty Eldershaw", "Gráinne McCloskey"]
