@@ -4,15 +4,13 @@ depending on the machine's speed (speed itself is measured by bench/)."""
 import time
 
 
-def growth(run, small, large):
-    """The best of three timings of run(large) over the best of three of run(small)."""
-    return _best(run, large) / _best(run, small)
-
-
-def _best(run, argument):
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        run(argument)
-        times.append(time.perf_counter() - started)
-    return min(times)
+def growth(run, small, large, rounds=5):
+    """The best timing of run(large) over the best of run(small), the two taken in turns, so that a machine
+    whose speed drifts from one second to the next slows both alike."""
+    best = {small: float("inf"), large: float("inf")}
+    for _ in range(rounds):
+        for argument in (small, large):
+            started = time.perf_counter()
+            run(argument)
+            best[argument] = min(best[argument], time.perf_counter() - started)
+    return best[large] / best[small]
