@@ -152,12 +152,15 @@ def _around_inserted_attribution(toks, attr):
     return None
 
 
+_MEDIA_WORDS = MEDIA | MEDIA_SINGLE
+
+
 def _attribution_before(toks, hi):
     """Whether a cue verb comes before toks[hi], outside quotations and not as a medium's participle ("In a
     video posted on YouTube, X said" has none; "Police told a news conference that a dealer had admitted
     ..." has one)."""
     return any(
-        t.low in CUE_VERBS and not t.in_quote and not (k > 0 and toks[k - 1].low in MEDIA | MEDIA_SINGLE)
+        t.low in CUE_VERBS and not t.in_quote and not (k > 0 and toks[k - 1].low in _MEDIA_WORDS)
         for k, t in enumerate(toks[:hi])
     )
 

@@ -57,7 +57,7 @@ class Memory:
         self.by_name_word = {}  # a word of a name, normalised -> the entities whose names hold it
         self.issued = {}  # a document's noun -> who issued it: "Kenya's Ministry of Interior issued a statement"
 
-    def add(self, name, start, end, kind, role):
+    def add(self, name, start, end, kind, role, title=None):
         self.clock += 1
         key = normalise_name(name)
         ent = self.entities.get(key)
@@ -73,6 +73,7 @@ class Memory:
             self._met_again(key, ent)
             if role and not ent.role:
                 ent.role = role
+        ent.title = ent.title or title
         return ent
 
     def note_company(self, name, start, end):

@@ -28,23 +28,7 @@ from .tokens import is_description, is_quote
 
 def note_names(text, toks, memory):
     """Remember the names a sentence introduces in narration, whether or not it holds an attribution."""
-    # "carmaker Stellantis", "the planemaker Airbus": a company.
-    for k in range(len(toks) - 1):
-        if is_company_noun(toks[k].low) and toks[k + 1].cap and not toks[k + 1].in_quote:
-            j = k + 1
-            while j < len(toks) and toks[j].cap and not toks[j].poss and toks[j].word:
-                j += 1
-            if j - (k + 1) <= 4:
-                memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
-    # "a supervisor at the Sulawesi Nikel Utama smelter": a company named before its noun.
-    for k in range(3, len(toks)):
-        if is_company_noun(toks[k].low) and not toks[k].cap and toks[k - 1].cap and not toks[k - 1].poss:
-            j = k - 1
-            while j > 0 and toks[j - 1].cap and not toks[j - 1].poss and toks[j - 1].word:
-                j -= 1
-            name = text[toks[j].start : toks[k - 1].end]
-            if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
-                memory.note_company(name, toks[j].start, toks[k - 1].end)
+    _note_companies(text, toks, memory)
     # "Novo Nordisk cut its forecast": a subject owning "its" is an organisation.
     lo = 1 if toks[0].low == "the" else 0
     hi = _name_run(toks, lo)
@@ -71,6 +55,28 @@ def note_names(text, toks, memory):
     _note_appositions(text, toks, memory)
     _note_people_and_bodies(text, toks, memory)
     _note_issued_documents(toks, memory)
+
+
+def _note_companies(text, toks, memory):
+    """A company named after its noun ("carmaker Stellantis", "the planemaker Airbus") or before it ("a
+    supervisor at the Sulawesi Nikel Utama smelter")."""
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if not is_company_noun(t.low):
+            continue
+        if k + 1 < n and toks[k + 1].cap and not toks[k + 1].in_quote:
+            j = k + 1
+            while j < n and toks[j].cap and not toks[j].poss and toks[j].word:
+                j += 1
+            if j - (k + 1) <= 4:
+                memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
+        if k >= 3 and not t.cap and toks[k - 1].cap and not toks[k - 1].poss:
+            j = k - 1
+            while j > 0 and toks[j - 1].cap and not toks[j - 1].poss and toks[j - 1].word:
+                j -= 1
+            name = text[toks[j].start : toks[k - 1].end]
+            if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
+                memory.note_company(name, toks[j].start, toks[k - 1].end)
 
 
 def note_people_met(text, toks, memory, since):
@@ -255,8 +261,8 @@ def _note_named_in_apposition(text, toks, memory):
         if roles and not any(t.low in GAZETTEER for t in toks[k + 1 : j]):
             first = lo + 1 if j - lo > 2 and toks[lo].low in ROLE_NOUNS else lo  # "Captain Ioannis Petrou"
             start, end = toks[first].start, toks[j - 1].end
-            ent = memory.add(text[start:end], start, end, "person", roles[0].text)
-            ent.title = ent.title or (toks[k + 1].text if first > k + 1 else None)
+            title = toks[k + 1].text if first > k + 1 else None
+            memory.add(text[start:end], start, end, "person", roles[0].text, title=title)
 
 
 def _past_title(toks, lo):
@@ -379,8 +385,7 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
         title, lo = toks[lo].text, lo + 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without it
     name, start, end = text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end
     if kind == "person":
-        ent = memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end])
-        ent.title = ent.title or title
+        memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end], title=title)
         return
     ent = memory.add(name, start, end, "organisation", None)
     if ent.kind == "organisation":

@@ -466,7 +466,7 @@ def _resolve_description(core, head_low, is_org, memory):
     def shared(e):
         if e.kind not in ("person", "organisation"):
             return 0
-        return len(content & (_words_of(e.role) if e.role else frozenset()) | content & _words_of(e.title or ""))
+        return len(content & (_words_of(e.role or "") | _words_of(e.title or "")))
 
     # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
     # from the most recently met, so that the first of the most is the latest.
