@@ -154,6 +154,11 @@ def _bridges(toks, j):
         while run_on < len(toks) and run_on < j + 6 and toks[run_on].cap:
             run_on += 1
         return joined or toks[run_on - 1].low in ORG_NOUNS  # "Information and Communications ... Authority"
+    if low == "and" and j > 0 and not toks[j - 1].cap and after.isalpha() and not toks[j + 1].cap:
+        # two fields of one body, in lowercase after "of": "the head of the town's water and sewerage utility"
+        owned = any(toks[k].low == "of" for k in range(max(j - 5, 0), j))
+        if owned and after not in DETERMINERS:
+            return any(t.low in ORG_NOUNS and not t.cap for t in toks[j + 1 : j + 4])
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
     return low in ("were", "was") and before == "who"

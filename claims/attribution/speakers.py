@@ -334,6 +334,7 @@ _IN_OFFICE = frozenset(
 )
 
 
+_HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official".split())
 _PEOPLE_PLURALS = frozenset("people children women men".split())
 
 
@@ -453,12 +454,17 @@ def _resolve_description(core, head_low, is_org, memory):
             named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
             named = named or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
         return named
-    content = {t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
+    content = {t.low[:-2] if t.poss else t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
+
+    def earlier(e):  # an unnamed source met before, not this mention noted as one
+        return e.kind == "anonymous" and e.start != core[0].start
+
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
-        return memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
+        return memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
     if not content:  # "the official": a person named with that word in their role, else one in office
         return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or "")) or (
             memory.recent(lambda e: e.kind == "person" and bool(_words_of(e.role or "") & _IN_OFFICE))
+            or memory.recent(lambda e: earlier(e) and bool(_words_of(e.name) & _HEADS_OF_OFFICE))
             if head_low == "official"
             else None
         )
@@ -476,5 +482,9 @@ def _resolve_description(core, head_low, is_org, memory):
         if score > most:
             best, most = e, score
     if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
-        best = memory.recent(lambda e: e.kind == "anonymous" and head_low in e.name.lower().split())
+        best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+    if best is None and head_low in _HEADS_OF_OFFICE:  # "the bureau chief", after "the head of the city's trade bureau"
+        best = memory.recent(
+            lambda e: earlier(e) and bool(content & _words_of(e.name)) and bool(_words_of(e.name) & _HEADS_OF_OFFICE)
+        )
     return best

@@ -1,5 +1,7 @@
 """claims.attribution.speakers: who the speaker is, back-references resolved against the speakers met before."""
 
+import pytest
+
 from claims.attribution import suggest_attributions
 from tests.attribution.helpers import claim_text, find
 
@@ -387,6 +389,33 @@ def test_the_diplomat_is_the_unnamed_diplomat_met_before():
     text = "A diplomat familiar with the talks said a deal was close. The diplomat said the prisoners would be freed."
     later = find(text, suggest_attributions(text), "prisoners")
     assert (later.mention_text, later.source_text) == ("The diplomat", "A diplomat familiar with the talks")
+
+
+@pytest.mark.parametrize(
+    ("later", "words"),
+    [
+        ("The bureau chief", "bureau"),  # a word of the body, the same office
+        ("The official", "official"),  # no one named in office: the unnamed head
+        ("The bureau's director", "bureau"),
+    ],
+)
+def test_a_shorter_description_is_the_unnamed_head_met_before(later, words):
+    text = (
+        "Shops in Hawassa were told to ration sugar, the head of the city's trade and industry bureau said. "
+        f"{later} said a shipment would reach the port by the end of the month."
+    )
+    first, second = suggest_attributions(text)
+    assert first.source_text == "the head of the city's trade and industry bureau"
+    assert (second.mention_text, second.source_text) == (later, first.source_text)
+
+
+def test_a_description_sharing_a_word_is_not_a_different_unnamed_person():
+    text = (
+        "A former bank manager said the loans were approved without checks. "
+        "The bank's lawyers said the manager had acted alone."
+    )
+    later = find(text, suggest_attributions(text), "acted alone")
+    assert later.source_text == "The bank's lawyers"
 
 
 def test_a_surname_written_first_finds_the_person_named_in_narration():
