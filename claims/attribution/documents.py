@@ -123,8 +123,9 @@ def _owned(toks, end, hi):
     while body < hi and body - end < 7 and toks[body].word and toks[body].low not in DAYS_MONTHS:
         if not toks[body].cap and toks[body].low in ORG_NOUNS:
             return body + 1  # "civil aviation agency"
-        if toks[body].low in _INSIDE_NAMES and body > end and body + 1 < hi and toks[body + 1].cap:
-            body += 1  # "Jordan's Department of Antiquities"
+        linked = body + 2 if body + 2 < hi and toks[body + 1].low == "the" else body + 1
+        if toks[body].low in _INSIDE_NAMES and body > end and linked < hi and toks[linked].cap:
+            body = linked  # "Jordan's Department of Antiquities", "Kenya's Office of the Auditor-General"
             continue
         if not toks[body].cap and not any(t.cap for t in toks[end:body]):
             body += 1
@@ -132,8 +133,9 @@ def _owned(toks, end, hi):
         if not toks[body].cap:
             break
         body += 1
-    capitalised = [t for t in toks[end:body] if t.cap]
-    return body if capitalised and all(t.cap for t in toks[end:body]) else end
+    named = toks[end:body]
+    inside = _INSIDE_NAMES | {"the"}
+    return body if named and named[-1].cap and all(t.cap or t.low in inside for t in named) else end
 
 
 def document_source(text, toks, attr, memory):

@@ -25,6 +25,8 @@ def claims_of(text):
          ("the board ignored safety warnings", "The lawsuit", None)),
         ("The claim was false, according to court records released on Monday.",
          ("The claim was false", "court records", None)),
+        ("An audit by Kenya's Office of the Auditor-General found that 40 clinics had no doctor.",
+         ("40 clinics had no doctor", "Kenya's Office of the Auditor-General", "audit")),
     ],
 )  # fmt: skip
 def test_a_document_is_a_source_its_author_named_when_it_has_one(text, expected):
