@@ -273,6 +273,7 @@ def _past_title(toks, lo):
 
 
 _APPOS_ARTICLES = word_set("the a an")
+_PLACE_PREPOSITIONS = word_set("in at near from outside across")
 _APPOS_BREAKS = word_set("of for at in behind hired based that which who whose with from on by to")
 
 
@@ -302,6 +303,8 @@ def _appos_descriptor(toks, lo):
     while j < len(toks) and j - lo < 4 and toks[j].word and not toks[j].in_quote and toks[j].low not in _APPOS_BREAKS:
         if toks[j].cap and not toks[j].poss and (j + 1 >= len(toks) or not toks[j + 1].word):
             return None  # "the company, Apple" is pattern 1, a trailing name is not a descriptor
+        if j > lo and toks[j].low.endswith("ing") and not toks[j].cap:
+            break  # "the contractor building it": the descriptor ends before its participle (see _modifies)
         j += 1
     if j == lo:
         return None
@@ -341,7 +344,11 @@ def _note_appositions(text, toks, memory):
         # (or "<Owner>'s <descriptor>, <Name>,": "Chile's health minister, Ximena Aravena,")
         if (t.low in _APPOS_ARTICLES and (k == 0 or not toks[k - 1].cap)) or (t.poss and t.cap):
             d = _appos_descriptor(toks, k + 1)
-            if d and d[1] == d[0] + 1 and d[1] + 1 < n and toks[d[1]].text == ",":
+            if d and not _appos_kind(toks[d[0]].low):
+                d = None  # "after a fire, Codelco, Chile's ...": no descriptor; the name may have one after it
+            if d and d[1] < n and _modifies(toks[d[1]]):
+                d = d[0], _to_comma(toks, d[1], most=5)  # past a post-modifier: "the contractor building it,"
+            if d and d[1] + 1 < n and toks[d[1]].text == ",":
                 head, end = d
                 lo = _past_title(toks, end + 1)
                 hi = _appos_name(toks, lo)
@@ -358,20 +365,37 @@ def _note_appositions(text, toks, memory):
         if t.word and t.cap and (k == 0 or not (toks[k - 1].cap and toks[k - 1].word)):
             lo = k + 1 if t.low in DETERMINERS and not t.acronym else k
             hi = _appos_name(toks, lo)
-            if hi > lo and hi + 2 < n and toks[hi].text == "," and toks[hi + 1].low in _APPOS_ARTICLES:
+            # the descriptor after an article or a possessive: "X, Chile's state copper company, said"
+            # (not a place: "a summit in Lima, Ecuador's production minister, X, said")
+            place = lo > 0 and toks[lo - 1].low in _PLACE_PREPOSITIONS
+            owner = hi + 2 < n and (
+                toks[hi + 1].low in _APPOS_ARTICLES or (toks[hi + 1].poss and toks[hi + 1].cap and not place)
+            )
+            if hi > lo and toks[hi].text == "," and owner:
                 d = _appos_descriptor(toks, hi + 2)
                 if d:
                     head, end = d
-                    close = end
-                    while (
-                        close < n and close - end < 8 and toks[close].text not in ",.;:" and not is_quote(toks[close])
-                    ):
-                        close += 1
+                    close = _to_comma(toks, end, most=8)
                     if close < n and toks[close].text in ",.;":
                         _remember_apposition(text, toks, memory, lo, hi, head, hi + 1, close)
                         k = close
                         continue
         k += 1
+
+
+def _modifies(t):
+    """Whether a descriptor's post-modifier opens at t: a participle or a preposition ("building it", "hired
+    to", "of the agency")."""
+    return not t.cap and (t.low.endswith("ing") or t.low in _APPOS_BREAKS)
+
+
+def _to_comma(toks, j, most):
+    """Where a descriptor's post-modifier at j ends: the first ",", ".", ";" or ":" within `most` tokens,
+    not past a quotation mark (j itself when there is none)."""
+    end = j
+    while end < len(toks) and end - j < most and toks[end].text not in ",.;:" and not is_quote(toks[end]):
+        end += 1
+    return end if end < len(toks) and toks[end].text in ",.;:" else j
 
 
 def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
@@ -388,6 +412,8 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
         memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end], title=title)
         return
     ent = memory.add(name, start, end, "organisation", None)
+    if ent.kind == "person" and not ent.role:
+        ent.kind = "organisation"  # the descriptor says what a run of capitalised words only looked like
     if ent.kind == "organisation":
         if kind == "company":
             ent.is_company = True

@@ -18,6 +18,26 @@ def test_names_introduced_in_apposition_are_remembered():
     assert director.source_kind == "person"
 
 
+def test_an_apposition_past_a_participle_or_after_a_country_names_the_company():
+    text = (
+        "Work on the seawall stopped after the contractor building it, Huanan Marine Construction, ran out of rock. "
+        "Output fell after a fire at El Teniente, Codelco, Chile's state copper company, reported on Monday. "
+        "The company said output would recover by June."
+    )
+    (later,) = [s for s in suggest_attributions(text) if s.mention_text == "The company"]
+    assert later.source_text == "Codelco"
+    first = suggest_attributions(text.replace("a fire at El Teniente, Codelco, Chile's state copper company,", "it"))
+    assert [s.source_text for s in first if s.mention_text == "The company"] == ["Huanan Marine Construction"]
+
+
+def test_a_place_before_a_possessive_apposition_is_no_speaker():
+    text = (
+        "Speaking at a summit in Lima, Ecuador's production minister, Andrés Villacís, said the catch had fallen. "
+        '"The ocean is changing," he said.'
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Andrés Villacís", "Andrés Villacís"]
+
+
 def test_a_list_of_places_is_no_body_with_commas_in_its_name():
     from claims.attribution.noun_phrases import comma_in_a_name
     from claims.attribution.tokens import tokenized_sentences
