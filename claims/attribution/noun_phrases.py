@@ -246,7 +246,7 @@ def subject_before(toks, k):
         or first.low in ("from", "of", "in", "at", "near")
         and len(middle) > 1  # "Guide Kuraman Pesai, from the village of X,", "Grower X, in the village of Y,"
         or first.text.isdigit()
-        or first.low in ROLE_NOUNS
+        or (first.low in ROLE_NOUNS and not (first.cap and named and len(middle) > 1))  # not ", Judge X Y,"
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
         return _named_before(toks, before) or (before, j)

@@ -488,3 +488,13 @@ def test_a_role_then_an_abbreviated_title_and_a_name_in_apposition_is_that_perso
         "forest. Principal Gráinne McCloskey said the roof leaked."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Kirsty Eldershaw", "Gráinne McCloskey"]
+
+
+@pytest.mark.parametrize("title", ["Judge", "Commissioner", "Bishop"])
+def test_a_description_then_a_titled_name_in_apposition_is_that_person(title):
+    text = (
+        f"The president of the Superior Council of Magistracy, {title} Corneliu Ardeleanu-Moga, said the law was "
+        "meant to punish magistrates."
+    )
+    (claim,) = suggest_attributions(text)
+    assert (claim.source_text, claim.source_kind) == ("Corneliu Ardeleanu-Moga", "person")
