@@ -151,7 +151,7 @@ def has_finite_verb(toks, lo):
             return False
         if t.low in AUX or t.text in ",;:" or is_quote(t):
             return t.low in AUX
-        if not t.cap and (t.low.endswith("ed") and len(t.low) > 4 or t.low in _IRREGULAR_PAST):
+        if not t.cap and (_looks_past_tense(t) or t.low in _IRREGULAR_PAST):
             return True
     return False
 
@@ -175,7 +175,12 @@ _PREPOSITIONS = word_set("of in at on for with by from about like than")
 
 
 def _looks_past_tense(t):
-    return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4
+    """A verb's past form, not a compound adjective ("hand-painted", "state-owned"; "re-elected" is a verb)."""
+    compound = "-" in t.low and not t.low.startswith(_VERB_PREFIXES)
+    return t.word and not t.cap and t.low.endswith("ed") and len(t.low) > 4 and not compound
+
+
+_VERB_PREFIXES = ("re-", "co-", "pre-", "over-", "under-", "out-", "mis-")
 
 
 def _participle_phrase(toks, j):

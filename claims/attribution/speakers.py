@@ -1,9 +1,7 @@
 """Resolving the speaker: the source behind a mention, against the article memory ("Yusov", "the
 intelligence official", "the group", "he" resolve to speakers met earlier; a new name is remembered)."""
 
-import re
-from functools import lru_cache
-
+from .descriptions import resolve_description
 from .lexicon import (
     ANON_NOUNS,
     BODY_WORDS,
@@ -11,8 +9,6 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DETERMINERS,
     GENDERED,
-    GENERIC_ROLE,
-    GROUP_WORDS,
     NOBLE_TITLES,
     NOT_PEOPLE,
     ORG_NOUNS,
@@ -267,7 +263,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
     definite = toks[lo].low == "the"
     is_org = (head_low in ORG_NOUNS or is_company_noun(head_low)) and head_low not in ANON_NOUNS
     if definite:
-        ent = _resolve_description(core, head_low, is_org, memory)
+        ent = resolve_description(core, head_low, is_org, memory)
         if ent is not None:
             memory.touch(ent)
             return result(ent, 0.75)
@@ -327,24 +323,12 @@ def _name_start(toks, lo, hi):
     return start
 
 
-# Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
-_IN_OFFICE = frozenset(
-    "minister deputy governor mayor commissioner secretary spokesperson spokesman spokeswoman director "
-    "administrator superintendent inspector ambassador envoy undersecretary".split()
-)
-
-
-_HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official".split())
 _PEOPLE_PLURALS = frozenset("people children women men".split())
 
 
 def _peoples(tok):
     """A possessive of people inside a body's name: "People's", "Children's", "Women's"."""
     return tok.poss and tok.low[:-2] in _PEOPLE_PLURALS
-
-
-# Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
-BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
 
 # Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
@@ -422,69 +406,3 @@ def _before_a_body(toks, lo, hi):
             body = any(t.low in ORG_NOUNS for t in toks[k + 2 : hi])
             return k if person and body and not any(t.low in ORG_NOUNS for t in name) else hi
     return hi
-
-
-@lru_cache(maxsize=4096)
-def _words_of(role):
-    return frozenset(re.findall(r"\w+", role.lower()))
-
-
-def _resolve_description(core, head_low, is_org, memory):
-    aged = next((t.low for t in core if t.low.endswith("-year-old")), None)  # "the 48-year-old (lawyer)"
-    if aged:
-        age = aged.split("-")[0]
-        return memory.recent(lambda e: e.kind == "person" and e.age == age) or memory.recent(
-            lambda e: e.kind == "person"
-        )
-    if is_org:
-        if head_low in GROUP_WORDS:
-            return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
-        if is_company_noun(head_low):
-            ent = memory.recent(
-                lambda e: e.kind == "organisation" and (e.is_company or head_low in e.name.lower().split())
-            )
-            ent = memory.narrated_company(ent.last if ent else 0) or ent
-            return ent or memory.recent(
-                lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
-            )
-        named = memory.recent(
-            lambda e: e.kind == "organisation" and head_low in e.name.lower().replace("'s", "").split()
-        )
-        if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
-            named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
-            named = named or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
-        return named
-    content = {t.low[:-2] if t.poss else t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
-
-    def earlier(e):  # an unnamed source met before, not this mention noted as one
-        return e.kind == "anonymous" and e.start != core[0].start
-
-    if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
-        return memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
-    if not content:  # "the official": a person named with that word in their role, else one in office
-        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or "")) or (
-            memory.recent(lambda e: e.kind == "person" and bool(_words_of(e.role or "") & _IN_OFFICE))
-            or memory.recent(lambda e: earlier(e) and bool(_words_of(e.name) & _HEADS_OF_OFFICE))
-            if head_low == "official"
-            else None
-        )
-
-    def shared(e):
-        if e.kind not in ("person", "organisation"):
-            return 0
-        return len(content & (_words_of(e.role or "") | _words_of(e.title or "")))
-
-    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
-    # from the most recently met, so that the first of the most is the latest.
-    best, most = None, 0
-    for e in reversed(memory.entities.values()):
-        score = shared(e)
-        if score > most:
-            best, most = e, score
-    if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
-        best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
-    if best is None and head_low in _HEADS_OF_OFFICE:  # "the bureau chief", after "the head of the city's trade bureau"
-        best = memory.recent(
-            lambda e: earlier(e) and bool(content & _words_of(e.name)) and bool(_words_of(e.name) & _HEADS_OF_OFFICE)
-        )
-    return best

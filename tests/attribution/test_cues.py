@@ -28,6 +28,8 @@ def test_said_goodbye_told_the_story_and_adding_a_win_claim_nothing():
         "The choir said a prayer for the victims before the match.",
         "Djeneba Fortes said thank you in Creole and in Portuguese before dedicating the award to her grandmother.",
         "She won in 2:19:40, adding a second big-city win to her victory in Hamburg last year.",
+        # a compound adjective in "-ed" is no verb of a reported clause
+        "Its youngest painter, a 15-year-old, added a hand-painted parrot to the tailgate before the judging.",
     ):
         assert suggest_attributions(narration) == [], narration
     # A story that is the subject of a reported clause is still one.
@@ -39,6 +41,8 @@ def test_said_goodbye_told_the_story_and_adding_a_win_claim_nothing():
 def test_adding_a_clause_is_still_a_claim():
     text = "Prices rose 3%, the bank said, adding it expected a slowdown."
     assert [claim_text(text, s) for s in suggest_attributions(text)] == ["Prices rose 3%", "it expected a slowdown"]
+    text = "The mayor added the party had re-elected him in March."
+    assert [claim_text(text, s) for s in suggest_attributions(text)] == ["the party had re-elected him in March"]
 
 
 def test_a_title_or_honours_won_a_few_words_on_is_no_claim():

@@ -1,5 +1,7 @@
 """claims.attribution.narration: names met in narration are remembered for later back-references."""
 
+import pytest
+
 from claims.attribution import suggest_attributions
 
 
@@ -49,3 +51,32 @@ def test_a_list_of_places_is_no_body_with_commas_in_its_name():
 
     assert commas("Kenya, Uganda and Tanzania said the border would reopen.") == [False]
     assert commas("The Ministry of Health, Labour and Welfare said so.") == [True]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Électricité du Liban said on Wednesday that it would cut power to four hours a day.",
+        "Trout Bay Gold said in a statement that its auditors had found the losses in June.",
+    ],
+)
+def test_the_company_is_the_name_its_sentence_called_it(first):
+    text = first + " The company said fuel reserves would last less than a week."
+    opening, later = suggest_attributions(text)
+    assert later.mention_text == "The company"
+    assert later.source_text == opening.source_text
+    assert later.source_kind == "organisation"
+
+
+def test_the_company_is_no_person_who_said_it_was_so():
+    text = "Juan Pérez Rivas said it was a mistake to close the mine. The company said fuel reserves would last a week."
+    later = suggest_attributions(text)[-1]
+    assert later.source_text == "The company"
+
+
+def test_the_force_is_the_police_named_before():
+    text = (
+        "A refinery supervisor has been charged with stealing gold, the Ontario Provincial Police said on Thursday. "
+        "The force said its investigation was continuing."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Ontario Provincial Police"] * 2

@@ -1,0 +1,114 @@
+"""Definite descriptions resolved to whom they mean: "the company" to the company named before, "the
+tourism minister" to the minister whose role says tourism, "the 48-year-old" to the person of that age,
+"the bureau chief" to the unnamed head of the bureau met before."""
+
+import re
+from functools import lru_cache
+
+from .lexicon import ANON_NOUNS, DETERMINERS, GENERIC_ROLE, GROUP_WORDS, ROLE_NOUNS, is_company_noun
+
+# Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
+_IN_OFFICE = frozenset(
+    "minister deputy governor mayor commissioner secretary spokesperson spokesman spokeswoman director "
+    "administrator superintendent inspector ambassador envoy undersecretary".split()
+)
+
+
+_HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official".split())
+
+# Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
+BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
+
+
+@lru_cache(maxsize=4096)
+def _words_of(role):
+    return frozenset(re.findall(r"\w+", role.lower()))
+
+
+_FORCE_WORDS = frozenset({"force"})
+_POLICE_WORDS = frozenset("police constabulary gendarmerie carabinieri".split())
+# "it" or "its" for the speaker, not "it" standing for a situation ("said it was a mistake").
+_IT = re.compile(r"\bits\b|\bit\b(?! (?:was|is|(?:would|will|could|might|may|had|has) be(?:en)?|seemed|seems)\b)")
+
+
+def _name_acting_as_a_body(memory):
+    """For "the company" when no organisation is known: the latest name taken for a person's that the
+    sentence naming it went on to call "it" ("Électricité du Liban said that it would cut ...", "Essequibo
+    Gold said it had suspended work at its mine"), never one known as a man, a woman, by age or by title."""
+
+    def acting(e):
+        if e.kind != "person" or e.gender or e.age or e.title:
+            return False
+        end = memory.text.find(". ", e.end)
+        return bool(_IT.search(memory.text, e.end, end if end > 0 else len(memory.text)))
+
+    ent = memory.recent(acting)
+    if ent is not None:
+        ent.kind = "organisation"
+    return ent
+
+
+def resolve_description(core, head_low, is_org, memory):
+    """The entity met before that a definite description means ("the minister", "the company", "the
+    48-year-old", "the bureau chief"), or None."""
+    aged = next((t.low for t in core if t.low.endswith("-year-old")), None)  # "the 48-year-old (lawyer)"
+    if aged:
+        age = aged.split("-")[0]
+        return memory.recent(lambda e: e.kind == "person" and e.age == age) or memory.recent(
+            lambda e: e.kind == "person"
+        )
+    if is_org:
+        if head_low in GROUP_WORDS:
+            return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
+        if is_company_noun(head_low):
+            ent = memory.recent(
+                lambda e: e.kind == "organisation" and (e.is_company or head_low in e.name.lower().split())
+            )
+            ent = memory.narrated_company(ent.last if ent else 0) or ent
+            ent = ent or memory.recent(
+                lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
+            )
+            return ent or _name_acting_as_a_body(memory)
+        named = memory.recent(
+            lambda e: e.kind == "organisation" and head_low in e.name.lower().replace("'s", "").split()
+        )
+        if named is None and head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
+            named = memory.recent(lambda e: e.kind == "organisation" and bool(_words_of(e.name) & _POLICE_WORDS))
+        if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
+            named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
+            named = named or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
+        return named
+    content = {t.low[:-2] if t.poss else t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
+
+    def earlier(e):  # an unnamed source met before, not this mention noted as one
+        return e.kind == "anonymous" and e.start != core[0].start
+
+    if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
+        return memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+    if not content:  # "the official": a person named with that word in their role, else one in office
+        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or "")) or (
+            memory.recent(lambda e: e.kind == "person" and bool(_words_of(e.role or "") & _IN_OFFICE))
+            or memory.recent(lambda e: earlier(e) and bool(_words_of(e.name) & _HEADS_OF_OFFICE))
+            if head_low == "official"
+            else None
+        )
+
+    def shared(e):
+        if e.kind not in ("person", "organisation"):
+            return 0
+        return len(content & (_words_of(e.role or "") | _words_of(e.title or "")))
+
+    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
+    # from the most recently met, so that the first of the most is the latest.
+    best, most = None, 0
+    for e in reversed(memory.entities.values()):
+        score = shared(e)
+        if score > most:
+            best, most = e, score
+    if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
+        best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+    if best is None and head_low in _HEADS_OF_OFFICE:  # "the bureau chief", after "the head of the city's trade bureau"
+        best = memory.recent(
+            lambda e: earlier(e) and bool(content & _words_of(e.name)) and bool(_words_of(e.name) & _HEADS_OF_OFFICE)
+        )
+    return best
