@@ -265,8 +265,19 @@ def _finite(toks, i, attrs):
         attr.claim_lo, attr.claim_hi = 0, left
         attr.clause_lo = i - 1
         attr.channel = find_channel(toks, attr.cue_lo, len(toks))
+        resumed = _quote_resumed(toks, appos_hi if appos_hi > hi + 1 else hi)
+        if resumed is not None:
+            attr.extra_claims.append(resumed)  # '"Q1," said X, "and Q2."'
         return attr
     return None
+
+
+def _quote_resumed(toks, k):
+    """(lo, hi) of a quotation resumed right after the speaker at k (", “…”"), or None."""
+    if not (k + 2 < len(toks) and toks[k].text == "," and is_quote(toks[k + 1])):
+        return None
+    hi = next((j for j in range(k + 2, len(toks)) if is_quote(toks[j])), len(toks))
+    return (k + 2, hi) if sum(t.word for t in toks[k + 2 : hi]) >= 3 else None
 
 
 def _documented(toks, i, document):

@@ -302,6 +302,9 @@ def np_forward(toks, i):
             if t.text == "." and j + 1 < n and len(t.text) == 1 and len(toks[j - 1].text) == 1:
                 j += 1
                 continue
+            if t.text in "'’" and j > i and toks[j - 1].low.endswith("s") and j + 1 < n and toks[j + 1].word:
+                j += 1  # a plural's possessive: "said delivery riders' union leader X"
+                continue
             break
         if t.low in ("in", "on", "to", "as", "according", "that", "via", "at", "during", "after", "while") or (
             t.low in AUX
