@@ -182,7 +182,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
         # A role in front of the name: "Belgorod Oblast Governor Vyacheslav Gladkov".
         last_role = None
         for k in range(lo, hi):
-            if toks[k].low in ROLE_NOUNS and k < hi - 1:
+            # (not a word of a body's name: "Union of Municipal and General Employees")
+            in_a_body = k > lo and toks[k - 1].low in _NAME_LINKS and any(t.low in ORG_NOUNS for t in toks[lo:k])
+            if toks[k].low in ROLE_NOUNS and k < hi - 1 and not in_a_body:
                 last_role = k
         cut = before_where_from(toks, last_role + 1, hi) if last_role is not None else hi
         if cut < hi:  # "Mayor X Y of Andacollo", "Col. X Y of the Carabineros police": the person is X Y
@@ -313,7 +315,8 @@ def _name_start(toks, lo, hi):
         if not (capital(k) or (inside and start < hi and (opening or before > lo and capital(before - 1)))):
             break
         start = before
-    described = [k for k in range(start, hi - 1) if is_description(toks[k].text)]
+    # (not a field of a body's name, joined to the next: "Canadian Radio-television and Telecommunications ...")
+    described = [k for k in range(start, hi - 1) if is_description(toks[k].text) and toks[k + 1].low not in _NAME_LINKS]
     if described:
         start = described[-1] + 1  # "Belgian-born Anouk Vermeersch", "the Ras Al Khaimah-based Jazira Wings"
     run = toks[start:hi]
@@ -376,7 +379,8 @@ def _before_a_place(toks, lo, hi):
         first += 1  # "Chief executive Ana Ruiz of Banco Sol"
     for k in range(first + 1, hi - 1):
         if toks[k].low in ("of", "from", "in"):
-            if all(t.cap and not t.poss for t in toks[first:k]):
+            body = any(t.low in ORG_NOUNS for t in toks[first:k])  # "Norwegian Union of Municipal ... Employees"
+            if all(t.cap and not t.poss for t in toks[first:k]) and not body:
                 return k
             return hi
     return hi

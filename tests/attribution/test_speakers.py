@@ -257,6 +257,20 @@ def test_a_body_whose_name_lists_its_fields_keeps_its_commas():
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norwegian Union of Municipal and General Employees",  # a role word after "and" inside the name
+        "Canadian Radio-television and Telecommunications Commission",  # a hyphenated field before "and"
+        "Chilean Federation of Copper Workers",  # a nationality, then a body's noun before "of"
+    ],
+)
+def test_a_body_s_name_with_its_fields_is_kept_whole(body):
+    text = f"The {body} said the night buses would stop."
+    (claim,) = suggest_attributions(text)
+    assert (claim.source_text, claim.source_kind) == (body, "organisation")
+
+
 def test_round_sixteen_speakers_of_unseen_wire_news():
     text = (
         "Orders have fallen by half, weavers said. Doctors on Tahiti said the cancers were linked to the tests. "
