@@ -310,13 +310,18 @@ def _teller(toks, k):
     return None
 
 
+def _plural_possessive(toks, k):
+    """Whether toks[k] is the apostrophe of a plural's possessive inside a name: "Olive Growers' Union"."""
+    return toks[k].text in "'’" and k > 0 and toks[k - 1].low.endswith("s") and k + 1 < len(toks) and toks[k + 1].cap
+
+
 def _according_to(toks, i):
     n = len(toks)
     lo = i + 2
     hi = lo
     while (
         hi < n
-        and (toks[hi].word or comma_in_a_name(toks, hi))
+        and (toks[hi].word or comma_in_a_name(toks, hi) or _plural_possessive(toks, hi))
         and toks[hi].low not in ("that", "in", "on", "which", "who")
     ):
         hi += 1
@@ -325,8 +330,12 @@ def _according_to(toks, i):
             hi += 1  # "according to a lawyer who represents more than 200 of the claimants"
     for k in range(lo + 1, hi):
         by_author = toks[k].low in AUTHOR_PARTICIPLES and k + 1 < hi and toks[k + 1].low == "by"
-        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen") and not by_author:
+        involved = toks[k].low == "involved" and toks[k - 1].low in ANON_NOUNS  # "officials involved in the talks"
+        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen") and not (by_author or involved):
             hi = k  # "according to court documents filed on Monday", "a court filing seen by Reuters"
+            break
+        if involved:
+            hi = next((j for j in range(k + 2, n) if not toks[j].word), n)  # the whole post-modifier
             break
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS), None)
     while document is not None and document + 1 < hi and toks[document + 1].low in DOCUMENTS:

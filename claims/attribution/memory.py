@@ -147,10 +147,10 @@ class Memory:
                     and not is_company_noun(e.key[0])
                 ),
             )
-        if found is None and len(key) == 1:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes
+        if found is None:  # the first of two surnames: "Matamoros" for Rodrigo Matamoros Funes, "De la Espriella"
             found = self._latest(
-                self.by_name_word.get(key[0], ()),
-                lambda e: e.kind == "person" and len(e.key) >= 3 and e.key[-2] == key[0],
+                self.by_name_word.get(key[-1], ()),
+                lambda e: e.kind == "person" and len(e.key) >= len(key) + 2 and e.key[-len(key) - 1 : -1] == key,
             )
         return found
 

@@ -7,6 +7,7 @@ from .lexicon import (
     BODY_WORDS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    DAYS_MONTHS,
     DETERMINERS,
     GENDERED,
     NOBLE_TITLES,
@@ -288,8 +289,8 @@ def _name_start(toks, lo, hi):
 
     def capital(k):
         t = toks[k]
-        if not t.cap or t.low in DETERMINERS:
-            return False
+        if not t.cap or t.low in DETERMINERS or t.low in DAYS_MONTHS:
+            return False  # not "October" of "Minutes of a meeting of the commission in October"
         if not t.poss:
             return True
         after = toks[k + 1] if k + 1 < hi else None

@@ -512,3 +512,31 @@ def test_a_description_then_a_titled_name_in_apposition_is_that_person(title):
     )
     (claim,) = suggest_attributions(text)
     assert (claim.source_text, claim.source_kind) == ("Corneliu Ardeleanu-Moga", "person")
+
+
+def test_two_surnames_with_a_particle_find_the_full_name():
+    text = (
+        "Colombian cyclist Julián de la Espriella Rangel won the stage on Thursday. "
+        "De la Espriella said he had studied the climb on video."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Julián de la Espriella Rangel"]
+
+
+def test_a_month_closing_a_document_is_no_author():
+    text = "Minutes of a meeting of the Police Service Commission in October show that two members wanted an inquiry."
+    (claim,) = suggest_attributions(text)
+    assert claim.source_text == "Minutes of a meeting of the Police Service Commission in October"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The talks have stalled, according to two officials involved in the talks.",
+         "two officials involved in the talks"),
+        ("Exports doubled last year (according to the Albanian Olive Growers' Union), the most since 2019.",
+         "Albanian Olive Growers' Union"),
+    ],
+)  # fmt: skip
+def test_according_to_keeps_a_post_modifier_and_a_plural_possessive(sentence, source):
+    (claim,) = suggest_attributions(sentence)
+    assert claim.source_text == source
