@@ -30,6 +30,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     PASSIVE,
     PRONOUNS,
+    ROLE_NOUNS,
     SHOW_WORDS,
     SKIPPABLE,
     SPEECH_EVENTS,
@@ -101,6 +102,7 @@ def find_attributions(toks):
         and not (k and (toks[k - 1].low in DETERMINERS or toks[k - 1].poss))  # "The claim was false": a noun
         and not (k and toks[k - 1].low == "to")  # "failed to report a leak"
         and not (k and t.cap)  # a name: "the United States"
+        and not _a_plural_noun(toks, k, k - 1)  # "including their medical notes"
         for k, t in enumerate(toks)
     )
     while i < n:
@@ -118,6 +120,21 @@ def find_attributions(toks):
             i += 1
     _bound_claims(toks, attrs)
     return attrs
+
+
+_NOUN_OR_VERB = word_set("states rules posts notes reports claims warns estimates")
+_SUBJECT_NOUNS = ORG_NOUNS | ANON_NOUNS | ROLE_NOUNS | DOCUMENTS
+
+
+def _a_plural_noun(toks, i, k):
+    """Whether toks[i], a cue's form that is also a plural noun, is the noun: after a word that cannot be its
+    subject (toks[k], the word before it: "new rules", "medical notes", "the United States")."""
+    if toks[i].low not in _NOUN_OR_VERB:
+        return False
+    if k < 0:
+        return True
+    before = toks[k]
+    return not (before.cap or before.low in PRONOUNS or before.low in _SUBJECT_NOUNS)
 
 
 def _attribution_at(toks, i, attrs, finite_cue_seen):
@@ -184,9 +201,7 @@ def _finite(toks, i, attrs):
             k2 = _prev_index(toks, k)
             if k2 >= 0 and toks[k2].low in NEGATIONS:
                 return None
-    if tok.low in ("states", "rules", "posts", "notes", "reports", "claims", "warns", "estimates") and (
-        k < 0 or not (toks[k].cap or toks[k].low in PRONOUNS or toks[k].low in ORG_NOUNS | ANON_NOUNS | DOCUMENTS)
-    ):
+    if _a_plural_noun(toks, i, k):
         return None  # plural nouns: "the United States", "new rules"
     if tok.low == "state" and not (i + 1 < len(toks) and toks[i + 1].low == "that"):
         return None  # "Amapá state said", "Amazonas state infrastructure secretary": the noun

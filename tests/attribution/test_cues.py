@@ -81,3 +81,16 @@ def test_a_time_noun_inside_the_claim_s_subject_is_not_a_time_phrase():
         "the night sky has brightened",
         "the night shift had been cut",
     ]
+
+
+def test_a_plural_noun_spelt_like_a_cue_hides_no_later_according_to():
+    text = (
+        "The data, including their medical notes, were left open for 11 months, "
+        "according to a review by the Swedish Authority for Privacy Protection."
+    )
+    (claim,) = suggest_attributions(text)
+    assert claim_text(text, claim) == "The data, including their medical notes, were left open for 11 months"
+    assert claim.source_text == "Swedish Authority for Privacy Protection"
+    # after a role, the same form is the verb
+    (claim,) = suggest_attributions("The minister notes that prices rose.")
+    assert claim.cue_text == "notes"
