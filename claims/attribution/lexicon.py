@@ -129,7 +129,7 @@ ROLE_NOUNS = word_set(
     whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist mechanic medic paramedic critic
     cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
-    principal headteacher
+    principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
     """
 )
 ORG_NOUNS = word_set(

@@ -540,3 +540,11 @@ def test_a_month_closing_a_document_is_no_author():
 def test_according_to_keeps_a_post_modifier_and_a_plural_possessive(sentence, source):
     (claim,) = suggest_attributions(sentence)
     assert claim.source_text == source
+
+
+def test_an_occupation_without_a_person_s_ending_is_a_role():
+    text = (
+        "Publican Deborah Kettlewell-Strang said the hotel had lost its trade. The 54-year-old told the "
+        "Kalgoorlie Miner that she had cut its hours. The publican said the last night would be a party."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Deborah Kettlewell-Strang"] * 3
