@@ -15,6 +15,7 @@ from .lexicon import (
     RECIPIENTS,
 )
 from .noun_phrases import NAME_PARTICLES
+from .tokens import is_description
 
 
 def find_channel(toks, lo, hi):
@@ -160,14 +161,42 @@ def _skip_descriptors(toks, j):
     return j
 
 
+def inside_a_name(toks, k, hi):
+    """Whether toks[k], not capitalised, belongs to the outlet's name around it: a particle or a number."""
+    return _particle_in_name(toks, k, hi) or _number_in_name(toks, k, hi)
+
+
 def _particle_in_name(toks, k, hi):
-    """ "de" in "Diario de Gorbeia", "del" in "Gazzetta del Po": a particle between capitalised words."""
-    return toks[k].low in NAME_PARTICLES and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
+    """ "de" in "Diario de Gorbeia", "del" in "Gazzetta del Po", "of" in "Times of Oman": a particle between
+    capitalised words."""
+    particle = toks[k].low in NAME_PARTICLES or toks[k].low == "of"
+    return particle and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
+
+
+_AFTER_AN_OUTLET = frozenset("that on in last this earlier late".split())
+
+
+def _opens_with_a_number(toks, j, hi):
+    """An outlet's name that opens with a number: "24 Horas", "20 Minutes", "15min" (not "2nd", "1990s")."""
+    t = toks[j]
+    if not t.text[:1].isdigit():
+        return False
+    if t.text.isdigit():
+        return j + 1 < hi and toks[j + 1].cap
+    letters = t.text.lstrip("0123456789")
+    return letters.isalpha() and letters not in ("st", "nd", "rd", "th", "s")
 
 
 def _number_in_name(toks, k, hi):
-    """ "24" in "Il Sole 24 Ore": a number between capitalised words."""
-    return toks[k].text.isdigit() and k + 1 < hi and toks[k + 1].cap and toks[k - 1].cap
+    """ "24" in "Il Sole 24 Ore", "2" in "TV 2", "3" in "Cadena 3": a number inside a name or closing one (a
+    short one, before no word of the claim: "told AFP 12 people had died" is AFP's)."""
+    t = toks[k]
+    if not (t.text[:1].isdigit() and toks[k - 1].cap):
+        return False
+    if t.text.isdigit() and k + 1 < hi and toks[k + 1].cap:
+        return True
+    closing = k + 1 >= hi or not toks[k + 1].word or toks[k + 1].low in _AFTER_AN_OUTLET
+    return len(t.text) <= 4 and t.text.isalnum() and closing  # "Gabon 1ère", "Canal 13"
 
 
 def _outlet_name(toks, lo, hi):
@@ -178,13 +207,9 @@ def _outlet_name(toks, lo, hi):
         t = toks[j]
         if not t.word or t.low in ("that", "on", "in", "at", "as", "after", "before", "for", "about", "with", "said"):
             break
-        if t.cap and t.low not in ("the", "a", "an"):
-            k = j
-            while (
-                k < hi
-                and toks[k].word
-                and (toks[k].cap or _particle_in_name(toks, k, hi) or _number_in_name(toks, k, hi))
-            ):
+        if t.cap and t.low not in ("the", "a", "an") or _opens_with_a_number(toks, j, hi):
+            k = j + 1
+            while k < hi and toks[k].word and (toks[k].cap or inside_a_name(toks, k, hi)):
                 k += 1
             runs.append((j, k))
             j = k
@@ -203,7 +228,8 @@ def _outlet_name(toks, lo, hi):
     if len(runs) > 1:
         for run in reversed(runs):
             a, b = run
-            if b - a == 1 and toks[a].low.endswith(ADJ_SUFFIXES) and b < hi and not toks[b].cap:
+            nationality = toks[a].low.endswith(ADJ_SUFFIXES) and b < hi and toks[b].low in OUTLET_DESCRIPTORS
+            if b - a == 1 and (nationality or is_description(toks[a].text)):  # "the Tamil-language daily X"
                 continue
             chosen = run
             break

@@ -1,7 +1,7 @@
 """The claim clause around a cue: where it starts after the cue, past the recipient, channel, time
 and place phrases and "that" ("told Suspilne on May 22 that ..."), or where it ends before the speaker."""
 
-from .channels import channel_at, find_channel
+from .channels import channel_at, find_channel, inside_a_name
 from .lexicon import (
     AUX,
     BREAKS,
@@ -295,7 +295,8 @@ def _skip_recipient(toks, i):
         if (
             t.cap
             or t.poss
-            or t.text[0].isdigit()
+            or (j > i and inside_a_name(toks, j, n))  # "the Times of Oman", "TV 2"; not "told AFP 12 people"
+            or (t.text[:1].isdigit() and j + 1 < n and toks[j + 1].cap)  # "told 24 Horas"
             or t.low in DETERMINERS
             or t.low in OUTLET_DESCRIPTORS
             or t.low in RECIPIENTS

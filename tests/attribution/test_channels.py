@@ -1,5 +1,7 @@
 """claims.attribution.channels: outlets, platforms and intermediaries, else the medium."""
 
+import pytest
+
 from claims.attribution import suggest_attributions
 from tests.attribution.helpers import claim_text, find
 
@@ -67,3 +69,21 @@ def test_a_medium_posted_before_the_speaker_is_still_the_channel():
     text = "In a video posted on YouTube on Monday, Emre Aydın said the exchange had been the victim of a hack."
     (said,) = suggest_attributions(text)
     assert said.channel_text == "YouTube"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "channel"),
+    [
+        ("Exports would not be limited, the minister told TV 2.", "Exports would not be limited", "TV 2"),
+        ("The mayor told 24 Horas that the dam held.", "the dam held", "24 Horas"),
+        ("Amber sold for 2 euros a gram, a trader told 15min.", "Amber sold for 2 euros a gram", "15min"),
+        ("Prices would rise, Al-Habsi told the Times of Oman.", "Prices would rise", "Times of Oman"),
+        ("The harvest was poor, a grower told the Tamil-language daily Virakesari.", "The harvest was poor",
+         "Virakesari"),
+        # a number after the outlet opens the claim
+        ("The mayor told AFP 12 people were hurt.", "12 people were hurt", "AFP"),
+    ],
+)  # fmt: skip
+def test_numbers_and_of_in_an_outlet_s_name(sentence, claim, channel):
+    (found,) = suggest_attributions(sentence)
+    assert (claim_text(sentence, found), found.channel_text) == (claim, channel)
