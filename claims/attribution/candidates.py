@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .channels import channel_at, find_channel
-from .clauses import skip_adjuncts
+from .clauses import IRREGULAR_PAST, skip_adjuncts
 from .documents import DOCUMENTS, document_source
 from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, MEDIA, MEDIA_SINGLE, SKIPPABLE
 from .speakers import resolve_speaker
@@ -143,7 +143,8 @@ def _around_inserted_attribution(toks, attr):
     for k in range(last, min(last + 8, len(toks) - 1)):  # past a recipient, channel or time: "told Reuters"
         if toks[k].text == closer:
             after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), toks[k + 1])  # "still have"
-            if closer in ")—–" and after.word or after.low in _CLAUSE_GOES_ON or after.low.endswith("ed"):
+            goes_on = after.low in _CLAUSE_GOES_ON or after.low in IRREGULAR_PAST or after.low.endswith("ed")
+            if closer in ")—–" and after.word or goes_on:  # "..., X told Radio Y, now sold for ..."
                 return 0, len(toks)
             if closer == ")" and after.text == "," and any(t.word for t in toks[k + 2 :]):
                 return 0, len(toks)  # "exported 128,000 tonnes last year (according to X), 9% less than ..."

@@ -139,7 +139,7 @@ _SUBORDINATORS = frozenset("before after as when while because since until once"
 
 
 # Past tenses that do not end in -ed: "soil around the factories held 200 times the level", "they used".
-_IRREGULAR_PAST = word_set(
+IRREGULAR_PAST = word_set(
     "held made took gave found told used paid sold bought kept met ran saw fell rose grew came went "
     "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote cost"
 )
@@ -151,7 +151,7 @@ def has_finite_verb(toks, lo):
             return False
         if t.low in AUX or t.text in ",;:" or is_quote(t):
             return t.low in AUX
-        if not t.cap and (_looks_past_tense(t) or t.low in _IRREGULAR_PAST):
+        if not t.cap and (_looks_past_tense(t) or t.low in IRREGULAR_PAST):
             return True
     return False
 

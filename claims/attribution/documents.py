@@ -8,7 +8,7 @@ article (claims.attribution.narration remembers "issued a statement"); else the 
 indictment", channel none).
 """
 
-from .lexicon import DAYS_MONTHS, DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
+from .lexicon import AUX, CUE_VERBS, DAYS_MONTHS, DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
 from .speakers import resolve_speaker, source_for
 
 DOCUMENTS = word_set(
@@ -54,6 +54,8 @@ def document_subject(toks, cue):
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
+    if any(not t.cap and (t.low in CUE_VERBS or t.low in AUX) for t in toks[document + 1 : hi]):  # not "May"
+        return None  # "The judgment said prosecutors had failed to show": the document said, not showed
     start = _start_of_phrase(toks, lo, document)
     if start > lo and toks[start - 1].low in _INSIDE_A_MODIFIER:
         return None  # "Two people familiar with the investigation said": the people are the subject

@@ -276,3 +276,18 @@ def test_an_ordinance_states_its_claim():
         "The ordinance",
         "the cull is needed to protect people and livestock",
     )
+
+
+def test_an_attribution_with_a_recipient_inside_its_claim_keeps_the_whole_sentence():
+    text = "A kilogram of manuka honey, beekeeper Tāmati Pōhatu told Radio Ngāti Porou, now sold for 200 dollars."
+    assert claims_of(text) == [(text.rstrip("."), "Tāmati Pōhatu", "Radio Ngāti Porou")]
+
+
+def test_a_document_that_said_something_did_not_show_what_followed():
+    text = "The judgment said prosecutors had failed to show that the money came from logging companies."
+    assert claims_of(text) == [
+        ("prosecutors had failed to show that the money came from logging companies", "The judgment", None)
+    ]
+    # a capitalised month inside the document's phrase is no verb
+    text = "Minutes of the Czech National Bank's meeting in May showed that two members had voted for a cut."
+    assert [source for _, source, _ in claims_of(text)] == ["Czech National Bank"]
