@@ -286,6 +286,16 @@ def _with_relative_clause(toks, k):
             if lo is None and t.low == "who":  # "A paramedic who ...": whatever the noun, a person
                 lo = next((m for m in range(j - 1, max(j - 4, -1), -1) if toks[m].low in ("a", "an", "the")), None)
             person = t.low == "who" or head in ANON_NOUNS or head in ROLE_NOUNS  # "who": a person, whatever the noun
+            # or a person before where they are from: "A diplomat from a Pacific country that has observed the talks"
+            person = (
+                person
+                or lo is not None
+                and any(
+                    toks[m].low in ("from", "at", "in")
+                    and (toks[m - 1].low in ANON_NOUNS or toks[m - 1].low in ROLE_NOUNS)
+                    for m in range(lo + 1, j - 1)
+                )
+            )
             if lo is not None and person and toks[lo].low != "that":
                 return lo, k + 1
             return None

@@ -548,3 +548,11 @@ def test_an_occupation_without_a_person_s_ending_is_a_role():
         "Kalgoorlie Miner that she had cut its hours. The publican said the last night would be a party."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Deborah Kettlewell-Strang"] * 3
+
+
+def test_a_person_from_somewhere_with_a_relative_clause_is_one_unnamed_speaker():
+    text = "A diplomat from a Pacific country that has observed the talks said the two sides had not agreed."
+    (claim,) = suggest_attributions(text)
+    assert claim.source_text == "A diplomat from a Pacific country that has observed the talks"
+    # a body from somewhere is no such speaker
+    assert suggest_attributions("A company from a town that makes shoes said prices would rise.") == []
