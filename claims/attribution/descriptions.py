@@ -48,6 +48,40 @@ def _name_acting_as_a_body(memory):
     return ent
 
 
+def _resolve_body(head_low, memory, at):
+    """The body "the <head_low>" means, the mention at text offset `at`: one that narration named with that
+    noun ("football club X") or whose name holds it ("the ministry" of the Ministry of Health), else by kind;
+    failing those, one that the text names with that noun though no rule noted it ("Spokane International
+    Airport will close ..., the airport said")."""
+
+    def described(e):
+        if e.name.lower() == head_low:
+            return False  # "Airport" of "Airport director X": the noun, capitalised to open a sentence
+        if e.kind == "person":  # a run of capitals taken for a person's name that holds the noun: a body's
+            return not (e.role or e.gender or e.title) and head_low in _words_of(e.name)
+        return e.kind == "organisation" and (head_low in e.nouns or head_low in _words_of(e.name.replace("'s", "")))
+
+    ent = memory.recent(described)
+    if ent is not None:
+        ent.kind = "organisation"
+        return ent
+    if head_low in GROUP_WORDS:
+        return memory.recent(lambda e: e.kind == "organisation" and e.is_group) or memory.named_in_text(head_low, at)
+    if is_company_noun(head_low):
+        ent = memory.recent(lambda e: e.kind == "organisation" and e.is_company)
+        ent = memory.narrated_company(ent.last if ent else 0) or ent
+        ent = ent or memory.named_in_text(head_low, at)
+        ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public))
+        return ent or _name_acting_as_a_body(memory)
+    if head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
+        ent = memory.recent(lambda e: e.kind == "organisation" and bool(_words_of(e.name) & _POLICE_WORDS))
+    ent = ent or memory.named_in_text(head_low, at)
+    if ent is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
+        ent = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
+        ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
+    return ent
+
+
 def resolve_description(core, head_low, is_org, memory):
     """The entity met before that a definite description means ("the minister", "the company", "the
     48-year-old", "the bureau chief"), or None."""
@@ -58,26 +92,7 @@ def resolve_description(core, head_low, is_org, memory):
             lambda e: e.kind == "person"
         )
     if is_org:
-        if head_low in GROUP_WORDS:
-            return memory.recent(lambda e: e.kind == "organisation" and e.is_group)
-        if is_company_noun(head_low):
-            ent = memory.recent(
-                lambda e: e.kind == "organisation" and (e.is_company or head_low in e.name.lower().split())
-            )
-            ent = memory.narrated_company(ent.last if ent else 0) or ent
-            ent = ent or memory.recent(
-                lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public)
-            )
-            return ent or _name_acting_as_a_body(memory)
-        named = memory.recent(
-            lambda e: e.kind == "organisation" and head_low in e.name.lower().replace("'s", "").split()
-        )
-        if named is None and head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
-            named = memory.recent(lambda e: e.kind == "organisation" and bool(_words_of(e.name) & _POLICE_WORDS))
-        if named is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
-            named = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
-            named = named or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))
-        return named
+        return _resolve_body(head_low, memory, core[0].start)
     content = {t.low[:-2] if t.poss else t.low for t in core if t.word} - GENERIC_ROLE - DETERMINERS
 
     def earlier(e):  # an unnamed source met before, not this mention noted as one

@@ -62,7 +62,7 @@ CLAUSE_ONLY = word_set(
 # Objects that make "claimed/denied/confirmed X" an event, not a statement.
 EVENT_OBJECTS = word_set(
     "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
-    "cup prize place spot record points point lead top championship pole bail entry access permission "
+    "cup prize place places spot spots record points point lead top championship pole bail entry access permission "
     "visa visas request appeal application motion wicket wickets run runs goal goals try tries booking bookings "
     "reservation reservations honours honors stage stages jersey belt"
 )
@@ -140,7 +140,8 @@ ORG_NOUNS = word_set(
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
     militia coalition alliance network media outlet newspaper broadcaster station kremlin pentagon
-    embassy campaign school hospital regulator watchdog operator airline carrier manufacturer maker
+    embassy campaign school hospital airport seaport museum regulator watchdog operator airline carrier
+    manufacturer maker
     retailer insurer lender exchange inc corp ltd plc llc ag gmbh sa se foods motors airlines energy
     holdings industries technologies systems pharmaceuticals capital partners house cabinet senate
     congress assembly duma rada presidency secretariat directorate command headquarters staff

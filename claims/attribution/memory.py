@@ -23,6 +23,7 @@ class _Entity:
         "kind",
         "last",
         "name",
+        "nouns",
         "role",
         "start",
         "title",
@@ -36,6 +37,7 @@ class _Entity:
         self.is_public = any(w in PUBLIC_WORDS for w in words)
         self.is_company = any(w in COMPANY_SUFFIXES for w in words)
         self.last = last
+        self.nouns = ()  # what narration called a body: "club" of "football club X", for "the club"
         self.title = None  # "Commissioner" of "the police chief, Commissioner X,": for "the commissioner"
         self.age = None  # "Serik Nurtayev, 61,": for a later "the 61-year-old"
         self.gender = None  # "m" or "f" once the article says ("... his ...", "spokeswoman"): for "he"/"she"
@@ -76,10 +78,27 @@ class Memory:
         ent.title = ent.title or title
         return ent
 
-    def note_company(self, name, start, end):
-        """A company named in narration ("carmaker Stellantis"), for a later "the company said"."""
+    def note_company(self, name, start, end, noun=None):
+        """A company or other body named in narration after its noun ("carmaker Stellantis", "housing
+        association Eemland Wonen"), for a later "the company said" or "the association said"."""
         ent = self.add(name, start, end, "organisation", None)
-        ent.is_company = True
+        if ent.kind == "person" and not ent.role:
+            ent.kind = "organisation"
+        ent.is_company = ent.is_company or noun is None or is_company_noun(noun)
+        ent.is_group = ent.is_group or noun in GROUP_WORDS
+        if noun and noun not in ent.nouns:
+            ent.nouns += (noun,)
+
+    def named_in_text(self, noun, before):
+        """The body that the text, before `before`, names with `noun` as a word of its name ("Spokane
+        International Airport" for "the airport") or as the noun of a country's body ("Paraguay's central
+        bank" for "the bank"), made an entity; or None."""
+        found = None
+        for match in _named_with(noun).finditer(self.text, max(0, before - 3000), before):
+            name = match.group().removeprefix("The ")
+            if name != noun.capitalize():  # not "The Airport" opening a sentence
+                found = name, match.end() - len(name), match.end()
+        return self.add(*found, "organisation", None) if found else None
 
     def note_narrated(self, name, start, end):
         self.narrated.append((self.clock, name, start, end))
@@ -237,6 +256,17 @@ class Memory:
         if ent is None and not word.isupper():  # "Azlan said" for Azlan Hamidi: the given name, where used
             ent = self.by_head(word, words=1)
         return ent
+
+
+@lru_cache(maxsize=256)
+def _named_with(noun):
+    """Two or more capitalised words one of which is `noun` ("Spokane International Airport", "Bank of
+    Ghana"), or a country's possessive, up to three lowercase words and `noun` ("Paraguay's central bank")."""
+    word = re.escape(noun.capitalize())
+    capital = r"[A-Z][\w’'&.-]*"
+    run = rf"(?:{capital} ){{1,5}}{word}\b|{word}(?: (?:of|for)(?: the)?(?: {capital})+)"
+    owned = rf"{capital}['’]s (?:[a-z][\w-]* ){{0,3}}{re.escape(noun)}\b"
+    return re.compile(rf"(?<![\w’'-])(?:{run}|{owned})")
 
 
 @lru_cache(maxsize=4096)

@@ -62,14 +62,18 @@ def _note_companies(text, toks, memory):
     supervisor at the Sulawesi Nikel Utama smelter")."""
     n = len(toks)
     for k, t in enumerate(toks):
-        if not is_company_noun(t.low):
+        company = is_company_noun(t.low)
+        if not (company or t.low in _BODY_DESCRIPTORS and not t.cap):
             continue
-        if k + 1 < n and toks[k + 1].cap and not toks[k + 1].in_quote:
-            j = k + 1
-            while j < n and toks[j].cap and not toks[j].poss and toks[j].word:
+        lo = k + 2 if k + 2 < n and toks[k + 1].low == "the" and not toks[k + 1].cap else k + 1  # "team the X"
+        if lo < n and toks[lo].cap and not toks[lo].in_quote:
+            j = lo
+            while j < n and toks[j].word and not toks[j].poss and (toks[j].cap or _particle_inside(toks, j)):
                 j += 1
-            if j - (k + 1) <= 4:
-                memory.note_company(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end)
+            if j - lo <= 5:  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
+                memory.note_company(text[toks[lo].start : toks[j - 1].end], toks[lo].start, toks[j - 1].end, t.low)
+        if not company:
+            continue
         if k >= 3 and not t.cap and toks[k - 1].cap and not toks[k - 1].poss:
             j = k - 1
             while j > 0 and toks[j - 1].cap and not toks[j - 1].poss and toks[j - 1].word:
@@ -77,6 +81,18 @@ def _note_companies(text, toks, memory):
             name = text[toks[j].start : toks[k - 1].end]
             if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
                 memory.note_company(name, toks[j].start, toks[k - 1].end)
+
+
+# Nouns for a body that narration puts before its name, as it does a company's: "rights group X".
+_BODY_DESCRIPTORS = frozenset(
+    "association group union federation party team club network foundation institute alliance coalition "
+    "cooperative co-operative charity".split()
+)
+
+
+def _particle_inside(toks, j):
+    """ "dos" of "Vale dos Vinhedos": a particle between capitalised words of a name."""
+    return toks[j].low in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap
 
 
 def note_people_met(text, toks, memory, since):

@@ -49,6 +49,7 @@ def test_a_title_or_honours_won_a_few_words_on_is_no_claim():
     for narration in (
         "Caimanes de Barinas claimed their first Venezuelan winter league title on Sunday, beating Toros de Apure.",
         "Saltire Wind claimed line honours in the Round Antigua Race on Thursday.",
+        "Two of the horses claimed the first two places in a sprint at the racecourse on Friday.",
     ):
         assert suggest_attributions(narration) == [], narration
 

@@ -80,3 +80,21 @@ def test_the_force_is_the_police_named_before():
         "The force said its investigation was continuing."
     )
     assert [s.source_text for s in suggest_attributions(text)] == ["Ontario Provincial Police"] * 2
+
+
+@pytest.mark.parametrize(
+    ("first", "noun", "body"),
+    [
+        ("Dutch housing association Eemland Wonen will turn offices into flats.", "association", "Eemland Wonen"),
+        ("Peruvian mining group Minera Yanaurqu has suspended work at its mine.", "group", "Minera Yanaurqu"),
+        ("Minor league hockey team the Akron Ironhawks won their first title.", "team", "Akron Ironhawks"),
+        ("A fund will buy 70% of football club Esporte Clube Vale dos Vinhedos.", "club",
+         "Esporte Clube Vale dos Vinhedos"),
+        # no rule noted it: the text names it with the noun
+        ("Spokane International Airport will close one of its runways.", "airport", "Spokane International Airport"),
+        ("Paraguay's central bank cut its benchmark rate on Thursday.", "bank", "Paraguay's central bank"),
+    ],
+)  # fmt: skip
+def test_the_body_narration_named_with_its_noun(first, noun, body):
+    text = f"{first} Analyst Jane Moreau said it was a bold move. The {noun} said the work would start in May."
+    assert suggest_attributions(text)[-1].source_text == body
