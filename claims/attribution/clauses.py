@@ -215,9 +215,9 @@ def skip_adjuncts(toks, i, lemma):
             lemma in ("explain", "say", "write", "report", "state", "confirm")
             and t.low == "to"
             and i + 1 < n
-            and (toks[i + 1].low in DETERMINERS or toks[i + 1].cap)
+            and (toks[i + 1].low in DETERMINERS or toks[i + 1].cap or toks[i + 1].low in RECIPIENTS)
         ):
-            i = _skip_recipient(toks, i + 1)
+            i = _skip_recipient(toks, i + 1)  # "wrote in a note to clients that"
             continue
         if t.low in ("in", "at", "from") and i + 1 < n and toks[i + 1].cap and toks[i + 1].low not in DETERMINERS:
             j = i + 1
@@ -280,6 +280,22 @@ def _skip_time(toks, i):
     return j if seen else i
 
 
+def _lowercase_recipient(toks, j):
+    """The end of up to two lowercase words and a recipient's noun at j ("parliamentary committee", "local
+    council"), or None."""
+    nouns = (RECIPIENTS | OUTLET_DESCRIPTORS) - DETERMINERS
+    for k in range(j, min(j + 3, len(toks))):
+        if not toks[k].word or toks[k].cap:
+            return None
+        if toks[k].low in nouns:
+            if k == j:
+                return None  # one noun: the recipient rule's own case
+            while k + 1 < len(toks) and toks[k + 1].low in nouns and not toks[k + 1].cap:
+                k += 1  # "a local radio station"
+            return k + 1
+    return None
+
+
 def _skip_recipient(toks, i):
     n = len(toks)
     j = i
@@ -292,6 +308,10 @@ def _skip_recipient(toks, i):
             break
         if t.low in DETERMINERS and j > i:
             break  # "told The Guardian the findings were...": a new noun phrase
+        end = _lowercase_recipient(toks, j + 1) if t.low in DETERMINERS else None
+        if end is not None:
+            j = end  # "told a parliamentary committee on Wednesday"
+            break
         if (
             t.cap
             or t.poss

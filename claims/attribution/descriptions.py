@@ -14,7 +14,7 @@ _IN_OFFICE = frozenset(
 )
 
 
-_HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official".split())
+_HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official executive president chairman chairwoman".split())
 
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
@@ -122,7 +122,8 @@ def resolve_description(core, head_low, is_org, memory):
             best, most = e, score
     if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
         best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
-    if best is None and head_low in _HEADS_OF_OFFICE:  # "the bureau chief", after "the head of the city's trade bureau"
+    if best is None and (head_low in _HEADS_OF_OFFICE or content & _HEADS_OF_OFFICE):  # "the bureau chief", "the
+        # chief ranger", after "the head of the city's trade bureau", "the chief of the state's rangers"
         best = memory.recent(
             lambda e: earlier(e) and bool(content & _words_of(e.name)) and bool(_words_of(e.name) & _HEADS_OF_OFFICE)
         )

@@ -140,7 +140,7 @@ ORG_NOUNS = word_set(
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
     militia coalition alliance network media outlet newspaper broadcaster station kremlin pentagon
-    embassy campaign school hospital airport seaport museum regulator watchdog operator airline carrier
+    embassy campaign school hospital airport seaport museum guild regulator watchdog operator airline carrier
     manufacturer maker
     retailer insurer lender exchange inc corp ltd plc llc ag gmbh sa se foods motors airlines energy
     holdings industries technologies systems pharmaceuticals capital partners house cabinet senate
@@ -262,7 +262,7 @@ MEDIA_PHRASES = [
 MEDIA_SINGLE = word_set(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "
     "email podcast broadcast memo report judgment judgement verdict call television radio website "
-    "blog newsletter notice bulletin circular"
+    "blog newsletter notice bulletin circular note submission"
 )
 OUTLET_DESCRIPTORS = word_set(
     """
@@ -276,7 +276,8 @@ RECIPIENTS = word_set(
     "reporters journalists analysts investigators lawmakers parliament jurors the court lawmakers "
     "senators mps delegates supporters students an audience crowd residents viewers listeners readers "
     "colleagues staff employees members shareholders investors officials police a told council committee panel "
-    "officers detectives them him her us me paramedics doctors nurses rescuers prosecutors judges"
+    "officers detectives them him her us me paramedics doctors nurses rescuers prosecutors judges clients "
+    "customers subscribers parents voters inquiry tribunal commission hearing"
 )
 ADJ_SUFFIXES = ("ian", "ean", "ese", "ish", "ch", "an", "i")
 # A narrator's comment hanging off the end of a claim: ", a claim that could not be verified".

@@ -14,6 +14,7 @@ class _Entity:
         "age",
         "end",
         "gender",
+        "gender_guessed",
         "place",
         "is_company",
         "is_group",
@@ -41,6 +42,7 @@ class _Entity:
         self.title = None  # "Commissioner" of "the police chief, Commissioner X,": for "the commissioner"
         self.age = None  # "Serik Nurtayev, 61,": for a later "the 61-year-old"
         self.gender = None  # "m" or "f" once the article says ("... his ...", "spokeswoman"): for "he"/"she"
+        self.gender_guessed = False  # from a pronoun after the name, which may have meant someone else
         self.place = None  # (sentence, offset) where a sentence last named this person, for "he"/"she"
         key = normalise_name(name).split()
         self.key = key  # the name's words, normalised, for the lookups by part of a name
@@ -131,6 +133,8 @@ class Memory:
         sentence named, the one it named first, its subject as a rule ("Coach X left striker Y out. She
         told reporters ..." is X)."""
         people = [e for e in reversed(self.entities.values()) if e.kind == "person" and e.gender in (None, gender)]
+        if not people:  # "Dr. X said he would be operated on. She added ...": the "he" was someone else
+            people = [e for e in reversed(self.entities.values()) if e.kind == "person" and e.gender_guessed]
         placed = [e for e in people if e.place is not None]
         if not placed:
             return people[0] if people else None
@@ -199,13 +203,15 @@ class Memory:
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal
-        bin Hashim" (names with no surname to go by)."""
+        bin Hashim" (names with no surname to go by); from two words on, an organisation too ("Silver Sage"
+        -> "Silver Sage Minerals")."""
         key = normalise_name(name).split()
         if len(key) < words:
             return None
+        kinds = ("person", "organisation") if len(key) > 1 else ("person",)
         return self._latest(
             self.by_name_word.get(key[0], ()),
-            lambda e: e.kind == "person" and len(e.key) > len(key) and e.key[: len(key)] == key,
+            lambda e: e.kind in kinds and len(e.key) > len(key) and e.key[: len(key)] == key,
         )
 
     def by_acronym(self, word):

@@ -14,6 +14,7 @@ from .lexicon import (
     MODIFIERS,
     NOT_PEOPLE,
     ORG_NOUNS,
+    OUTLET_DESCRIPTORS,
     PERSON_ENDINGS,
     ROLE_GENDERS,
     ROLE_NOUNS,
@@ -116,7 +117,7 @@ def note_people_met(text, toks, memory, since):
         named = [(text.rfind(ent.name.split()[-1], start, t.start), ent) for ent in people]
         place, nearest = max(named, key=lambda pair: pair[0])
         if place >= 0 and nearest.gender is None:
-            nearest.gender = GENDERED[t.low]
+            nearest.gender, nearest.gender_guessed = GENDERED[t.low], True
 
 
 def _note_issued_documents(toks, memory):
@@ -137,7 +138,7 @@ def _names_a_person(low):
     """A role or a noun for a person: "minister", "striker", "conductor", "politician", "swimmer"."""
     if low in ROLE_NOUNS or low in SQUAD_ROLES:
         return True
-    if len(low) <= 4 or low in NOT_PEOPLE:
+    if len(low) <= 4 or low in NOT_PEOPLE or low in OUTLET_DESCRIPTORS:  # not "newspaper Het Nieuwsblad"
         return False
     return low.endswith(PERSON_ENDINGS) or low.endswith(("er", "ess")) and not is_company_noun(low)
 

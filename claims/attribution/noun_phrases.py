@@ -309,7 +309,8 @@ def np_forward(toks, i):
     while j < n:
         t = toks[j]
         if not t.word:
-            if t.text == "." and j + 1 < n and len(t.text) == 1 and len(toks[j - 1].text) == 1:
+            initial = len(toks[j - 1].text) == 1 or toks[j - 1].low in ROLE_NOUNS  # "J." or "Dr."
+            if t.text == "." and j + 1 < n and initial and toks[j + 1].cap:
                 j += 1
                 continue
             if t.text in "'’" and j > i and toks[j - 1].low.endswith("s") and j + 1 < n and toks[j + 1].word:

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .titles import after_portfolio, before_where_from, body_noun
-from .tokens import is_description, is_initial
+from .tokens import is_description, is_initial, is_quote
 
 # With "with" and "for" after a speaker, whom they work for ("a lawyer for Meta"): not who they are.
 WHERE_OR_WHOSE = WHERE | {"with", "for"}
@@ -122,7 +122,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
     name_lo = _name_start(toks, lo, hi)
     # A common noun opening the sentence, capitalised only there: "Rival Kessler Fahrzeugbau said".
-    opening = lo == 0 or not toks[lo - 1].word  # the sentence's first word, or the first after a quotation
+    opening = lo == 0 or is_quote(toks[lo - 1])  # the sentence's first word, or the first after a quotation
     if name_lo == lo and opening and described_name(toks[lo:hi]):
         lo = name_lo = lo + 1
     has_name = name_lo < hi and not (

@@ -87,3 +87,9 @@ def test_a_medium_posted_before_the_speaker_is_still_the_channel():
 def test_numbers_and_of_in_an_outlet_s_name(sentence, claim, channel):
     (found,) = suggest_attributions(sentence)
     assert (claim_text(sentence, found), found.channel_text) == (claim, channel)
+
+
+def test_a_medium_to_its_recipients_before_that():
+    text = "Analyst Mary Abernathy wrote in a note to clients that start-up problems were common."
+    (claim,) = suggest_attributions(text)
+    assert (claim_text(text, claim), claim.channel_text) == ("start-up problems were common", "note")

@@ -554,3 +554,38 @@ def test_a_person_from_somewhere_with_a_relative_clause_is_one_unnamed_speaker()
     text = "A diplomat from a Pacific country that has observed the talks said the two sides had not agreed."
     (claim,) = suggest_attributions(text)
     assert claim.source_text == "A diplomat from a Pacific country that has observed the talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # an inverted speaker's abbreviated title, and the quotation resumed after the apposition
+        ("“This air is like smoke,” said Dr. Efraín Ossa Betancur, a lung specialist, “and we have 9,000 runners.”",
+         ["Efraín Ossa Betancur", "Efraín Ossa Betancur"]),
+        # a body's noun opening its name after a comma is part of it
+        ("The rider broke his collarbone, Team Leiedal Cycling said.", ["Team Leiedal Cycling"]),
+        ("Tourists bought 9,000 carpets last year, the Khiva Artisans' Guild said.", ["Khiva Artisans' Guild"]),
+        # two words of a body named before
+        ("Shareholders have sued lithium developer Silver Sage Minerals. Silver Sage said the claims were "
+         "without merit.", ["Silver Sage Minerals"]),
+    ],
+)  # fmt: skip
+def test_round_twenty_four_speakers(text, sources):
+    assert [s.source_text for s in suggest_attributions(text)] == sources
+
+
+def test_she_after_a_pronoun_that_meant_someone_else():
+    text = (
+        "The 26-year-old told the newspaper Het Nieuwsblad that he had hit a pothole. "
+        "Team doctor Dr. Lieselot Goossens said he would be operated on. She added that the break was clean."
+    )
+    assert suggest_attributions(text)[-1].source_text == "Lieselot Goossens"
+
+
+@pytest.mark.parametrize("later", ["The authority's chief executive", "The chief ranger"])
+def test_a_chief_is_the_unnamed_head_met_before(later):
+    first = "the head of the state's housing authority" if "authority" in later else "the chief of the rangers"
+    text = f"Homes are empty, {first} told a parliamentary committee on Wednesday. {later} said 600 were damaged."
+    opening, claim = suggest_attributions(text)
+    assert text[opening.content_start : opening.content_end] == "Homes are empty"
+    assert claim.source_text == first
