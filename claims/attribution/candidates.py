@@ -62,7 +62,7 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
     if role_hint and not source["role"]:
         source["role"] = role_hint
         if source["entity"] is not None and source["entity"].role is None and source["kind"] == "person":
-            source["entity"].role = role_hint
+            memory.give_role(source["entity"], role_hint)
     inserted = _around_inserted_attribution(toks, attr)
     claims = [inserted] if inserted else [(attr.claim_lo, attr.claim_hi)] + attr.extra_claims
     cue_start, cue_end = toks[attr.cue_lo].start, toks[attr.cue_hi - 1].end

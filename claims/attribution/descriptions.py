@@ -3,9 +3,9 @@ tourism minister" to the minister whose role says tourism, "the 48-year-old" to 
 "the bureau chief" to the unnamed head of the bureau met before."""
 
 import re
-from functools import lru_cache
 
 from .lexicon import ANON_NOUNS, DETERMINERS, GENERIC_ROLE, GROUP_WORDS, ROLE_NOUNS, is_company_noun
+from .memory import words_of
 
 # Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
 _IN_OFFICE = frozenset(
@@ -18,11 +18,6 @@ _HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official executive preside
 
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
-
-
-@lru_cache(maxsize=4096)
-def _words_of(role):
-    return frozenset(re.findall(r"\w+", role.lower()))
 
 
 _FORCE_WORDS = frozenset({"force"})
@@ -58,10 +53,10 @@ def _resolve_body(head_low, memory, at):
         if e.name.lower() == head_low:
             return False  # "Airport" of "Airport director X": the noun, capitalised to open a sentence
         if e.kind == "person":  # a run of capitals taken for a person's name that holds the noun: a body's
-            return not (e.role or e.gender or e.title) and head_low in _words_of(e.name)
-        return e.kind == "organisation" and (head_low in e.nouns or head_low in _words_of(e.name.replace("'s", "")))
+            return not (e.role or e.gender or e.title) and head_low in words_of(e.name)
+        return e.kind == "organisation" and (head_low in e.nouns or head_low in words_of(e.name.replace("'s", "")))
 
-    ent = memory.recent(described)
+    ent = max((e for e in memory.called(head_low) if described(e)), key=lambda e: e.last, default=None)
     if ent is not None:
         ent.kind = "organisation"
         return ent
@@ -74,7 +69,7 @@ def _resolve_body(head_low, memory, at):
         ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public))
         return ent or _name_acting_as_a_body(memory)
     if head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
-        ent = memory.recent(lambda e: e.kind == "organisation" and bool(_words_of(e.name) & _POLICE_WORDS))
+        ent = memory.recent(lambda e: e.kind == "organisation" and bool(words_of(e.name) & _POLICE_WORDS))
     ent = ent or memory.named_in_text(head_low, at)
     if ent is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
         ent = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
@@ -101,9 +96,9 @@ def resolve_description(core, head_low, is_org, memory):
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
         return memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
     if not content:  # "the official": a person named with that word in their role, else one in office
-        return memory.recent(lambda e: e.kind == "person" and head_low in _words_of(e.role or "")) or (
-            memory.recent(lambda e: e.kind == "person" and bool(_words_of(e.role or "") & _IN_OFFICE))
-            or memory.recent(lambda e: earlier(e) and bool(_words_of(e.name) & _HEADS_OF_OFFICE))
+        return memory.recent(lambda e: e.kind == "person" and head_low in words_of(e.role or "")) or (
+            memory.recent(lambda e: e.kind == "person" and bool(words_of(e.role or "") & _IN_OFFICE))
+            or memory.recent(lambda e: earlier(e) and bool(words_of(e.name) & _HEADS_OF_OFFICE))
             if head_low == "official"
             else None
         )
@@ -111,20 +106,18 @@ def resolve_description(core, head_low, is_org, memory):
     def shared(e):
         if e.kind not in ("person", "organisation"):
             return 0
-        return len(content & (_words_of(e.role or "") | _words_of(e.title or "")))
+        return len(content & (words_of(e.role or "") | words_of(e.title or "")))
 
-    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those:
-    # from the most recently met, so that the first of the most is the latest.
-    best, most = None, 0
-    for e in reversed(memory.entities.values()):
-        score = shared(e)
-        if score > most:
-            best, most = e, score
+    # The person whose role shares most words ("the tourism minister" of two ministers), the latest of those.
+    scored = ((shared(e), e.last, e) for e in memory.holding(content))
+    most, _, best = max(scored, key=lambda found: found[:2], default=(0, 0, None))
+    if most == 0:
+        best = None
     if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
         best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
     if best is None and (head_low in _HEADS_OF_OFFICE or content & _HEADS_OF_OFFICE):  # "the bureau chief", "the
         # chief ranger", after "the head of the city's trade bureau", "the chief of the state's rangers"
         best = memory.recent(
-            lambda e: earlier(e) and bool(content & _words_of(e.name)) and bool(_words_of(e.name) & _HEADS_OF_OFFICE)
+            lambda e: earlier(e) and bool(content & words_of(e.name)) and bool(words_of(e.name) & _HEADS_OF_OFFICE)
         )
     return best

@@ -60,25 +60,49 @@ class Memory:
         self.narrated = []
         self.by_name_word = {}  # a word of a name, normalised -> the entities whose names hold it
         self.issued = {}  # a document's noun -> who issued it: "Kenya's Ministry of Interior issued a statement"
+        self.by_role_word = {}  # a word of a role or a title -> the entities holding it, for "the tourism minister"
+        self.by_noun = {}  # a noun narration called a body by ("club") -> those bodies, for "the club"
 
     def add(self, name, start, end, kind, role, title=None):
         self.clock += 1
         key = normalise_name(name)
         ent = self.entities.get(key)
         if ent is None:
-            # The source points at where the full name first appears.
-            first = self.text.find(name)
+            # The source points at where the full name first appears (in the last 20,000 characters: a
+            # transcript's thousands of names stay cheap to note).
+            first = self.text.find(name, max(0, start - _LOOK_BACK), start)
             if 0 <= first < start:
                 start, end = first, first + len(name)
-            ent = self.entities[key] = _Entity(name, start, end, kind, role, self.clock)
+            ent = self.entities[key] = _Entity(name, start, end, kind, None, self.clock)
             for word in ent.key:
                 self.by_name_word.setdefault(word, []).append(ent)
+            if role:
+                self.give_role(ent, role)
         else:
             self._met_again(key, ent)
             if role and not ent.role:
-                ent.role = role
-        ent.title = ent.title or title
+                self.give_role(ent, role)
+        if title and not ent.title:
+            ent.title = title
+            self._index_role(ent, title)
         return ent
+
+    def give_role(self, ent, role):
+        """A role learnt for the entity ("Chile's health minister, X," or "X, a spokesman for Y, said")."""
+        ent.role = role
+        self._index_role(ent, role)
+
+    def _index_role(self, ent, words):
+        for word in words_of(words):
+            self.by_role_word.setdefault(word, []).append(ent)
+
+    def holding(self, words):
+        """The entities whose role or title holds one of `words`."""
+        return list({id(e): e for word in words for e in self.by_role_word.get(word, ())}.values())
+
+    def called(self, noun):
+        """The entities whose name holds `noun` as a word, or that narration called by it ("football club X")."""
+        return [*self.by_name_word.get(noun, ()), *self.by_noun.get(noun, ())]
 
     def note_company(self, name, start, end, noun=None):
         """A company or other body named in narration after its noun ("carmaker Stellantis", "housing
@@ -90,13 +114,14 @@ class Memory:
         ent.is_group = ent.is_group or noun in GROUP_WORDS
         if noun and noun not in ent.nouns:
             ent.nouns += (noun,)
+            self.by_noun.setdefault(noun, []).append(ent)
 
     def named_in_text(self, noun, before):
         """The body that the text, before `before`, names with `noun` as a word of its name ("Spokane
         International Airport" for "the airport") or as the noun of a country's body ("Paraguay's central
         bank" for "the bank"), made an entity; or None."""
         found = None
-        for match in _named_with(noun).finditer(self.text, max(0, before - 3000), before):
+        for match in _named_with(noun).finditer(self.text, max(0, before - 3_000), before):
             name = match.group().removeprefix("The ")
             if name != noun.capitalize():  # not "The Airport" opening a sentence
                 found = name, match.end() - len(name), match.end()
@@ -180,15 +205,14 @@ class Memory:
     def written_first(self, surname, start):
         """(full name, start, end) where the text, before `start`, last writes `surname` before a hyphenated
         given name, the family name first: "Kwon Na-rae", "Yoo Byung-chan" for a later "Kwon"."""
-        found = list(_surname_first(surname).finditer(self.text, 0, start))
+        found = list(_surname_first(surname).finditer(self.text, max(0, start - _LOOK_BACK), start))
         return (found[-1].group(), found[-1].start(), found[-1].end()) if found else None
 
     def written_before(self, name, start):
         """(full name, start, end) where the text, before `start`, first writes `name` (two words or more)
         after a given name, noted or not: "sentenced Rigoberto Chamalé Us to six years" for "Chamalé Us"."""
         text = self.text
-        # Within the article's last 20,000 characters: a transcript's thousands of names stay cheap to look up.
-        at = text.find(name, max(0, start - 20_000), start)
+        at = text.find(name, max(0, start - _LOOK_BACK), start)
         while at != -1:
             end = at + len(name)
             given = _WORD_BEFORE.search(text, max(0, at - 40), at)
@@ -264,6 +288,10 @@ class Memory:
         return ent
 
 
+# How far back in the text the memory looks for a name: a transcript's thousands of names stay cheap to look up.
+_LOOK_BACK = 20_000
+
+
 @lru_cache(maxsize=256)
 def _named_with(noun):
     """Two or more capitalised words one of which is `noun` ("Spokane International Airport", "Bank of
@@ -273,6 +301,12 @@ def _named_with(noun):
     run = rf"(?:{capital} ){{1,5}}{word}\b|{word}(?: (?:of|for)(?: the)?(?: {capital})+)"
     owned = rf"{capital}['’]s (?:[a-z][\w-]* ){{0,3}}{re.escape(noun)}\b"
     return re.compile(rf"(?<![\w’'-])(?:{run}|{owned})")
+
+
+@lru_cache(maxsize=4096)
+def words_of(text):
+    """The words of a name, a role or a title, in lowercase."""
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 @lru_cache(maxsize=4096)
