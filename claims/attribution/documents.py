@@ -54,6 +54,8 @@ def document_subject(toks, cue):
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
+    if document + 1 < hi and toks[document + 1].low in ORG_NOUNS:
+        return None  # "Spain's civil aviation accident investigation commission said": a body, not a document
     if any(not t.cap and (t.low in CUE_VERBS or t.low in AUX) for t in toks[document + 1 : hi]):  # not "May"
         return None  # "The judgment said prosecutors had failed to show": the document said, not showed
     start = _start_of_phrase(toks, lo, document)

@@ -108,7 +108,11 @@ def comma_in_a_name(toks, j):
         k += 1
     if not joined or not toks[k - 1].cap:
         return False
-    head = [t.low for t in toks[max(0, j - 4) : j]]
+    # the body's noun and "of" before the first of its fields: "Ministry of Land, Infrastructure, Transport and"
+    first = j
+    while first > 1 and (toks[first - 1].cap or toks[first - 1].text == ",") and j - first < 8:
+        first -= 1
+    head = [t.low for t in toks[max(0, first - 3) : j]]
     return any(a in ORG_NOUNS and b == "of" for a, b in zip(head, head[1:])) or toks[k - 1].low in ORG_NOUNS
 
 
@@ -240,8 +244,10 @@ def subject_before(toks, k):
     the_name = first.low == "the" and rest and rest[0].cap and all(m.cap or m.low in NAME_PARTICLES for m in rest)
     if the_name and toks[before].low in ("a", "an", "the"):
         return (before, k)  # "A supporters' group, the Idel Ultras,", "The lifeguards' body, the X Association,"
+    owned = first.poss and first.cap and len(middle) > 1 and is_speaker_noun(middle[-1].low)
     if (
-        first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
+        owned  # "Busoga Sugar Corporation, Uganda's largest sugar maker, said": the name before it
+        or first.low in ("a", "an", "the", "who", "which", "whose", "however", "too", "meanwhile")
         or first.low in ("one", "his", "her", "its", "their", "both", "also", "now", "formerly")  # "one of its authors"
         or first.low in ("from", "of", "in", "at", "near")
         and len(middle) > 1  # "Guide Kuraman Pesai, from the village of X,", "Grower X, in the village of Y,"

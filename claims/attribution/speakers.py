@@ -16,6 +16,7 @@ from .lexicon import (
     PERSON_ENDINGS,
     PRONOUNS,
     ROLE_NOUNS,
+    SQUAD_ROLES,
     WHERE,
     is_company_noun,
     is_people_noun,
@@ -335,11 +336,16 @@ def _peoples(tok):
     return tok.poss and tok.low[:-2] in _PEOPLE_PLURALS
 
 
-# Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma".
-DESCRIPTORS = COMPANY_NOUNS | frozenset(
-    "rival administrator regulator insurer partner student patient tenant pensioner resident commuter voter "
-    "parent mother father widow survivor witness victim volunteer refugee migrant fan tourist visitor "
-    "passenger customer client neighbour neighbor homeowner landlord vendor guide".split()
+# Common nouns that open a sentence before a name: "Rival Kessler Fahrzeugbau", "Manufacturer Haldane Pharma",
+# "Forward Dmitri Lavrentyev-Cole".
+DESCRIPTORS = (
+    COMPANY_NOUNS
+    | SQUAD_ROLES
+    | frozenset(
+        "rival administrator regulator insurer partner student patient tenant pensioner resident commuter voter "
+        "parent mother father widow survivor witness victim volunteer refugee migrant fan tourist visitor "
+        "passenger customer client neighbour neighbor homeowner landlord vendor guide".split()
+    )
 )
 
 

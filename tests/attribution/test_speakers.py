@@ -589,3 +589,23 @@ def test_a_chief_is_the_unnamed_head_met_before(later):
     opening, claim = suggest_attributions(text)
     assert text[opening.content_start : opening.content_end] == "Homes are empty"
     assert claim.source_text == first
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Busoga Sugar Corporation, Uganda's largest sugar maker, said it would stop buying cane.",
+         "Busoga Sugar Corporation"),
+        ("Forward Dmitri Lavrentyev-Cole, who scored the winning goal, told reporters he had not slept.",
+         "Dmitri Lavrentyev-Cole"),
+        # a document's noun before a body's is no document
+        ("Spain's civil aviation accident investigation commission said the crew had been warned.",
+         "Spain's civil aviation accident investigation commission"),
+        # a body's fields listed with commas after "of"
+        ("Japan's Ministry of Land, Infrastructure, Transport and Tourism said it would study the walls.",
+         "Japan's Ministry of Land, Infrastructure, Transport and Tourism"),
+    ],
+)  # fmt: skip
+def test_round_twenty_four_bodies_and_players(text, source):
+    (claim,) = suggest_attributions(text)
+    assert claim.source_text == source
