@@ -130,8 +130,15 @@ ROLE_NOUNS = word_set(
     cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
+    haji alhaji hajia alhaja maître maitre
     """
 )
+# Abbreviated titles and the nouns a later description uses for them: "Prof. X" ... "the professor".
+TITLE_NOUNS = {
+    "prof": "professor", "dr": "doctor", "gen": "general", "sen": "senator", "rep": "representative",
+    "gov": "governor", "col": "colonel", "capt": "captain", "lt": "lieutenant", "supt": "superintendent",
+    "insp": "inspector", "sgt": "sergeant", "const": "constable", "fr": "father", "rev": "reverend",
+}  # fmt: skip
 ORG_NOUNS = word_set(
     """
     group ministry department government administration agency office company firm corporation corps
@@ -312,18 +319,32 @@ BODY_WORDS = ORG_NOUNS | COMPANY_SUFFIXES
 # Endings of nouns for people: "shipowner", "curator", "economist", "historian", "consultant", "deckhand",
 # "engineer".
 PERSON_ENDINGS = (
-    "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "man", "woman", "hand", "eer", "eur",
-    "herd",
+    "owner", "or", "ist", "ian", "ant", "keeper", "maker", "seller", "holder", "woman", "hand", "eer", "eur", "herd",
 )  # fmt: skip
+# What comes before "-man" in a noun for a person: "fisherman", "businessman" (names end so too: "Osman",
+# "Abdirahman").
+MAN_PREFIXES = word_set(
+    "fisher chair spokes police fire business congress council crafts fore herds boat ferry post milk watch "
+    "sales trades camera sea door head clergy gun lines news sports states yachts bus cattle dairy freight "
+    "line repair middle horse noble country kins alder front bats anchor weather delivery handy patrol service "
+    "militia tribes towns oars helms signal guards marks ombuds"
+)
+
+
+def has_person_ending(low):
+    """Whether a lowercased word ends like a noun for a person: "curator", "deckhand", "fisherman"."""
+    if low.endswith("man") and not low.endswith("woman"):
+        return low[:-3] in MAN_PREFIXES
+    return low.endswith(PERSON_ENDINGS)
 
 
 def is_speaker_noun(low):
     """Whether a (lowercased) word names a kind of speaker: a role, an organisation, an unnamed source."""
-    if len(low) > 5 and low.endswith(PERSON_ENDINGS) and low not in NOT_PEOPLE:
+    if len(low) > 5 and has_person_ending(low) and low not in NOT_PEOPLE:
         return True
     if low.endswith("s") and len(low) > 4 and (low[:-1] in ROLE_NOUNS or is_company_noun(low[:-1])):
         return True  # "insurers", "managers", "lawyers"
-    if low.endswith("s") and len(low) > 6 and low[:-1].endswith(PERSON_ENDINGS) and low[:-1] not in NOT_PEOPLE:
+    if low.endswith("s") and len(low) > 6 and has_person_ending(low[:-1]) and low[:-1] not in NOT_PEOPLE:
         return True  # "observers", "campaigners", "economists"
     if low.endswith(("er", "ers")) and len(low) > 4 and low.removesuffix("s") not in NOT_PEOPLE:
         return True  # who does something: "weavers", "a banker", "ranchers", "traders"

@@ -5,7 +5,7 @@ from functools import cache, lru_cache
 
 from claims.names import normalise_name
 
-from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS, is_company_noun
+from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS, TITLE_NOUNS, is_company_noun
 from .tokens import is_description
 
 
@@ -305,8 +305,10 @@ def _named_with(noun):
 
 @lru_cache(maxsize=4096)
 def words_of(text):
-    """The words of a name, a role or a title, in lowercase."""
-    return frozenset(re.findall(r"\w+", text.lower()))
+    """The words of a name, a role or a title, in lowercase, an abbreviated title's noun with them ("Prof"
+    is also "professor")."""
+    words = frozenset(re.findall(r"\w+", text.lower()))
+    return words | {TITLE_NOUNS[w] for w in words if w in TITLE_NOUNS}
 
 
 @lru_cache(maxsize=4096)

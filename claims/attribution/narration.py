@@ -15,10 +15,10 @@ from .lexicon import (
     NOT_PEOPLE,
     ORG_NOUNS,
     OUTLET_DESCRIPTORS,
-    PERSON_ENDINGS,
     ROLE_GENDERS,
     ROLE_NOUNS,
     SQUAD_ROLES,
+    has_person_ending,
     is_company_noun,
     word_set,
 )
@@ -140,7 +140,7 @@ def _names_a_person(low):
         return True
     if len(low) <= 4 or low in NOT_PEOPLE or low in OUTLET_DESCRIPTORS:  # not "newspaper Het Nieuwsblad"
         return False
-    return low.endswith(PERSON_ENDINGS) or low.endswith(("er", "ess")) and not is_company_noun(low)
+    return has_person_ending(low) or low.endswith(("er", "ess")) and not is_company_noun(low)
 
 
 def _name_end(toks, lo, *, most, stop):
@@ -419,8 +419,8 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
     kind = _appos_kind(toks[head].low)
     if kind is None:
         return
-    if hi - lo == 1 and toks[lo].low in GAZETTEER:
-        return  # "the capital, Kyiv,": a place
+    if hi - lo == 1 and (toks[lo].low in GAZETTEER or toks[lo].low in DAYS_MONTHS):
+        return  # "the capital, Kyiv,": a place; "until Friday, the agency said": a day
     title = None
     if kind == "person" and hi - lo >= 3 and toks[lo].low in ROLE_NOUNS:
         title, lo = toks[lo].text, lo + 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without it

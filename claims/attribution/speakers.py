@@ -9,15 +9,16 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DAYS_MONTHS,
     DETERMINERS,
+    GAZETTEER,
     GENDERED,
     NOBLE_TITLES,
     NOT_PEOPLE,
     ORG_NOUNS,
-    PERSON_ENDINGS,
     PRONOUNS,
     ROLE_NOUNS,
     SQUAD_ROLES,
     WHERE,
+    has_person_ending,
     is_company_noun,
     is_people_noun,
     is_speaker_noun,
@@ -234,8 +235,13 @@ def resolve_speaker(text, toks, lo, hi, memory):
                 if ent is not None:
                     memory.touch(ent)
                     return result(ent, 0.85)
-                # A double-barrelled surname, its person named before in narration: "Imboden-Rüegg, 29, said".
+                # A surname, its person named before in narration: "Imboden-Rüegg, 29, said", "Kwon" for "Kwon
+                # Na-rae", "Gansukh" after "Mongolian judoka Temuulen Gansukh".
                 earlier = memory.written_before(name, start) if "-" in name else memory.written_first(name, start)
+                if earlier is None and name.lower() not in GAZETTEER:
+                    earlier = memory.written_before(name, start)
+                    if earlier is not None and _not_a_given_name(earlier[0].split()[0]):
+                        earlier = None
                 if earlier is not None and not earlier[0].split()[0].endswith(("'s", "’s")):
                     return result(memory.add(*earlier, "person", None), 0.85)
                 ent = memory.add(name, start, m_end, "organisation", None)
@@ -368,10 +374,23 @@ def opens_with_description(low):
     return (
         low in DESCRIPTORS
         or is_company_noun(low)
-        or low.endswith(("man", "woman"))
-        or (len(low) > 5 and low.endswith(PERSON_ENDINGS))
+        or (low.endswith("man") and has_person_ending(low))  # "Fisherman X", not "Abdirahman Yonis Jibril"
+        or (len(low) > 5 and has_person_ending(low))
         or (len(low) > 4 and low.endswith("er") and low not in NOT_PEOPLE)  # "Caver X", "Farmer X"
     )
+
+
+def _not_a_given_name(word):
+    """A capitalised word before a surname that is no given name: a role, a body's or a place's word."""
+    low = word.lower()
+    place = low in GAZETTEER or low in _PLACE_OPENERS  # "South Sudan", "New Caledonia"
+    return place or low in ROLE_NOUNS or low in BODY_WORDS or opens_with_description(low)
+
+
+_PLACE_OPENERS = frozenset(
+    "north south east west northern southern eastern western central new old saint st san santa port fort "
+    "mount lake great upper lower greater little cape".split()
+)
 
 
 def _before_a_place(toks, lo, hi):

@@ -609,3 +609,44 @@ def test_a_chief_is_the_unnamed_head_met_before(later):
 def test_round_twenty_four_bodies_and_players(text, source):
     (claim,) = suggest_attributions(text)
     assert claim.source_text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # particles of Welsh, Irish and Urdu names
+        ("Farmer Rhodri ap Iorwerth said the ewes had died. Ap Iorwerth said the snow came early.",
+         ["Rhodri ap Iorwerth"] * 2),
+        ("Pádraig Mac an Bhaird said the bus was cut. Mac an Bhaird said he would drive.",
+         ["Pádraig Mac an Bhaird"] * 2),
+        ("Minister Noor ul Amin Tareen said the school would reopen.", ["Noor ul Amin Tareen"]),
+        # a name ending in -man is no occupation
+        ("Abdirahman Yonis Jibril, a coordinator for the aid group, said the outbreak had spread.",
+         ["Abdirahman Yonis Jibril"]),
+        ("Fisherman Budi Hartono said the captain had refused to turn back.", ["Budi Hartono"]),
+        # honorifics are titles
+        ("Fruit trader Haji Muhammad Iqbal Arain said the heat had ruined the crop.", ["Muhammad Iqbal Arain"]),
+        # a surname after a descriptor no rule knows ("judoka"), but not a place after a compass word
+        ("Mongolian judoka Temuulen Gansukh won the title. Gansukh said he had watched videos.",
+         ["Temuulen Gansukh"]),
+        ("Sudan and South Sudan met on Monday. Sudan said the talks had failed.", ["Sudan"]),
+    ],
+)  # fmt: skip
+def test_round_twenty_five_names(text, sources):
+    assert [s.source_text for s in suggest_attributions(text)] == sources
+
+
+def test_the_professor_is_the_person_titled_prof():
+    text = (
+        "The hospital's chief medical director, Prof. Hauwa Lamido-Gassol, said the allowances were paid. "
+        "The professor told reporters that no patient had been turned away."
+    )
+    assert [s.source_text for s in suggest_attributions(text)] == ["Hauwa Lamido-Gassol"] * 2
+
+
+def test_a_day_before_a_description_in_apposition_is_no_body():
+    text = (
+        "Dr. Ana Ruiz said the ash was thick. The airport will stay closed until at least Friday, the "
+        "provincial disaster mitigation agency said on Wednesday."
+    )
+    assert suggest_attributions(text)[-1].source_text == "the provincial disaster mitigation agency"
