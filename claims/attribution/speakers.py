@@ -316,7 +316,8 @@ def _name_start(toks, lo, hi):
             inside, before = True, k - 1  # "Association of Relatives of the Disappeared"
         while inside and before > lo and toks[before - 1].low in NAME_PARTICLES:
             before -= 1  # "van der", "de la"
-        opening = before == lo and toks[lo].cap  # "De la Fuente told ...": the particle opens the sentence
+        # "De la Fuente told ...", "..., ap Iorwerth said": the particle opens the mention
+        opening = before == lo and (toks[lo].cap or toks[lo].low in NAME_PARTICLES)
         if toks[k].text == "." and start < hi and k > lo and is_initial(toks[k - 1]):
             start = k - 1  # an initial: "R. Kalaiselvi"
             continue

@@ -615,8 +615,8 @@ def test_round_twenty_four_bodies_and_players(text, source):
     ("text", "sources"),
     [
         # particles of Welsh, Irish and Urdu names
-        ("Farmer Rhodri ap Iorwerth said the ewes had died. Ap Iorwerth said the snow came early.",
-         ["Rhodri ap Iorwerth"] * 2),
+        ("Farmer Rhodri ap Iorwerth said the ewes had died. Ap Iorwerth said the snow came early. The drifts "
+         "were deep, ap Iorwerth said.", ["Rhodri ap Iorwerth"] * 3),
         ("Pádraig Mac an Bhaird said the bus was cut. Mac an Bhaird said he would drive.",
          ["Pádraig Mac an Bhaird"] * 2),
         ("Minister Noor ul Amin Tareen said the school would reopen.", ["Noor ul Amin Tareen"]),
