@@ -86,7 +86,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
     clause = marked or has_finite_verb(toks, lo)
     if require_clause and not clause:
         return None
-    if not clause and (first.low in BREAKS or first.low == "at"):
+    about_a_number = lo + 1 < n and toks[lo + 1].text[:1].isdigit()  # "said about 4,200 hectares of ... would"
+    if not clause and (first.low in BREAKS or first.low == "at") and not about_a_number:
         return None  # "reported to the police", "claimed in court", "told reporters at the airport"
     # "claimed their first Venezuelan winter league title": the object, a few words on, is what was won
     reach = 3 if clause else 8

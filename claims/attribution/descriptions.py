@@ -54,7 +54,7 @@ def _resolve_body(head_low, memory, at):
             return False  # "Airport" of "Airport director X": the noun, capitalised to open a sentence
         if e.kind == "person":  # a run of capitals taken for a person's name that holds the noun: a body's
             return not (e.role or e.gender or e.title) and head_low in words_of(e.name)
-        return e.kind == "organisation" and (head_low in e.nouns or head_low in words_of(e.name.replace("'s", "")))
+        return e.kind == "organisation" and (head_low in e.nouns or head_low in e.key)  # "Unión" is a union
 
     ent = max((e for e in memory.called(head_low) if described(e)), key=lambda e: e.last, default=None)
     if ent is not None:

@@ -288,6 +288,7 @@ class Memory:
         return ent
 
 
+_ACCENTED = {c: f"[{c}{more}]" for c, more in zip("aeiounc", ("áàâäã", "éèêë", "íìîï", "óòôöõ", "úùûü", "ñ", "ç"))}
 # How far back in the text the memory looks for a name: a transcript's thousands of names stay cheap to look up.
 _LOOK_BACK = 20_000
 
@@ -295,10 +296,11 @@ _LOOK_BACK = 20_000
 @lru_cache(maxsize=256)
 def _named_with(noun):
     """Two or more capitalised words one of which is `noun` ("Spokane International Airport", "Bank of
-    Ghana"), or a country's possessive, up to three lowercase words and `noun` ("Paraguay's central bank")."""
-    word = re.escape(noun.capitalize())
+    Ghana", "Unión Tranviarios Automotor"), or a country's possessive, up to three lowercase words and
+    `noun` ("Paraguay's central bank")."""
+    word = "".join(_ACCENTED.get(c, re.escape(c)) for c in noun.capitalize())  # "Unión" for "union" too
     capital = r"[A-Z][\w’'&.-]*"
-    run = rf"(?:{capital} ){{1,5}}{word}\b|{word}(?: (?:of|for)(?: the)?(?: {capital})+)"
+    run = rf"(?:{capital} ){{1,5}}{word}\b|{word}(?: (?:of|for)(?: the)?)?(?: {capital})+"
     owned = rf"{capital}['’]s (?:[a-z][\w-]* ){{0,3}}{re.escape(noun)}\b"
     return re.compile(rf"(?<![\w’'-])(?:{run}|{owned})")
 

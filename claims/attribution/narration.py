@@ -289,7 +289,7 @@ def _past_title(toks, lo):
     return lo
 
 
-_APPOS_ARTICLES = word_set("the a an")
+_APPOS_ARTICLES = word_set("the a an its their")  # "its operator, Westmecklenburg Kliniken,"
 _PLACE_PREPOSITIONS = word_set("in at near from outside across")
 _APPOS_BREAKS = word_set("of for at in behind hired based that which who whose with from on by to")
 
@@ -302,7 +302,11 @@ def _appos_name(toks, lo):
     while j < len(toks) and j - lo < 5:
         t = toks[j]
         if (t.word and t.cap and not t.poss and not t.in_quote and (t.low not in DETERMINERS or t.acronym)) or (
-            t.low in ("of", "&") and j > lo and j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].word
+            (t.low in ("of", "&") or _particle_inside(toks, j))  # "Cobre del Bacanuchi"
+            and j > lo
+            and j + 1 < len(toks)
+            and toks[j + 1].cap
+            and toks[j + 1].word
         ):
             j += 1
         else:

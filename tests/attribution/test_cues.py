@@ -95,3 +95,9 @@ def test_a_plural_noun_spelt_like_a_cue_hides_no_later_according_to():
     # after a role, the same form is the verb
     (claim,) = suggest_attributions("The minister notes that prices rose.")
     assert claim.cue_text == "notes"
+
+
+def test_about_a_number_opens_a_claim():
+    text = "The agency said about 4,200 hectares of rice fields in the towns of Ubay and Talibon would go unplanted."
+    (claim,) = suggest_attributions(text)
+    assert claim_text(text, claim).startswith("about 4,200 hectares")

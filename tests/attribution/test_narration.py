@@ -98,3 +98,20 @@ def test_the_force_is_the_police_named_before():
 def test_the_body_narration_named_with_its_noun(first, noun, body):
     text = f"{first} Analyst Jane Moreau said it was a bold move. The {noun} said the work would start in May."
     assert suggest_attributions(text)[-1].source_text == body
+
+
+@pytest.mark.parametrize(
+    ("first", "noun", "body"),
+    [
+        # an apposition after "its", a particle inside the name
+        ("The ward will close, its operator, Westmecklenburg Kliniken, said.", "operator", "Westmecklenburg Kliniken"),
+        ("According to court filings, the company, Cobre del Bacanuchi, let acid escape.", "company",
+         "Cobre del Bacanuchi"),
+        # the noun written in its language, opening the name
+        ("Hugo Acuña, the secretary general of the Unión Tranviarios Automotor, said pay was late.", "union",
+         "Unión Tranviarios Automotor"),
+    ],
+)  # fmt: skip
+def test_the_body_named_in_apposition_or_in_its_language(first, noun, body):
+    text = f"{first} The {noun} said the work would start in May."
+    assert suggest_attributions(text)[-1].source_text == body
