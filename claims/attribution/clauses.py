@@ -165,7 +165,8 @@ def find_that(toks, lo):
             return None  # "said a lump of that size could fetch ...": a determiner inside the claim
         if t.low == "that":
             return j
-        if t.low in AUX or is_quote(t) or t.low in CUE_VERBS or t.text in ";:":
+        posted = t.low in CUE_VERBS and j > lo and toks[j - 1].low in MEDIA  # "in a video posted online that"
+        if t.low in AUX or is_quote(t) or (t.low in CUE_VERBS and not posted) or t.text in ";:":
             return None
         if _looks_past_tense(t) and not _participle_phrase(toks, j):
             return None  # "said a change caused the outage that...": the claim's own verb

@@ -288,11 +288,15 @@ def _finite(toks, i, attrs):
 
 
 def _quote_resumed(toks, k):
-    """(lo, hi) of a quotation resumed right after the speaker at k (", “…”"), or None."""
-    if not (k + 2 < len(toks) and toks[k].text == "," and is_quote(toks[k + 1])):
+    """(lo, hi) of a quotation resumed after the speaker ending at k: right after it (", “…”") or after
+    what the speaker's apposition goes on to say (", 63, who owns a garden near Nefta, “…”"); or None."""
+    opening = next((j for j in range(k, min(k + 25, len(toks))) if is_quote(toks[j])), None)
+    if opening is None or opening + 1 >= len(toks) or toks[opening - 1].text != ",":
         return None
-    hi = next((j for j in range(k + 2, len(toks)) if is_quote(toks[j])), len(toks))
-    return (k + 2, hi) if sum(t.word for t in toks[k + 2 : hi]) >= 3 else None
+    if any(t.low in CUE_VERBS for t in toks[k:opening]):
+        return None  # another speaker's words
+    hi = next((j for j in range(opening + 1, len(toks)) if is_quote(toks[j])), len(toks))
+    return (opening + 1, hi) if sum(t.word for t in toks[opening + 1 : hi]) >= 3 else None
 
 
 def _documented(toks, i, document):

@@ -161,6 +161,16 @@ def resolve_speaker(text, toks, lo, hi, memory):
     ):
         has_name = False  # "archaeologists from the University of Warsaw"
 
+    if (
+        has_name
+        and name_lo == lo + 3
+        and toks[lo].low == "the"
+        and toks[lo + 1].low in ORG_NOUNS
+        and not toks[lo + 1].cap
+        and toks[lo + 2].low == "of"
+    ):
+        return literal("organisation", 0.8, drop_article=True)  # "The prefecture of Catania": the body, not the place
+
     if has_name and _people_then_where(toks, lo, name_lo, hi):
         has_name = False  # "Traders at the Sabon Gari market in Kaduna": people, then where they are
 

@@ -101,3 +101,15 @@ def test_about_a_number_opens_a_claim():
     text = "The agency said about 4,200 hectares of rice fields in the towns of Ubay and Talibon would go unplanted."
     (claim,) = suggest_attributions(text)
     assert claim_text(text, claim).startswith("about 4,200 hectares")
+
+
+def test_a_call_s_saying_clause_is_the_body_s_claim():
+    text = "The prefecture of Catania asked employers to halt outdoor work, saying that temperatures could reach 44 C."
+    (claim,) = suggest_attributions(text)
+    assert (claim_text(text, claim), claim.source_text) == ("temperatures could reach 44 C", "prefecture of Catania")
+
+
+def test_a_medium_posted_before_that():
+    text = "Ben Hmida-Triki said in a video posted online that he had shared a cell with eight other men."
+    (claim,) = suggest_attributions(text)
+    assert (claim_text(text, claim), claim.channel_text) == ("he had shared a cell with eight other men", "video")

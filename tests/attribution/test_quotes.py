@@ -31,3 +31,12 @@ def test_a_quotation_resumed_after_an_inverted_speaker_is_a_second_claim():
     text = "“My trees are old,” said Lindita Bregasi, a grower in Vlorë, “but they still give more oil.”"
     claims = [claim_text(text, s) for s in suggest_attributions(text)]
     assert claims == ["My trees are old", "but they still give more oil"]
+
+
+def test_a_quotation_resumed_after_the_speaker_s_age_and_relative_clause():
+    text = (
+        "“My grandfather planted these palms,” said Zohra Mabrouki-Hamdi, 63, who owns an oasis garden near "
+        "Nefta, “and now there is not enough water to keep them alive.”"
+    )
+    claims = [claim_text(text, s) for s in suggest_attributions(text)]
+    assert claims == ["My grandfather planted these palms", "and now there is not enough water to keep them alive"]
