@@ -147,7 +147,8 @@ ORG_NOUNS = word_set(
     court tribunal party union association federation fund bank club team league foundation institute
     university authority authorities board organisation organization movement front brigade battalion
     militia coalition alliance network media outlet newspaper broadcaster station kremlin pentagon
-    embassy campaign school hospital airport seaport museum guild prefecture governorate regulator watchdog
+    embassy campaign school hospital airport seaport museum guild prefecture governorate creamery cooperative
+    co-operative regulator watchdog
     operator airline carrier
     manufacturer maker
     retailer insurer lender exchange inc corp ltd plc llc ag gmbh sa se foods motors airlines energy

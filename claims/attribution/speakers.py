@@ -335,7 +335,12 @@ def _name_start(toks, lo, hi):
             break
         start = before
     # (not a field of a body's name, joined to the next: "Canadian Radio-television and Telecommunications ...")
-    described = [k for k in range(start, hi - 1) if is_description(toks[k].text) and toks[k + 1].low not in _NAME_LINKS]
+    # (nor a word with a short prefix: "Drumlin Valley Co-operative Creamery")
+    described = [
+        k
+        for k in range(start, hi - 1)
+        if is_description(toks[k].text) and toks[k + 1].low not in _NAME_LINKS and toks[k].text.index("-") > 2
+    ]
     if described:
         start = described[-1] + 1  # "Belgian-born Anouk Vermeersch", "the Ras Al Khaimah-based Jazira Wings"
     run = toks[start:hi]

@@ -650,3 +650,8 @@ def test_a_day_before_a_description_in_apposition_is_no_body():
         "provincial disaster mitigation agency said on Wednesday."
     )
     assert suggest_attributions(text)[-1].source_text == "the provincial disaster mitigation agency"
+
+
+def test_a_short_prefix_hyphenated_word_is_part_of_a_body_s_name():
+    (claim,) = suggest_attributions("Drumlin Valley Co-operative Creamery said milk prices would fall.")
+    assert (claim.source_text, claim.source_kind) == ("Drumlin Valley Co-operative Creamery", "organisation")
