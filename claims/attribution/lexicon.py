@@ -148,7 +148,7 @@ ORG_NOUNS = word_set(
     university authority authorities board organisation organization movement front brigade battalion
     militia coalition alliance network media outlet newspaper broadcaster station kremlin pentagon
     embassy campaign school hospital airport seaport museum guild prefecture governorate creamery cooperative
-    co-operative regulator watchdog
+    co-operative forum guard regulator watchdog
     operator airline carrier
     manufacturer maker
     retailer insurer lender exchange inc corp ltd plc llc ag gmbh sa se foods motors airlines energy

@@ -655,3 +655,17 @@ def test_a_day_before_a_description_in_apposition_is_no_body():
 def test_a_short_prefix_hyphenated_word_is_part_of_a_body_s_name():
     (claim,) = suggest_attributions("Drumlin Valley Co-operative Creamery said milk prices would fall.")
     assert (claim.source_text, claim.source_kind) == ("Drumlin Valley Co-operative Creamery", "organisation")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Thar Environmental Justice Forum", "Poland's Border Guard"],  # a role word inside; a country's guard
+)
+def test_forums_and_guards_are_bodies(body):
+    (claim,) = suggest_attributions(f"The {body} said the mine had poisoned wells.")
+    assert (claim.source_text, claim.source_kind) == (body, "organisation")
+
+
+def test_a_security_guard_is_still_a_person_s_role():
+    (claim,) = suggest_attributions("Security guard John Smith said the door was open.")
+    assert claim.source_text == "John Smith"
