@@ -123,7 +123,8 @@ CALLS = frozenset(
 
 
 CALL_PARTICIPLES = frozenset("urging calling asking appealing demanding inviting encouraging begging".split())
-SOURCE_PARTICIPLES = frozenset("citing quoting".split())
+# How the source spoke, after the cue: "said, citing a survey", "said, speaking on condition of anonymity".
+SOURCE_PARTICIPLES = frozenset("citing quoting speaking".split())
 _ADJUNCT_OPENERS = frozenset("with amid after before".split())
 
 

@@ -113,3 +113,12 @@ def test_a_medium_posted_before_that():
     text = "Ben Hmida-Triki said in a video posted online that he had shared a cell with eight other men."
     (claim,) = suggest_attributions(text)
     assert (claim_text(text, claim), claim.channel_text) == ("he had shared a cell with eight other men", "video")
+
+
+def test_speaking_on_condition_of_anonymity_after_the_cue_leaves_the_claim_on_the_left():
+    text = (
+        "The tax on sugary drinks will rise next year, three officials said on Monday, speaking on condition of "
+        "anonymity because the plan had not been made public."
+    )
+    (claim,) = suggest_attributions(text)
+    assert claim_text(text, claim) == "The tax on sugary drinks will rise next year"
