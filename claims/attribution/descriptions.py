@@ -68,9 +68,10 @@ def _resolve_body(head_low, memory, at):
         ent = ent or memory.named_in_text(head_low, at)
         ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public))
         return ent or _name_acting_as_a_body(memory)
+    police = None
     if head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
-        ent = memory.recent(lambda e: e.kind == "organisation" and bool(words_of(e.name) & _POLICE_WORDS))
-    ent = ent or memory.named_in_text(head_low, at)
+        police = memory.recent(lambda e: e.kind == "organisation" and bool(words_of(e.name) & _POLICE_WORDS))
+    ent = police or memory.named_in_text(head_low, at)
     if ent is None and head_low in BODY_NOUNS:  # "The regulator said", after the commission was named
         ent = memory.recent(lambda e: e.kind == "organisation" and e.is_public and not e.is_place)
         ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_company or e.is_place))

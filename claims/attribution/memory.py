@@ -104,12 +104,18 @@ class Memory:
         """The entities whose name holds `noun` as a word, or that narration called by it ("football club X")."""
         return [*self.by_name_word.get(noun, ()), *self.by_noun.get(noun, ())]
 
-    def note_company(self, name, start, end, noun=None):
-        """A company or other body named in narration after its noun ("carmaker Stellantis", "housing
-        association Eemland Wonen"), for a later "the company said" or "the association said"."""
+    def add_body(self, name, start, end):
+        """The organisation named at start..end. A run of capitals met earlier and taken for a person's name
+        (no role said so) becomes one: the text now says what it only looked like."""
         ent = self.add(name, start, end, "organisation", None)
         if ent.kind == "person" and not ent.role:
             ent.kind = "organisation"
+        return ent
+
+    def note_company(self, name, start, end, noun=None):
+        """A company or other body named in narration after its noun ("carmaker Stellantis", "housing
+        association Eemland Wonen"), for a later "the company said" or "the association said"."""
+        ent = self.add_body(name, start, end)
         ent.is_company = ent.is_company or noun is None or is_company_noun(noun)
         ent.is_group = ent.is_group or noun in GROUP_WORDS
         if noun and noun not in ent.nouns:

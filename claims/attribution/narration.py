@@ -432,9 +432,7 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
     if kind == "person":
         memory.add(name, start, end, "person", text[toks[d_lo].start : toks[d_hi - 1].end], title=title)
         return
-    ent = memory.add(name, start, end, "organisation", None)
-    if ent.kind == "person" and not ent.role:
-        ent.kind = "organisation"  # the descriptor says what a run of capitalised words only looked like
+    ent = memory.add_body(name, start, end)
     if ent.kind == "organisation":
         if kind == "company":
             ent.is_company = True
