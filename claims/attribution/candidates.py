@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 
 from .channels import channel_at, find_channel
-from .clauses import IRREGULAR_PAST, skip_adjuncts
+from .clauses import skip_adjuncts, verb_goes_on
 from .documents import DOCUMENTS, document_source
-from .lexicon import COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, MEDIA, MEDIA_SINGLE, SKIPPABLE
+from .lexicon import AUX, COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, MEDIA, MEDIA_SINGLE
 from .speakers import resolve_speaker
 from .tokens import TRIM
 
@@ -119,14 +119,6 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
 # An attribution set inside its claim: "The deal, he said, would close", "The cell — police said — had",
 # "fell to 8.1% (according to the statistics office) in the three months".
 _PAIRED_MARKS = {",": ",", "—": "—", "–": "–", "(": ")"}
-# A clause going on after the attribution opens with a verb: "would close", "was safe", "fell".
-_CLAUSE_GOES_ON = frozenset(
-    "would will could can may might must should shall had has have was were is are does did do remains "
-    "remained fell rose grew made took came went began".split()
-)
-
-
-_ADVERBS = SKIPPABLE - frozenset({"has", "have", "had"})
 
 
 def _around_inserted_attribution(toks, attr):
@@ -142,8 +134,10 @@ def _around_inserted_attribution(toks, attr):
         return None
     for k in range(last, min(last + 8, len(toks) - 1)):  # past a recipient, channel or time: "told Reuters"
         if toks[k].text == closer:
-            after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), toks[k + 1])  # "still have"
-            goes_on = after.low in _CLAUSE_GOES_ON or after.low in IRREGULAR_PAST or after.low.endswith("ed")
+            after = toks[k + 1]
+            # The claim's verb goes on after it, or the attribution broke into its verb phrase ("would, X
+            # said, save 60 million euros").
+            goes_on = verb_goes_on(toks, k) or toks[first - 2].low in AUX
             if closer in ")—–" and after.word or goes_on:  # "..., X told Radio Y, now sold for ..."
                 return 0, len(toks)
             if closer == ")" and after.text == "," and any(t.word for t in toks[k + 2 :]):
@@ -154,6 +148,8 @@ def _around_inserted_attribution(toks, attr):
 
 
 _MEDIA_WORDS = MEDIA | MEDIA_SINGLE
+# The end of a claim also drops a bracket opened by its attribution: "... so far (according to X)."
+_TRIM_END = TRIM + "(["
 
 
 def _attribution_before(toks, hi):
@@ -205,7 +201,7 @@ def _claim_span(text, toks, lo, hi, attr):
     start, end = toks[lo].start, toks[hi - 1].end
     while start < end and text[start] in TRIM:
         start += 1
-    while end > start and text[end - 1] in TRIM:
+    while end > start and text[end - 1] in _TRIM_END:
         end -= 1
     if end - start < 3 or not any(ch.isalnum() for ch in text[start:end]):
         return None

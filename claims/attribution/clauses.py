@@ -14,6 +14,7 @@ from .lexicon import (
     OUTLET_DESCRIPTORS,
     PARTICIPLE_CUES,
     RECIPIENTS,
+    SKIPPABLE,
     SPEECH_EVENTS,
     TIME_WORDS,
     word_set,
@@ -36,16 +37,34 @@ def is_quote_start(toks, lo, hi):
     )
 
 
-def left_claim_end(toks, subj_lo):
-    """End (exclusive token index) of a claim standing before the attribution, or None."""
+def left_claim_end(toks, subj_lo, cue_hi=None):
+    """End (exclusive token index) of a claim standing before the attribution, or None. At least two words
+    of claim, or one when the sentence goes on past the attribution (cue_hi given): "Universities,
+    Leitgeb said, were losing researchers"."""
     j = subj_lo - 1
     if j < 1:
         return None
     if not (toks[j].text in ",:;" or is_quote(toks[j]) or toks[j].text in "?!"):
         return None
-    # At least a few words of claim.
     words = sum(1 for t in toks[:j] if t.word)
-    return j if words >= 2 else None
+    inserted = cue_hi is not None and toks[j].text == "," and toks[cue_hi].text == "," and verb_goes_on(toks, cue_hi)
+    return j if words >= 2 or (words == 1 and inserted) else None
+
+
+# A clause going on after an attribution set inside it opens with a verb: "would close", "was safe", "fell".
+_CLAUSE_GOES_ON = word_set(
+    "would will could can may might must should shall had has have was were is are does did do remains "
+    "remained fell rose grew made took came went began"
+)
+_ADVERBS = SKIPPABLE - word_set("has have had")
+
+
+def verb_goes_on(toks, k):
+    """Whether the words after toks[k] (past adverbs: "still have") open a verb phrase."""
+    after = next((t for t in toks[k + 1 :] if t.low not in _ADVERBS), None)
+    return after is not None and (
+        after.low in _CLAUSE_GOES_ON or after.low in IRREGULAR_PAST or (after.low.endswith("ed") and not after.cap)
+    )
 
 
 def with_right_claim(toks, attr, lemma, require_clause):
@@ -143,7 +162,9 @@ _SUBORDINATORS = frozenset("before after as when while because since until once"
 # Past tenses that do not end in -ed: "soil around the factories held 200 times the level", "they used".
 IRREGULAR_PAST = word_set(
     "held made took gave found told used paid sold bought kept met ran saw fell rose grew came went "
-    "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote cost"
+    "began brought built sent spent fled knew became stood broke chose drove flew froze hid stole threw wrote cost "
+    "drank ate swam sank struck caught taught fought led shook rang sang spoke wore bore dealt fed felt "
+    "forgot hung meant sought slept spun swore tore understood withdrew woke overcame sprang stuck swept"
 )
 
 
@@ -164,6 +185,8 @@ def find_that(toks, lo):
         t = toks[j]
         if t.low == "that" and j > lo and toks[j - 1].low in _PREPOSITIONS:
             return None  # "said a lump of that size could fetch ...": a determiner inside the claim
+        if t.low == "that" and j > lo and _relative_that(toks, j):
+            return None  # "said households that exceeded a limit would ...": the claim's subject
         if t.low == "that":
             return j
         posted = t.low in CUE_VERBS and j > lo and toks[j - 1].low in MEDIA  # "in a video posted online that"
@@ -175,6 +198,14 @@ def find_that(toks, lo):
 
 
 _PREPOSITIONS = word_set("of in at on for with by from about like than")
+
+
+def _relative_that(toks, j):
+    """Whether the "that" at j opens a relative clause on the noun before it: a verb follows at once."""
+    noun, verb = toks[j - 1], toks[j + 1] if j + 1 < len(toks) else None
+    if verb is None or not noun.word or noun.cap or noun.low in SKIPPABLE or noun.low in TIME_WORDS:
+        return False
+    return not verb.cap and (verb.low in AUX or verb.low in IRREGULAR_PAST or _looks_past_tense(verb))
 
 
 def _looks_past_tense(t):

@@ -255,7 +255,7 @@ def _finite(toks, i, attrs):
                 right.extra_claims.append((0, left))  # "Q1," he said, "Q2."
             return right
         # Nothing after the cue: the claim is before the attribution ("CLAIM, X said.").
-        left = left_claim_end(toks, attr.subj_lo)
+        left = left_claim_end(toks, attr.subj_lo, attr.cue_hi)
         if left is None or any(t.low in SPEECH_EVENTS for t in toks[attr.cue_hi : attr.cue_hi + 2]):
             return None  # or "Over four decades, she told the story of ...": nothing was claimed
         attr.side = "left"

@@ -64,7 +64,8 @@ EVENT_OBJECTS = word_set(
     "title titles victory win wins lives life gold silver bronze medal medals seat seats trophy crown "
     "cup prize place places spot spots record points point lead top championship pole bail entry access permission "
     "visa visas request appeal application motion wicket wickets run runs goal goals try tries booking bookings "
-    "reservation reservations honours honors stage stages jersey belt"
+    "reservation reservations honours honors stage stages jersey belt chair presidency premiership leadership "
+    "throne majority mandate nomination berth"
 )
 # Objects that make "said/told X" something done rather than a statement: "said goodbye", "told the story".
 SPEECH_EVENTS = word_set("goodbye farewell hello thank thanks grace prayer prayers story stories tale tales jokes")

@@ -30,6 +30,7 @@ from .tokens import is_description, is_quote
 def note_names(text, toks, memory):
     """Remember the names a sentence introduces in narration, whether or not it holds an attribution."""
     _note_companies(text, toks, memory)
+    _note_companies_by_business(text, toks, memory)
     # "Novo Nordisk cut its forecast": a subject owning "its" is an organisation.
     lo = 1 if toks[0].low == "the" else 0
     hi = _name_run(toks, lo)
@@ -64,24 +65,51 @@ def _note_companies(text, toks, memory):
     n = len(toks)
     for k, t in enumerate(toks):
         company = is_company_noun(t.low)
-        if not (company or t.low in _BODY_DESCRIPTORS and not t.cap):
-            continue
-        lo = k + 2 if k + 2 < n and toks[k + 1].low == "the" and not toks[k + 1].cap else k + 1  # "team the X"
-        if lo < n and toks[lo].cap and not toks[lo].in_quote:
-            j = lo
-            while j < n and toks[j].word and not toks[j].poss and (toks[j].cap or _particle_inside(toks, j)):
-                j += 1
-            if j - lo <= 5:  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
-                memory.note_company(text[toks[lo].start : toks[j - 1].end], toks[lo].start, toks[j - 1].end, t.low)
-        if not company:
-            continue
-        if k >= 3 and not t.cap and toks[k - 1].cap and not toks[k - 1].poss:
+        if company or t.low in _BODY_DESCRIPTORS and not t.cap:
+            lo = k + 2 if k + 2 < n and toks[k + 1].low == "the" and not toks[k + 1].cap else k + 1  # "team the X"
+            if lo < n and toks[lo].cap and not toks[lo].in_quote:
+                j = lo
+                while j < n and toks[j].word and not toks[j].poss and (toks[j].cap or _particle_inside(toks, j)):
+                    j += 1
+                if j - lo <= 5:  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
+                    memory.note_company(text[toks[lo].start : toks[j - 1].end], toks[lo].start, toks[j - 1].end, t.low)
+        if (
+            (company or t.low in _RUN_BY_A_COMPANY)
+            and k >= 3
+            and not t.cap
+            and toks[k - 1].cap
+            and not toks[k - 1].poss
+        ):
             j = k - 1
-            while j > 0 and toks[j - 1].cap and not toks[j - 1].poss and toks[j - 1].word:
+            while (
+                j > 0
+                and toks[j - 1].cap
+                and toks[j - 1].word
+                and not toks[j - 1].poss
+                and toks[j - 1].low not in DETERMINERS
+            ):
                 j -= 1
             name = text[toks[j].start : toks[k - 1].end]
             if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
                 memory.note_company(name, toks[j].start, toks[k - 1].end)
+
+
+# What a company runs, after its name: "a Yagnob Avia flight", "a Metro Norte bus", "the Alto Verde mine".
+_RUN_BY_A_COMPANY = frozenset(
+    "flight flights plane jet airliner ferry bus coach train store stores supermarket".split()
+)
+# A company's business after its name: "Zambezi Lake Transport, which operates the weekly service".
+_BUSINESS = frozenset("operates owns runs makes produces manufactures sells employs manages builds supplies".split())
+
+
+def _note_companies_by_business(text, toks, memory):
+    for k in range(1, len(toks) - 2):
+        if toks[k].text == "," and toks[k + 1].low == "which" and toks[k + 2].low in _BUSINESS:
+            j = k
+            while j > 0 and toks[j - 1].cap and toks[j - 1].word and not toks[j - 1].poss:
+                j -= 1
+            if 2 <= k - j <= 5 and not (j > 0 and toks[j - 1].poss):
+                memory.note_company(text[toks[j].start : toks[k - 1].end], toks[j].start, toks[k - 1].end)
 
 
 # Nouns for a body that narration puts before its name, as it does a company's: "rights group X".
@@ -392,9 +420,11 @@ def _note_appositions(text, toks, memory):
             owner = hi + 2 < n and (
                 toks[hi + 1].low in _APPOS_ARTICLES or (toks[hi + 1].poss and toks[hi + 1].cap and not place)
             )
-            if hi > lo and toks[hi].text == "," and owner:
-                d = _appos_descriptor(toks, hi + 2)
-                if d:
+            # or a bare role: "Lesedi Phologolo, chief economist at Mokolodi Capital Partners, said"
+            bare = hi + 1 < n and toks[hi + 1].word and not toks[hi + 1].cap and not place
+            if hi > lo and toks[hi].text == "," and (owner or bare):
+                d = _appos_descriptor(toks, hi + 2 if owner else hi + 1)
+                if d and (owner or toks[d[0]].low in ROLE_NOUNS):
                     head, end = d
                     close = _to_comma(toks, end, most=8)
                     if close < n and toks[close].text in ",.;":

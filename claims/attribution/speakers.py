@@ -1,6 +1,8 @@
 """Resolving the speaker: the source behind a mention, against the article memory ("Yusov", "the
 intelligence official", "the group", "he" resolve to speakers met earlier; a new name is remembered)."""
 
+import re
+
 from .descriptions import resolve_description
 from .lexicon import (
     ANON_NOUNS,
@@ -264,7 +266,9 @@ def resolve_speaker(text, toks, lo, hi, memory):
             if earlier is not None:  # "Chamalé Us" for "Rigoberto Chamalé Us", named in narration
                 ent = memory.add(*earlier, "person", None)
                 return result(ent, 0.85)
-            ent = memory.add(name, start, m_end, "person", None)
+            # "Zambezi Lake Transport, which operates the service, said": a person would be "who"
+            kind = "organisation" if _WHICH.match(text, m_end) else "person"
+            ent = memory.add(name, start, m_end, kind, None)
             return result(ent, 0.85)
         # Something else before the name, e.g. "Ukraine's Sikorski": keep the name.
         start = toks[name_lo].start
@@ -294,6 +298,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
 
 
 _NAME_LINKS = frozenset({"of", "for", "and"})
+_WHICH = re.compile(r",\s+which\b")
 
 
 def _name_start(toks, lo, hi):

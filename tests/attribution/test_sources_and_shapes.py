@@ -84,6 +84,10 @@ def test_found_and_showed_need_a_document():
         ("The vote — officials said — was postponed.", "The vote — officials said — was postponed"),
         ("Exports rose 4% (the customs office said on Friday) in the first quarter.",
          "Exports rose 4% (the customs office said on Friday) in the first quarter"),
+        # one word before it, or the attribution inside the claim's verb phrase
+        ("Rents, the agency said, were rising.", "Rents, the agency said, were rising"),
+        ("The plan would, Minister Ana Lenz said, save 60 million euros.",
+         "The plan would, Minister Ana Lenz said, save 60 million euros"),
     ],
 )  # fmt: skip
 def test_an_attribution_inside_its_claim_gives_the_whole_sentence(text, claim):
@@ -93,6 +97,28 @@ def test_an_attribution_inside_its_claim_gives_the_whole_sentence(text, claim):
 def test_a_claim_first_attribution_before_the_end_is_not_inserted():
     text = "The deal is off, the minister said."
     assert [found[0] for found in claims_of(text)] == ["The deal is off"]
+    # one word and a comma before the speaker, and nothing going on after it: no claim of one word
+    assert [found[0] for found in claims_of("Separately, police said, officers found a gun.")] == [
+        "officers found a gun"
+    ]
+
+
+def test_a_bracketed_according_to_at_the_end_leaves_its_bracket_out_of_the_claim():
+    text = "Farmers have lost 40,000 hectares of wheat (according to the Grain Producers Union)."
+    assert claims_of(text) == [("Farmers have lost 40,000 hectares of wheat", "Grain Producers Union", None)]
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("The board said households that exceeded the limit would pay more.",
+         "households that exceeded the limit would pay more"),
+        ("The report said cattle that drank from the river had died.", "cattle that drank from the river had died"),
+        ("The board said on Monday that households would pay more.", "households would pay more"),
+    ],
+)  # fmt: skip
+def test_a_relative_that_after_the_claim_s_first_noun_stays_in_the_claim(text, claim):
+    assert [found[0] for found in claims_of(text)] == [claim]
 
 
 def test_the_inner_claim_of_a_told_inside_a_claim():
@@ -112,6 +138,15 @@ def test_the_inner_claim_of_a_told_inside_a_claim():
         ("The Danish Directorate of Roads closed the bridge. The directorate said it was unsafe.",
          "Danish Directorate of Roads"),
         ("Tomás Ferreira leads the inquiry. He said the files were missing.", "Tomás Ferreira"),
+        # a company told by what it runs or does
+        ("A Sarek Avia flight landed in Aktobe. The carrier said no one was hurt.", "Sarek Avia"),
+        ("Lake Mweru Transport, which operates the ferry, sold a boat. The company said all were safe.",
+         "Lake Mweru Transport"),
+        ("Kafue Line Transport, which runs the service, is for sale. The company said it had no buyer.",
+         "Kafue Line Transport"),
+        # a bare role in apposition
+        ("Neo Dube, chief economist at Kgale Capital, spoke first. The economist said prices would rise.",
+         "Neo Dube"),
     ],
 )  # fmt: skip
 def test_a_back_reference_finds_the_name_narration_gave(text, speaker):
@@ -139,6 +174,7 @@ def test_organisation_and_people_names(text, speaker):
          ["Ferries will stop on Sunday"]),
         ("The talks were useful, she told reporters at the harbour.", ["The talks were useful"]),
         ("Lena Brandt added a bronze in the relay.", []),
+        ("Anke Maes claimed the speaker's chair with 71 votes.", []),
     ],
 )  # fmt: skip
 def test_a_call_a_place_or_a_medal_after_the_cue_is_no_claim(text, claims):

@@ -672,3 +672,10 @@ def test_forums_and_guards_are_bodies(subject, body):
 def test_a_security_guard_is_still_a_person_s_role():
     (claim,) = suggest_attributions("Security guard John Smith said the door was open.")
     assert claim.source_text == "John Smith"
+
+
+def test_a_name_followed_by_which_is_an_organisation_s():
+    text = "Lake Mweru Ferries, which sails twice a week, said a pipe burst. The company said all were safe."
+    burst, safe = suggest_attributions(text)
+    assert (burst.source_text, burst.source_kind) == ("Lake Mweru Ferries", "organisation")
+    assert (safe.source_text, safe.mention_text) == ("Lake Mweru Ferries", "The company")
