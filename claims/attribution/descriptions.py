@@ -4,7 +4,7 @@ tourism minister" to the minister whose role says tourism, "the 48-year-old" to 
 
 import re
 
-from .lexicon import ANON_NOUNS, DETERMINERS, GENERIC_ROLE, GROUP_WORDS, ROLE_NOUNS, is_company_noun
+from .lexicon import ANON_NOUNS, DETERMINERS, GENERIC_ROLE, GROUP_WORDS, ORG_NOUNS, ROLE_NOUNS, is_company_noun
 from .memory import words_of
 
 # Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
@@ -95,7 +95,10 @@ def resolve_description(core, head_low, is_org, memory):
         return e.kind == "anonymous" and e.start != core[0].start
 
     if head_low in ANON_NOUNS and head_low not in ROLE_NOUNS:
-        return memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+        found = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+        if found is None and head_low in ORG_NOUNS:  # "the unit", after "a unit of soldiers" or "X Relief Unit"
+            found = _resolve_body(head_low, memory, core[0].start)
+        return found
     if not content:  # "the official": a person named with that word in their role, else one in office
         return memory.recent(lambda e: e.kind == "person" and head_low in words_of(e.role or "")) or (
             memory.recent(lambda e: e.kind == "person" and bool(words_of(e.role or "") & _IN_OFFICE))

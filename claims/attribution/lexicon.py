@@ -158,6 +158,7 @@ ORG_NOUNS = word_set(
     prosecutor's ngo charity trust society institution centre center laboratory lab observatory
     orchestra choir theatre theater opera museum gallery library academy college clinic cooperative
     co-op consortium chamber festival studio winery brewery distillery refinery utility startup start-up
+    superintendency undersecretariat commissariat registry unit
     """
 )
 GROUP_WORDS = word_set(
@@ -177,7 +178,9 @@ ANON_NOUNS = word_set(
 PUBLIC_WORDS = word_set(
     "ministry department government administration agency office commission council court police "
     "kremlin house parliament authority army military force forces service committee senate congress "
-    "cabinet presidency union association federation party"
+    "cabinet presidency union association federation party superintendency undersecretariat commissariat "
+    "secretariat directorate inspectorate prefecture governorate registry tribunal embassy municipality "
+    "regulator watchdog bureau unit"
 )
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "

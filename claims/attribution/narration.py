@@ -24,6 +24,7 @@ from .lexicon import (
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
 from .speakers import described_name, opens_with_description
+from .titles import names_a_body
 from .tokens import is_description, is_quote
 
 
@@ -71,7 +72,10 @@ def _note_companies(text, toks, memory):
                 j = lo
                 while j < n and toks[j].word and not toks[j].poss and (toks[j].cap or _particle_inside(toks, j)):
                     j += 1
-                if j - lo <= 5:  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
+                who = j + 1 < n and toks[j].text == "," and toks[j + 1].low == "who"  # "Miner X Y, who was"
+                if (
+                    j - lo <= 5 and not who
+                ):  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
                     memory.note_company(text[toks[lo].start : toks[j - 1].end], toks[lo].start, toks[j - 1].end, t.low)
         if (
             (company or t.low in _RUN_BY_A_COMPANY)
@@ -199,7 +203,7 @@ def _note_people_and_bodies(text, toks, memory):
     for k in range(n - 2):
         if _names_a_person(toks[k].low) and not toks[k].in_quote:
             j = _name_end(toks, k + 1, most=5, stop=ORG_NOUNS)
-            company = any(t.low in COMPANY_SUFFIXES or t.low in ORG_NOUNS for t in toks[k + 1 : j])
+            company = names_a_body(toks[k + 1 : j])
             if j - k >= 3 and (j == n or not toks[j].cap):
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
                 role = text[toks[role_lo].start : toks[k].end]
@@ -224,7 +228,7 @@ def _note_people_and_bodies(text, toks, memory):
         while j < n and j - k < 10 and _in_body_name(toks, j, k):
             j += 1
         run = toks[k - 1 : j] if k > 0 and toks[k - 1].poss and toks[k - 1].cap else toks[k:j]  # "Kenya's Ministry"
-        if any(t.low in ORG_NOUNS or t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in ("of", "for"):
+        if names_a_body(run) and run[-1].low not in ("of", "for"):
             ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
             ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
         k = max(j, k + 1)
@@ -268,7 +272,8 @@ def _note_people_as_a_group(text, toks, memory):
         if not t.word or t.in_quote:
             return
         if t.low in ANON_NOUNS or len(t.low) > 4 and t.low.endswith(_PEOPLE_ENDINGS):
-            if after.word and not after.cap and after.low not in _NOT_A_VERB:
+            # (not a post: "Unit head X", "Family spokesman X")
+            if after.word and not after.cap and after.low not in _NOT_A_VERB and after.low not in ROLE_NOUNS:
                 memory.add(text[toks[0].start : t.end], toks[0].start, t.end, "anonymous", None)
             return
 
@@ -453,8 +458,12 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
     kind = _appos_kind(toks[head].low)
     if kind is None:
         return
+    if kind == "person" and names_a_body(toks[lo:hi]):
+        kind = "company"  # "The mine's owner, Saryarka Coal Company,": an owner, but a company by its name
     if hi - lo == 1 and (toks[lo].low in GAZETTEER or toks[lo].low in DAYS_MONTHS):
         return  # "the capital, Kyiv,": a place; "until Friday, the agency said": a day
+    if lo == 0 and described_name(toks[lo:hi]):
+        lo += 1  # "Commuter Aigerim Tleubayeva, a nurse, said": the name without the noun opening the sentence
     title = None
     if kind == "person" and hi - lo >= 3 and toks[lo].low in ROLE_NOUNS:
         title, lo = toks[lo].text, lo + 1  # "the coastguard's commander, Captain Ioannis Petrou,": the name without it

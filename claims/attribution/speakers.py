@@ -26,7 +26,7 @@ from .lexicon import (
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
-from .titles import after_portfolio, before_where_from, body_noun
+from .titles import after_portfolio, before_where_from, body_noun, names_a_body
 from .tokens import is_description, is_initial, is_quote
 
 # With "with" and "for" after a speaker, whom they work for ("a lawyer for Meta"): not who they are.
@@ -210,7 +210,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         # unless it is the role's portfolio ("Senior Superintendent of Police X").
         named_at = after_portfolio(toks, last_role + 1, hi) if last_role is not None else name_lo
         after_role = toks[max(name_lo, named_at) : hi]
-        org_head = any(body_noun(t) for t in after_role) or (
+        org_head = (names_a_body(after_role) and any(body_noun(t) for t in after_role)) or (
             name_lo > lo and toks[lo].low == "the" and last_role is None
         )
         if last_role is not None and last_role >= name_lo - 1 and not org_head:

@@ -2,13 +2,30 @@
 State for Petroleum Resources Adaeze Okafor-Bello") and ends before where its holder works ("Mayor X Y of
 Andacollo"), and which capitalised words name a body rather than a person."""
 
-from .lexicon import ORG_NOUNS
+from .lexicon import COMPANY_SUFFIXES, ORG_NOUNS
 from .noun_phrases import NAME_PARTICLES
 
 
 def body_noun(tok):
     """A body's noun in a name: "Ministry", "Agency", "NGO" (but "Ngo" is a name: "Bernadette Ngo Mbock")."""
     return tok.low in ORG_NOUNS and (tok.low != "ngo" or tok.text.isupper())
+
+
+# Bodies' nouns that are given names too: "Charity Nkonde", "Trust Mhlanga".
+_GIVEN_NAMES = frozenset({"charity", "trust"})
+
+
+def names_a_body(run):
+    """Whether the tokens of a name hold a body's noun or a company's suffix, not counting a given name
+    ("Charity Nkonde" is a person, "Charity Commission" a body)."""
+    words = [t for t in run if t.word]
+    if (
+        len(words) == 2
+        and words[0].low in _GIVEN_NAMES
+        and not (body_noun(words[1]) or words[1].low in COMPANY_SUFFIXES)
+    ):
+        return False
+    return any(body_noun(t) or t.low in COMPANY_SUFFIXES for t in words)
 
 
 def before_where_from(toks, first, hi):

@@ -679,3 +679,38 @@ def test_a_name_followed_by_which_is_an_organisation_s():
     burst, safe = suggest_attributions(text)
     assert (burst.source_text, burst.source_kind) == ("Lake Mweru Ferries", "organisation")
     assert (safe.source_text, safe.mention_text) == ("Lake Mweru Ferries", "The company")
+
+
+def test_a_body_s_noun_that_is_a_given_name_leaves_the_person_a_person():
+    text = (
+        "Zambia's Drought Relief Unit urged donors to pay, saying stocks would run out. Unit head Charity "
+        "Mwale said a million people were fed. The unit said it had a third of the money."
+    )
+    stocks, fed, money = suggest_attributions(text)
+    assert (stocks.source_text, stocks.source_kind) == ("Zambia's Drought Relief Unit", "organisation")
+    assert (fed.source_text, fed.source_kind) == ("Charity Mwale", "person")
+    assert (money.source_text, money.mention_text) == ("Zambia's Drought Relief Unit", "The unit")
+
+
+def test_a_body_named_by_an_office_noun_keeps_its_country():
+    text = "A miner was fined, Chile's Mining Superintendency said. The superintendency said it would not appeal."
+    fined, appeal = suggest_attributions(text)
+    assert (fined.source_text, fined.source_kind) == ("Chile's Mining Superintendency", "organisation")
+    assert appeal.source_text == "Chile's Mining Superintendency"
+
+
+def test_an_owner_named_as_a_company_and_a_miner_who_is_a_person():
+    text = (
+        "The mine's owner, Sary Coal Company, said it was helping police. Miner Yerlan Abenov, who was on the "
+        "surface, told reporters the fans had failed. The company said the fans were new."
+    )
+    helping, fans, new = suggest_attributions(text)
+    assert (helping.source_text, helping.source_kind) == ("Sary Coal Company", "organisation")
+    assert (fans.source_text, fans.source_kind) == ("Yerlan Abenov", "person")
+    assert new.source_text == "Sary Coal Company"
+
+
+def test_a_noun_opening_the_sentence_before_a_name_in_apposition_is_no_part_of_it():
+    text = "Commuter Aigul Sadykova, a nurse from Alatau, said her journey was shorter."
+    (claim,) = suggest_attributions(text)
+    assert (claim.source_text, claim.role_text) == ("Aigul Sadykova", "a nurse from Alatau")
