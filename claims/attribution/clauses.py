@@ -124,6 +124,8 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "said a few words in Papiamentu and dedicated the last song": a speech, not a statement
     if not clause and toks[lo].low in _NOTHING_SAID:
         return None  # "said nothing", "said little about the deal": no statement
+    if not clause and lemma == "report" and _reported_to(toks, lo):
+        return None  # "reported the theft to the police": a complaint made, not a statement
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel
@@ -131,6 +133,16 @@ def with_right_claim(toks, attr, lemma, require_clause):
 
 
 _NOTHING_SAID = frozenset("nothing little something anything much".split())
+_AUTHORITIES = word_set("police authorities authority prosecutors ministry regulator council court")
+
+
+def _reported_to(toks, lo):
+    """Whether a short object after "reported" goes to an authority: "the matter to the police"."""
+    for j in range(lo, min(lo + 6, len(toks) - 1)):
+        if toks[j].low == "to":
+            k = j + 2 if toks[j + 1].low == "the" else j + 1
+            return k < len(toks) and toks[k].low in _AUTHORITIES
+    return False
 
 
 # A second act joined to the claim by "and" is a call, not part of what was claimed: "claimed that it was

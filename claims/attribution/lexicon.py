@@ -57,7 +57,7 @@ rule rules ruled
 CLAUSE_ONLY = word_set(
     "add announce note state write post reveal estimate predict suggest maintain declare "
     "stress emphasise emphasize testify reply tweet explain acknowledge argue caution assert concede "
-    "rule insist"
+    "rule insist warn"
 )
 # Objects that make "claimed/denied/confirmed X" an event, not a statement.
 EVENT_OBJECTS = word_set(

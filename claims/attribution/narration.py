@@ -22,7 +22,7 @@ from .lexicon import (
     is_company_noun,
     word_set,
 )
-from .noun_phrases import NAME_PARTICLES, comma_in_a_name
+from .noun_phrases import NAME_PARTICLES, acronym_in_brackets, comma_in_a_name
 from .speakers import described_name, opens_with_description
 from .titles import names_a_body
 from .tokens import is_description, is_quote
@@ -419,21 +419,22 @@ def _note_appositions(text, toks, memory):
         if t.word and t.cap and (k == 0 or not (toks[k - 1].cap and toks[k - 1].word)):
             lo = k + 1 if t.low in DETERMINERS and not t.acronym else k
             hi = _appos_name(toks, lo)
+            c = hi + 3 if acronym_in_brackets(toks, hi + 2) else hi  # the comma, past "(SRD)"
             # the descriptor after an article or a possessive: "X, Chile's state copper company, said"
             # (not a place: "a summit in Lima, Ecuador's production minister, X, said")
             place = lo > 0 and toks[lo - 1].low in _PLACE_PREPOSITIONS
-            owner = hi + 2 < n and (
-                toks[hi + 1].low in _APPOS_ARTICLES or (toks[hi + 1].poss and toks[hi + 1].cap and not place)
+            owner = c + 2 < n and (
+                toks[c + 1].low in _APPOS_ARTICLES or (toks[c + 1].poss and toks[c + 1].cap and not place)
             )
             # or a bare role: "Lesedi Phologolo, chief economist at Mokolodi Capital Partners, said"
-            bare = hi + 1 < n and toks[hi + 1].word and not toks[hi + 1].cap and not place
-            if hi > lo and toks[hi].text == "," and (owner or bare):
-                d = _appos_descriptor(toks, hi + 2 if owner else hi + 1)
+            bare = c + 1 < n and toks[c + 1].word and not toks[c + 1].cap and not place
+            if hi > lo and c < n and toks[c].text == "," and (owner or bare):
+                d = _appos_descriptor(toks, c + 2 if owner else c + 1)
                 if d and (owner or toks[d[0]].low in ROLE_NOUNS):
                     head, end = d
                     close = _to_comma(toks, end, most=8)
                     if close < n and toks[close].text in ",.;":
-                        _remember_apposition(text, toks, memory, lo, hi, head, hi + 1, close)
+                        _remember_apposition(text, toks, memory, lo, hi, head, c + 1, close)
                         k = close
                         continue
         k += 1

@@ -204,8 +204,11 @@ def is_speaker_np(toks, lo, hi):
 
 def subject_before(toks, k):
     """(lo, hi) of the speaker before the cue whose previous meaningful token is k."""
-    if k >= 3 and toks[k].text == ")" and toks[k - 2].text == "(" and toks[k - 1].acronym:
+    if acronym_in_brackets(toks, k):
         lo = np_back(toks, k - 2)  # "The World Food Programme (WFP) said": the name before the brackets
+        if lo is None and toks[k - 3].word:  # "The operator, Shashe River Diamonds (SRD), said"
+            found = subject_before(toks, k - 3)
+            return (found[0], k - 2) if found else None
         return (lo, k - 2) if lo is not None else None
     if k < 0:
         return None
@@ -228,11 +231,14 @@ def subject_before(toks, k):
         j -= 1
     if j < 1 or toks[j].text != ",":
         return None
+    if acronym_in_brackets(toks, k - 1):
+        k -= 3  # "The operator, Shashe River Diamonds (SRD), said": the name without its acronym
     middle = toks[j + 1 : k]
     if not middle:
         return None
     first = middle[0]
-    before = np_back(toks, j)
+    name_end = j - 3 if acronym_in_brackets(toks, j - 1) else j  # "X (SRD), the operator, said"
+    before = np_back(toks, name_end)
     named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
     if before is None:
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
@@ -256,14 +262,19 @@ def subject_before(toks, k):
         or (first.low in ROLE_NOUNS and not (first.cap and named and len(middle) > 1))  # not ", Judge X Y,"
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
     ):
-        return _named_before(toks, before) or (before, j)
+        return _named_before(toks, before) or (before, name_end)
     if named or (middle[-1].cap and any(m.low in ROLE_NOUNS or not m.cap and is_speaker_noun(m.low) for m in middle)):
         # The name is the apposition: "the fund's chief economist, Pierre-Olivier Gourinchas,", "Her
         # co-author, Dutch biologist Maarten van der Kolk,".
         return (before, k)
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
-        return (before, j)  # "the ministry, in a statement, said"
+        return (before, name_end)  # "the ministry, in a statement, said"
     return None
+
+
+def acronym_in_brackets(toks, k):
+    """Whether toks[k] closes "(ACRONYM)"."""
+    return k >= 3 and toks[k].text == ")" and toks[k - 2].text == "(" and toks[k - 1].acronym
 
 
 def _named_before(toks, lo):

@@ -175,6 +175,9 @@ def test_organisation_and_people_names(text, speaker):
         ("The talks were useful, she told reporters at the harbour.", ["The talks were useful"]),
         ("Lena Brandt added a bronze in the relay.", []),
         ("Anke Maes claimed the speaker's chair with 71 votes.", []),
+        ("Residents warned the council about cracks in the wall.", []),  # warning someone about something
+        ("She reported the theft to the police on Monday.", []),  # a complaint made, not a statement
+        ("The ministry reported 312 new cases of measles.", ["312 new cases of measles"]),
     ],
 )  # fmt: skip
 def test_a_call_a_place_or_a_medal_after_the_cue_is_no_claim(text, claims):

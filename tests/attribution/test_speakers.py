@@ -714,3 +714,16 @@ def test_a_noun_opening_the_sentence_before_a_name_in_apposition_is_no_part_of_i
     text = "Commuter Aigul Sadykova, a nurse from Alatau, said her journey was shorter."
     (claim,) = suggest_attributions(text)
     assert (claim.source_text, claim.role_text) == ("Aigul Sadykova", "a nurse from Alatau")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator, Kasane River Diamonds (KRD), said output held. KRD said its offer was fair.",
+        "Kasane River Diamonds (KRD), the operator, said output held. The company said its offer was fair.",
+    ],
+)
+def test_a_body_with_its_acronym_in_brackets_and_a_descriptor_in_apposition(text):
+    held, fair = suggest_attributions(text)
+    assert (held.source_text, held.source_kind) == ("Kasane River Diamonds", "organisation")
+    assert fair.source_text == "Kasane River Diamonds"
