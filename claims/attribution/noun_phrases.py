@@ -274,7 +274,7 @@ def subject_before(toks, k):
 
 def acronym_in_brackets(toks, k):
     """Whether toks[k] closes "(ACRONYM)"."""
-    return k >= 3 and toks[k].text == ")" and toks[k - 2].text == "(" and toks[k - 1].acronym
+    return 3 <= k < len(toks) and toks[k].text == ")" and toks[k - 2].text == "(" and toks[k - 1].acronym
 
 
 def _named_before(toks, lo):
