@@ -103,6 +103,7 @@ def find_attributions(toks):
         and not (k and toks[k - 1].low == "to")  # "failed to report a leak"
         and not (k and t.cap)  # a name: "the United States"
         and not _a_plural_noun(toks, k, k - 1)  # "including their medical notes"
+        and not (k and t.low == CUE_VERBS[t.low] and not _plural_subject(toks, k - 1))  # "a government report"
         for k, t in enumerate(toks)
     )
     while i < n:
@@ -158,6 +159,14 @@ def _attribution_at(toks, i, attrs, finite_cue_seen):
     return None
 
 
+def _plural_subject(toks, k):
+    """Whether toks[k] can be the subject of a cue's base form: "they", "officials" (say), "Apricot growers
+    in Ladakh's Kargil district" (say); not "state media" (say) or "a government" (report)."""
+    b = toks[k]
+    plural = b.word and b.low.endswith("s") and b.low not in DETERMINERS
+    return b.low in ("they", "we", "i", "you") or plural or _plural_before_a_place(toks, k)
+
+
 def _plural_before_a_place(toks, k):
     """Whether toks[k] ends a plural speaker's place: "Apricot growers in Ladakh's Kargil district (say)"."""
     for j in range(k - 1, max(k - 8, 0), -1):
@@ -205,11 +214,8 @@ def _finite(toks, i, attrs):
         return None  # plural nouns: "the United States", "new rules"
     if tok.low == "state" and not (i + 1 < len(toks) and toks[i + 1].low == "that"):
         return None  # "Amapá state said", "Amazonas state infrastructure secretary": the noun
-    if tok.low == lemma and k >= 0:
-        b = toks[k]
-        plural = b.word and b.low.endswith("s") and b.low not in DETERMINERS
-        if not (b.low in ("they", "we", "i", "you") or plural or _plural_before_a_place(toks, k)):
-            return None  # a base form needs a plural subject: "officials say", not "state media"
+    if tok.low == lemma and k >= 0 and not _plural_subject(toks, k):
+        return None  # a base form needs a plural subject: "officials say", not "state media"
     attr = _Attr(i, i + 1)
     # Relative clause: "soldiers who claimed to have...".
     if k >= 0 and toks[k].low in ("who", "which") and not toks[k].acronym and (k == 0 or toks[k - 1].text != ","):
@@ -364,7 +370,7 @@ def _according_to(toks, i):
         return None
     attr = _Attr(i, i + 2)
     attr.subj_lo, attr.subj_hi = author or (lo, hi)
-    if author or document is not None and toks[lo].low == "the":
+    if author or document is not None and toks[lo].low in ("the", "a", "an"):
         # "according to figures from the Central Statistics Office"; "according to the report": whoever issued it
         attr.document = (document, author)
     attr.clause_lo = i

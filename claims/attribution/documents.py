@@ -173,7 +173,13 @@ def document_source(text, toks, attr, memory):
         issuer = memory.recent(lambda e: e.kind == "organisation" and bool(_COURTS & set(e.name.lower().split())))
     if toks[attr.subj_lo].low == "the" and issuer is not None:
         mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
+        if issuer.name.lower().split()[-1] == toks[noun].low:
+            channel = None  # the report named before is the source itself, not the medium of one
         return source_for(
             memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
         ), channel
-    return resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory), None
+    source = resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory)
+    if source and source["entity"] is not None and toks[attr.subj_lo].low in ("a", "an"):
+        # "according to a government report" ... "The report said": the report is its own source
+        memory.issued.setdefault(toks[noun].low, source["entity"])
+    return source, None

@@ -373,3 +373,9 @@ ROLE_GENDERS = {
     "queen": "f", "princess": "f", "mrs": "f", "ms": "f", "spokesman": "m", "chairman": "m", "businessman": "m",
     "congressman": "m", "king": "m", "prince": "m", "mr": "m",
 }  # fmt: skip
+# Nouns for a person of one gender, for a "she" after "A woman who fled ..." or "a local mother".
+NOUN_GENDERS = {
+    **ROLE_GENDERS, "woman": "f", "mother": "f", "girl": "f", "wife": "f", "daughter": "f", "sister": "f",
+    "grandmother": "f", "widow": "f", "man": "m", "father": "m", "boy": "m", "husband": "m", "son": "m",
+    "brother": "m", "grandfather": "m", "widower": "m",
+}  # fmt: skip

@@ -5,7 +5,7 @@ from functools import cache, lru_cache
 
 from claims.names import normalise_name
 
-from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, PUBLIC_WORDS, TITLE_NOUNS, is_company_noun
+from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, NOUN_GENDERS, PUBLIC_WORDS, TITLE_NOUNS, is_company_noun
 from .tokens import is_description
 
 
@@ -163,6 +163,11 @@ class Memory:
         """Whom "he" or "she" means: of the people of that gender (or none known) that the latest such
         sentence named, the one it named first, its subject as a rule ("Coach X left striker Y out. She
         told reporters ..." is X)."""
+        for e in reversed(self.entities.values()):
+            if e.kind == "person":
+                break
+            if e.kind == "anonymous" and gender and gender in {NOUN_GENDERS.get(w) for w in e.name.lower().split()[:3]}:
+                return e  # "A woman who fled to Dar Tongo said ... She said": the unnamed person met since
         people = [e for e in reversed(self.entities.values()) if e.kind == "person" and e.gender in (None, gender)]
         if not people:  # "Dr. X said he would be operated on. She added ...": the "he" was someone else
             people = [e for e in reversed(self.entities.values()) if e.kind == "person" and e.gender_guessed]

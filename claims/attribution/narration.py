@@ -322,7 +322,7 @@ def _past_title(toks, lo):
     return lo
 
 
-_APPOS_ARTICLES = word_set("the a an its their")  # "its operator, Westmecklenburg Kliniken,"
+_APPOS_ARTICLES = word_set("the a an its their her his")  # "its operator, Westmecklenburg Kliniken,", "Her club, X,"
 _PLACE_PREPOSITIONS = word_set("in at near from outside across")
 _APPOS_BREAKS = word_set("of for at in behind hired based that which who whose with from on by to")
 

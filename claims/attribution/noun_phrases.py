@@ -296,7 +296,8 @@ def _with_relative_clause(toks, k):
     asked not to be named", "A person close to the family that owns the studio"; None otherwise."""
     for j in range(k, max(k - 10, 0), -1):
         t = toks[j]
-        if not t.word or t.cap or (t.low in CUE_VERBS and CUE_VERBS[t.low] != "ask"):
+        place = t.cap and t.word and _after_a_place_preposition(toks, j)  # "A woman who fled to Dar Tongo"
+        if not t.word or t.cap and not place or (t.low in CUE_VERBS and CUE_VERBS[t.low] != "ask"):
             return None  # a speaker who spoke inside the clause is another attribution ("asked not to be named" is not)
         if t.low in ("who", "that") and j > 0 and toks[j - 1].word:
             head = toks[j - 1].low
@@ -318,6 +319,14 @@ def _with_relative_clause(toks, k):
                 return lo, k + 1
             return None
     return None
+
+
+def _after_a_place_preposition(toks, j):
+    """Whether the capitalised toks[j] ends a name of up to three words after "to", "in", "from" or "at"."""
+    m = j
+    while m > 0 and j - m < 3 and toks[m - 1].cap and toks[m - 1].word:
+        m -= 1
+    return m > 0 and toks[m - 1].low in ("to", "in", "from", "at", "near")
 
 
 def np_forward(toks, i):

@@ -134,6 +134,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
     )
     if hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS and name_lo == lo:
         has_name = False  # "Prosecutors said", "Critics said"
+    if core_hi < name_lo and toks[core_hi].low == "who":
+        has_name = False  # "A woman who fled to Dar Tongo": the name is where she went
     if (
         name_lo - 1 > lo
         and toks[name_lo - 1].low in WHERE_OR_WHOSE
@@ -272,7 +274,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
             return result(ent, 0.85)
         # Something else before the name, e.g. "Ukraine's Sikorski": keep the name.
         start = toks[name_lo].start
-        ent = memory.add(text[start:m_end], start, m_end, "person", text[toks[lo].start : toks[name_lo - 1].end])
+        before = text[toks[lo].start : toks[name_lo - 1].end].rstrip(" ,")  # "Her club, X": "Her club"
+        ent = memory.add(text[start:m_end], start, m_end, "person", before)
         return result(ent, 0.7)
 
     # A description: "the intelligence official", "the group", "a source familiar with the matter".

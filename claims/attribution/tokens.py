@@ -26,8 +26,10 @@ class _Tok:
         self.low = low = text.lower()
         first = text[0]
         self.word = first.isalnum()
-        # "al-Busaidi", "el-Sisi", "bin-Laden": a name after its lowercase particle
-        self.cap = upper = first.isupper() or ("-" in text and bool(_PARTICLE_NAME.match(text)))
+        # "al-Busaidi", "el-Sisi", "bin-Laden": a name after its lowercase particle; "l'Ouest", "d'Ivoire"
+        # after an elided article
+        elided = len(text) > 2 and first in "ld" and text[1] in "'’" and text[2].isupper()
+        self.cap = upper = first.isupper() or elided or ("-" in text and bool(_PARTICLE_NAME.match(text)))
         self.poss = low.endswith(("'s", "’s"))
         self.in_quote = in_quote
         # "WHO", "US": a name even when it spells a function word.

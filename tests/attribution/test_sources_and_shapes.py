@@ -330,3 +330,15 @@ def test_a_document_that_said_something_did_not_show_what_followed():
     # a capitalised month inside the document's phrase is no verb
     text = "Minutes of the Czech National Bank's meeting in May showed that two members had voted for a cut."
     assert [source for _, source, _ in claims_of(text)] == ["Czech National Bank"]
+
+
+def test_an_unauthored_report_is_its_own_source_and_the_report_said_means_it():
+    text = (
+        "Sirens failed in five villages, according to a government inspection report. The report said none "
+        "had been serviced. It said alerts came late."
+    )
+    assert claims_of(text) == [
+        ("Sirens failed in five villages", "a government inspection report", None),
+        ("none had been serviced", "a government inspection report", None),
+        ("alerts came late", "a government inspection report", None),
+    ]

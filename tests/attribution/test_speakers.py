@@ -727,3 +727,17 @@ def test_a_body_with_its_acronym_in_brackets_and_a_descriptor_in_apposition(text
     held, fair = suggest_attributions(text)
     assert (held.source_text, held.source_kind) == ("Kasane River Diamonds", "organisation")
     assert fair.source_text == "Kasane River Diamonds"
+
+
+def test_she_after_an_unnamed_woman_is_that_woman_not_the_place_she_fled_to():
+    text = "A woman who fled to Dar Tongo said fighters took her money. She said her sons had been detained."
+    money, sons = suggest_attributions(text)
+    assert (money.source_text, money.source_kind) == ("A woman who fled to Dar Tongo", "anonymous")
+    assert (sons.source_text, sons.mention_text) == ("A woman who fled to Dar Tongo", "She")
+
+
+def test_a_name_with_an_elided_article_after_her_club():
+    text = "Her club, Lions de l'Ouest Athlétisme, said she would race in Tokyo. The club said sponsors had called."
+    tokyo, sponsors = suggest_attributions(text)
+    assert (tokyo.source_text, tokyo.source_kind) == ("Lions de l'Ouest Athlétisme", "organisation")
+    assert sponsors.source_text == "Lions de l'Ouest Athlétisme"
