@@ -116,9 +116,17 @@ class Memory:
         """A company or other body named in narration after its noun ("carmaker Stellantis", "housing
         association Eemland Wonen"), for a later "the company said" or "the association said"."""
         ent = self.add_body(name, start, end)
-        ent.is_company = ent.is_company or noun is None or is_company_noun(noun)
+        if noun is None:
+            ent.is_company = True
+        else:
+            self.call_by(ent, noun)
+        return ent
+
+    def call_by(self, ent, noun):
+        """A noun narration called a body by ("the largest police union"), for a later "the union said"."""
+        ent.is_company = ent.is_company or is_company_noun(noun)
         ent.is_group = ent.is_group or noun in GROUP_WORDS
-        if noun and noun not in ent.nouns:
+        if noun not in ent.nouns:
             ent.nouns += (noun,)
             self.by_noun.setdefault(noun, []).append(ent)
 

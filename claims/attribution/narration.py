@@ -402,6 +402,8 @@ def _note_appositions(text, toks, memory):
                 d = None  # "after a fire, Codelco, Chile's ...": no descriptor; the name may have one after it
             if d and d[1] < n and _modifies(toks[d[1]]):
                 d = d[0], _to_comma(toks, d[1], most=5)  # past a post-modifier: "the contractor building it,"
+                if toks[d[1] - 1].cap and any(toks[m].low in _PLACE_PREPOSITIONS for m in range(d[0], d[1])):
+                    d = None  # "A public hospital in Dayton, Ohio,": the comma of a place, no name after it
             if d and d[1] + 1 < n and toks[d[1]].text == ",":
                 head, end = d
                 lo = _past_title(toks, end + 1)
@@ -474,10 +476,8 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
         return
     ent = memory.add_body(name, start, end)
     if ent.kind == "organisation":
-        if kind == "company":
-            ent.is_company = True
-        elif kind == "group":
-            ent.is_group = True
+        memory.call_by(ent, toks[head].low)
+        ent.is_company = ent.is_company or kind == "company"
 
 
 def _name_run(toks, lo):

@@ -240,6 +240,7 @@ def subject_before(toks, k):
     name_end = j - 3 if acronym_in_brackets(toks, j - 1) else j  # "X (SRD), the operator, said"
     before = np_back(toks, name_end)
     named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
+    named = named or _name_of_a_body(middle)
     if before is None:
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
     rest = middle[1:]
@@ -249,7 +250,7 @@ def subject_before(toks, k):
     if first.low in ROLE_NOUNS and len(middle) > 2 and middle[1].text == "." and named:
         return (before, k)  # "Queensland's environment minister, Dr. Kirsty Eldershaw,": a titled name
     the_name = first.low == "the" and rest and rest[0].cap and all(m.cap or m.low in NAME_PARTICLES for m in rest)
-    if the_name and toks[before].low in ("a", "an", "the"):
+    if the_name and (toks[before].low in ("a", "an", "the") or toks[before].poss):  # "Sebők's party, the X,"
         return (before, k)  # "A supporters' group, the Idel Ultras,", "The lifeguards' body, the X Association,"
     owned = first.poss and first.cap and len(middle) > 1 and is_speaker_noun(middle[-1].low)
     if (
@@ -270,6 +271,17 @@ def subject_before(toks, k):
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
         return (before, name_end)  # "the ministry, in a statement, said"
     return None
+
+
+def _name_of_a_body(words):
+    """A person's name, then the body they belong to: "Claudia Steiner of the Social Democratic Party"."""
+    k = next((m for m, t in enumerate(words) if t.low == "of"), None)
+    if k is None or k < 2 or not all(t.cap and not t.poss for t in words[:k]):
+        return False
+    rest = words[k + 1 :]
+    if rest and rest[0].low == "the":
+        rest = rest[1:]
+    return 0 < len(rest) <= 6 and all(t.cap or t.low in ("of", "and", "for") for t in rest) and rest[-1].cap
 
 
 def acronym_in_brackets(toks, k):
@@ -426,4 +438,21 @@ def sentence_subject(toks, limit):
     closed = j < limit and toks[j].text == "," and j + 1 < k < limit and toks[k].text == "," and toks[k - 1].cap
     if closed and any(t.low in ROLE_NOUNS for t in toks[lo:j]):
         return (lo, k)
-    return (lo, j)
+    return (lo, _past_where_people_are(toks, j, limit))
+
+
+def _past_where_people_are(toks, j, limit):
+    """The end of "in Congo's South Kivu province" after people named by a plural noun ("Doctors" at j - 1),
+    or j: the place is part of who they are, as in "Fishing crews in Vigo said"."""
+    if not (0 < j < limit - 1 and toks[j].low in WHERE and toks[j - 1].low.endswith("s")):
+        return j
+    if not is_people_noun(toks[j - 1].low):
+        return j
+    k = j + 1
+    while k < limit and toks[k].word and (toks[k].cap or toks[k].low in DETERMINERS or toks[k].low in _PLACE_NOUNS):
+        k += 1
+    named = k > j + 1 and any(t.cap for t in toks[j + 1 : k])
+    return k if named and (k == limit or not toks[k].word or not toks[k].cap) else j
+
+
+_PLACE_NOUNS = frozenset("province district region state county city town village valley camp settlement".split())

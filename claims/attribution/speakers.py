@@ -220,7 +220,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             if hi - first == 1 and toks[last_role].low in NOBLE_TITLES:
                 first = last_role  # "Lady Hale", "Lord Sumption"
             first = after_portfolio(toks, first, hi)
-            role_text = text[toks[role_lo].start : toks[max(last_role, first - 1)].end]
+            role_text = text[toks[role_lo].start : toks[max(last_role, first - 1)].end].rstrip(" ,")
             if first >= hi:
                 return None
             start = toks[first].start
@@ -228,7 +228,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
             return result(ent, 0.9, role_text)
         if last_role is not None and last_role < name_lo and not org_head:
             start = toks[name_lo].start
-            role_text = text[toks[role_lo].start : toks[name_lo - 1].end].strip() if role_lo < name_lo else ""
+            role_text = text[toks[role_lo].start : toks[name_lo - 1].end].strip(" ,") if role_lo < name_lo else ""
             if len(run) == 1:
                 ent = memory.by_tail(run[0].text)
                 if ent is not None:

@@ -115,6 +115,7 @@ def test_a_bracketed_according_to_at_the_end_leaves_its_bracket_out_of_the_claim
          "households that exceeded the limit would pay more"),
         ("The report said cattle that drank from the river had died.", "cattle that drank from the river had died"),
         ("The board said on Monday that households would pay more.", "households would pay more"),
+        ("The office said in a report published on Friday that the tunnel cost more.", "the tunnel cost more"),
     ],
 )  # fmt: skip
 def test_a_relative_that_after_the_claim_s_first_noun_stays_in_the_claim(text, claim):

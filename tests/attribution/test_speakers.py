@@ -741,3 +741,32 @@ def test_a_name_with_an_elided_article_after_her_club():
     tokyo, sponsors = suggest_attributions(text)
     assert (tokyo.source_text, tokyo.source_kind) == ("Lions de l'Ouest Athlétisme", "organisation")
     assert sponsors.source_text == "Lions de l'Ouest Athlétisme"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Nurses in Congo's North Kivu province urged calm, saying the outbreak was slowing.",
+         "Nurses in Congo's North Kivu province"),  # people and where they are, before a call's "saying"
+        ("The governor, Ana Stein of the Social Democratic Party, said she had called her rival.", "Ana Stein"),
+        ("Ana Stein said the vote was fair. Stein's party, the Civic Movement, said it would not appeal.",
+         "Civic Movement"),
+    ],
+)  # fmt: skip
+def test_round_twenty_seven_speakers(text, speaker):
+    assert suggest_attributions(text)[-1].source_text == speaker
+
+
+def test_a_body_named_in_apposition_is_called_by_its_descriptor_later():
+    text = (
+        "The Federation of Police Officers, the largest police union, said the plan was poor. The minister "
+        "disagreed. The union said it had not been consulted."
+    )
+    poor, consulted = suggest_attributions(text)
+    assert poor.source_text == consulted.source_text == "Federation of Police Officers"
+
+
+def test_a_place_s_comma_after_a_descriptor_names_no_body():
+    text = "A hospital in Dayton, Ohio, billed the state twice, an audit found. The hospital said it had erred."
+    *_, erred = suggest_attributions(text)
+    assert (erred.source_text, erred.source_kind) == ("The hospital", "organisation")  # unnamed, not "Ohio"
