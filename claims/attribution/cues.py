@@ -249,7 +249,7 @@ def _finite(toks, i, attrs):
     if subj is not None:
         attr.subj_lo, attr.subj_hi = subj
         attr.clause_lo = attr.subj_lo
-        if attr.subj_lo > 0 and toks[attr.subj_lo - 1].low in ("while", "whereas", "but", "and"):
+        if attr.subj_lo > 0 and toks[attr.subj_lo - 1].low in ("while", "whereas", "but", "and", "though", "although"):
             attr.clause_lo = attr.subj_lo - 1
         # After a quotation ('"...," Okafor claimed, the commissioner.'), only a clause is a claim on the right:
         # an apposition or a place there ("said at the quayside") leaves the quotation as the claim.

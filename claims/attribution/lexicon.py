@@ -128,7 +128,8 @@ ROLE_NOUNS = word_set(
     chemist surgeon physician psychologist sociologist curator architect pilot detective sergeant
     superintendent constable marshal admiral major lieutenant brigadier ombudsman regulator speaker
     whip monarch sheikh emir ayatollah rabbi imam priest pastor separatist mechanic medic paramedic critic
-    cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee resident student
+    cleric midwife retiree trainee employee detainee evacuee refugee nominee appointee returnee deportee
+    escapee attendee amputee internee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
     haji alhaji hajia alhaja maître maitre

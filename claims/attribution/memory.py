@@ -54,6 +54,7 @@ class Memory:
     def __init__(self, text):
         self.text = text
         self.entities = {}  # normalised name -> _Entity
+        self.sentence_clock = 0  # the clock when the sentence being read began
         self.clock = 0
         # Organisations named only in narration ("Novo Nordisk cut its forecast", "Real Madrid forward X"):
         # (clock, name, start, end), consulted only for "the company" / "the club".
@@ -171,6 +172,9 @@ class Memory:
         """Whom "he" or "she" means: of the people of that gender (or none known) that the latest such
         sentence named, the one it named first, its subject as a rule ("Coach X left striker Y out. She
         told reporters ..." is X)."""
+        here = [e for e in self.met_since(self.sentence_clock) if e.kind == "person" and e.gender in (None, gender)]
+        if here:  # "Doctor X said ..., though he cautioned": the sentence's own person, its subject first
+            return here[-1]
         for e in reversed(self.entities.values()):
             if e.kind == "person":
                 break

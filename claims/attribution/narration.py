@@ -20,6 +20,7 @@ from .lexicon import (
     SQUAD_ROLES,
     has_person_ending,
     is_company_noun,
+    is_people_noun,
     word_set,
 )
 from .noun_phrases import NAME_PARTICLES, acronym_in_brackets, comma_in_a_name
@@ -375,8 +376,8 @@ def _appos_kind(low):
         return "group"
     if low in ORG_NOUNS:
         return "organisation"
-    if low in ROLE_NOUNS:
-        return "person"
+    if low in ROLE_NOUNS or is_people_noun(low) and not low.endswith("s"):
+        return "person"  # "a minister", "a seafood wholesaler"
     return None
 
 
@@ -421,7 +422,11 @@ def _note_appositions(text, toks, memory):
         if t.word and t.cap and (k == 0 or not (toks[k - 1].cap and toks[k - 1].word)):
             lo = k + 1 if t.low in DETERMINERS and not t.acronym else k
             hi = _appos_name(toks, lo)
-            c = hi + 3 if acronym_in_brackets(toks, hi + 2) else hi  # the comma, past "(SRD)"
+            c = hi  # the comma after the name, past "(SRD)" or an age ("X, 61, a wholesaler,")
+            if acronym_in_brackets(toks, hi + 2):
+                c = hi + 3
+            elif hi + 2 < n and toks[hi].text == "," and toks[hi + 1].text.isdigit() and toks[hi + 2].text == ",":
+                c = hi + 2
             # the descriptor after an article or a possessive: "X, Chile's state copper company, said"
             # (not a place: "a summit in Lima, Ecuador's production minister, X, said")
             place = lo > 0 and toks[lo - 1].low in _PLACE_PREPOSITIONS

@@ -237,7 +237,11 @@ def subject_before(toks, k):
     if not middle:
         return None
     first = middle[0]
-    name_end = j - 3 if acronym_in_brackets(toks, j - 1) else j  # "X (SRD), the operator, said"
+    name_end = j
+    if acronym_in_brackets(toks, j - 1):
+        name_end = j - 3  # "X (SRD), the operator, said"
+    elif j >= 3 and toks[j - 1].text.isdigit() and toks[j - 2].text == ",":
+        name_end = j - 2  # "Pyeon Jae-hyun, 61, a seafood wholesaler, said": past the age
     before = np_back(toks, name_end)
     named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
     named = named or _name_of_a_body(middle)

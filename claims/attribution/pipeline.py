@@ -21,7 +21,7 @@ def suggest_attributions(text, language="en", progress=None):
     per_sentence = []
     for index, (toks, opened_before, in_quote) in enumerate(tokenized_sentences(text, sentences)):
         s_start, s_end = sentences[index]
-        clock = memory.clock
+        clock = memory.sentence_clock = memory.clock
         note_names(text, toks, memory)
         per_sentence.append(
             [

@@ -103,6 +103,11 @@ def test_a_claim_first_attribution_before_the_end_is_not_inserted():
     ]
 
 
+def test_a_contrast_after_the_claim_is_its_own_attribution():
+    text = "Doctor Chou Min said asthma was rarer this year, though he cautioned that the numbers were small."
+    assert [found[0] for found in claims_of(text)] == ["asthma was rarer this year", "the numbers were small"]
+
+
 def test_a_bracketed_according_to_at_the_end_leaves_its_bracket_out_of_the_claim():
     text = "Farmers have lost 40,000 hectares of wheat (according to the Grain Producers Union)."
     assert claims_of(text) == [("Farmers have lost 40,000 hectares of wheat", "Grain Producers Union", None)]

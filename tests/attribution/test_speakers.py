@@ -751,6 +751,13 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The governor, Ana Stein of the Social Democratic Party, said she had called her rival.", "Ana Stein"),
         ("Ana Stein said the vote was fair. Stein's party, the Civic Movement, said it would not appeal.",
          "Civic Movement"),
+        # "he" inside the sentence of the person it stands for, after a contrast
+        ("Chemist Lai Wen said levels fell. Doctor Chou Min said asthma was rarer, though he cautioned that "
+         "numbers were small.", "Chou Min"),
+        # a name, an age and a descriptor; the descriptor's noun later
+        ("Pyeon Jae-ho, 61, a seafood wholesaler at the market, said sales fell. The wholesaler said buyers had "
+         "stopped ordering.", "Pyeon Jae-ho"),
+        ("Returnee Sher Agha Wardak said his sons had never seen Kabul.", "Sher Agha Wardak"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
