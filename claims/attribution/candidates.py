@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from .channels import channel_at, find_channel
 from .clauses import skip_adjuncts, verb_goes_on
-from .documents import DOCUMENTS, document_source
-from .lexicon import AUX, COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, HEDGES, MEDIA, MEDIA_SINGLE
+from .documents import document_source
+from .lexicon import AUX, COMMENT_HEADS, COMMENT_STARTS, CUE_VERBS, DETERMINERS, DOCUMENTS, HEDGES, MEDIA, MEDIA_SINGLE
 from .speakers import resolve_speaker
 from .tokens import TRIM
 

@@ -11,6 +11,7 @@ from .lexicon import (
     EVENT_OBJECTS,
     MEDIA,
     MEDIA_SINGLE,
+    MEDIA_VERBS,
     OUTLET_DESCRIPTORS,
     PARTICIPLE_CUES,
     RECIPIENTS,
@@ -257,6 +258,8 @@ def skip_adjuncts(toks, i, lemma):
         found = channel_at(toks, i)
         if found is not None:
             i = found[4]
+            if i < n and toks[i].low in MEDIA_VERBS and toks[i - 1].low in MEDIA_SINGLE:
+                i += 1  # "in a report published on Wednesday": the medium's participle, then its time
             continue
         if (
             lemma in ("explain", "say", "write", "report", "state", "confirm")

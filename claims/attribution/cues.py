@@ -15,7 +15,7 @@ from .clauses import (
     skip_adjuncts,
     with_right_claim,
 )
-from .documents import AUTHOR_PARTICIPLES, DOCUMENT_CUES, DOCUMENTS, document_author, document_subject
+from .documents import AUTHOR_PARTICIPLES, DOCUMENT_CUES, document_author, document_subject
 from .lexicon import (
     ANON_NOUNS,
     AUX,
@@ -23,6 +23,7 @@ from .lexicon import (
     CLAUSE_ONLY,
     CUE_VERBS,
     DETERMINERS,
+    DOCUMENTS,
     HEDGES,
     MEDIA,
     NEGATIONS,
@@ -169,12 +170,11 @@ def _plural_subject(toks, k):
 
 def _plural_before_a_place(toks, k):
     """Whether toks[k] ends a plural speaker's place: "Apricot growers in Ladakh's Kargil district (say)"."""
-    for j in range(k - 1, max(k - 8, 0), -1):
+    for j in range(k - 1, max(k - 12, 0), -1):
         if not toks[j].word:
             return False
-        if toks[j].low in WHERE:
-            head = toks[j - 1].low
-            return head.endswith("s") and is_speaker_noun(head)
+        if toks[j].low in WHERE and toks[j - 1].low.endswith("s") and is_speaker_noun(toks[j - 1].low):
+            return True  # (past another place: "Villagers along the X River in western Papua New Guinea")
     return False
 
 

@@ -4,7 +4,16 @@ tourism minister" to the minister whose role says tourism, "the 48-year-old" to 
 
 import re
 
-from .lexicon import ANON_NOUNS, DETERMINERS, GENERIC_ROLE, GROUP_WORDS, ORG_NOUNS, ROLE_NOUNS, is_company_noun
+from .lexicon import (
+    ANON_NOUNS,
+    DETERMINERS,
+    DOCUMENTS,
+    GENERIC_ROLE,
+    GROUP_WORDS,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    is_company_noun,
+)
 from .memory import words_of
 
 # Posts whose holder a later "the official" may mean: "the deputy minister for water resources, Dr. X".
@@ -50,8 +59,8 @@ def _resolve_body(head_low, memory, at):
     Airport will close ..., the airport said")."""
 
     def described(e):
-        if e.name.lower() == head_low:
-            return False  # "Airport" of "Airport director X": the noun, capitalised to open a sentence
+        if e.name.lower() == head_low or e.name.lower().split()[-1] in DOCUMENTS:
+            return False  # "Airport" of "Airport director X", the noun opening a sentence; "court filings"
         if e.kind == "person":  # a run of capitals taken for a person's name that holds the noun: a body's
             return not (e.role or e.gender or e.title) and head_low in words_of(e.name)
         return e.kind == "organisation" and (head_low in e.nouns or head_low in e.key)  # "Unión" is a union

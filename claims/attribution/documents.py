@@ -8,15 +8,9 @@ article (claims.attribution.narration remembers "issued a statement"); else the 
 indictment", channel none).
 """
 
-from .lexicon import AUX, CUE_VERBS, DAYS_MONTHS, DETERMINERS, ORG_NOUNS, SKIPPABLE, word_set
+from .lexicon import AUX, CUE_VERBS, DAYS_MONTHS, DETERMINERS, DOCUMENTS, ORG_NOUNS, SKIPPABLE, word_set
 from .speakers import resolve_speaker, source_for
 
-DOCUMENTS = word_set(
-    "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
-    "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
-    "records transcript findings data figures statistics decision draft regulation proposal sheet charges results "
-    "warrant affidavit testimony notice ordinance decree directive"
-)
 # What a document does with a claim; "found" and "showed" only ever with a document as the subject.
 DOCUMENT_CUES = word_set(
     "found finds find showed shows show concluded concludes alleges alleged allege said says say stated states "

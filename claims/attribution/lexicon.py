@@ -78,6 +78,13 @@ MEDIA = word_set(
     "statement video videos footage post posts clip images image photos photo pictures message letter "
     "report tweet broadcast speech interview ruling filing address recording"
 )
+# Documents that can be sources ("a report by X found", "the ruling said"): claims.attribution.documents.
+DOCUMENTS = word_set(
+    "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
+    "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
+    "records transcript findings data figures statistics decision draft regulation proposal sheet charges results "
+    "warrant affidavit testimony notice ordinance decree directive census evaluation"
+)
 MEDIA_VERBS = word_set("published posted released issued shared put aired broadcast circulated")
 SHOW_WORDS = word_set("showing show shows")
 

@@ -1,13 +1,14 @@
 """Names met in narration, remembered for later back-references: companies ("carmaker Stellantis"),
 employers ("Real Madrid forward Kylian Mbappé"), subjects owning "its", names in apposition."""
 
-from .documents import DOCUMENTS, ISSUING_VERBS
+from .documents import ISSUING_VERBS
 from .lexicon import (
     ANON_NOUNS,
     BODY_WORDS,
     COMPANY_SUFFIXES,
     DAYS_MONTHS,
     DETERMINERS,
+    DOCUMENTS,
     GAZETTEER,
     GENDERED,
     GROUP_WORDS,

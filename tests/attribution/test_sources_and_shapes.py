@@ -348,3 +348,26 @@ def test_an_unauthored_report_is_its_own_source_and_the_report_said_means_it():
         ("none had been serviced", "a government inspection report", None),
         ("alerts came late", "a government inspection report", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Penguins fell by a third, a census by the Seabird Foundation found.",
+         ("Penguins fell by a third", "Seabird Foundation", "census")),
+        ("The figure is based on new dating, the centre said in a report published on Wednesday.",
+         ("The figure is based on new dating", "the centre", "report")),
+        ("Villagers along the Fly River in western Papua say dead fish have washed up.",
+         ("dead fish have washed up", "Villagers along the Fly River in western Papua", None)),
+    ],
+)  # fmt: skip
+def test_round_twenty_seven_shapes(text, expected):
+    assert claims_of(text) == [expected]
+
+
+def test_the_court_said_is_the_court_not_court_filings_quoted_since():
+    text = (
+        "Chile's Northern Court has suspended work on a plant. The pipes would kill larvae, according to court "
+        "filings. In a ruling, the court said the study was flawed."
+    )
+    assert [found[1] for found in claims_of(text)] == ["court filings", "Chile's Northern Court"]
