@@ -5,6 +5,7 @@ from .lexicon import (
     ADJ_SUFFIXES,
     BREAKS,
     CUE_VERBS,
+    DAYS_MONTHS,
     DETERMINERS,
     MEDIA,
     MEDIA_PHRASES,
@@ -124,6 +125,7 @@ def channel_at(toks, i):
                 (descr > j or (j > i + 1 and toks[j - 1].cap) or toks[j].cap)
                 and descr < n
                 and toks[descr].cap
+                and toks[descr].low not in DAYS_MONTHS  # "reported in January": a time
                 and (i > 0 and toks[i - 1].low in CUE_VERBS or descr > j)
             ):
                 name = _outlet_name(toks, j if descr == j else descr, min(n, descr + 5))

@@ -283,7 +283,7 @@ MEDIA_PHRASES = [
 MEDIA_SINGLE = word_set(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "
     "email podcast broadcast memo report judgment judgement verdict call television radio website "
-    "blog newsletter notice bulletin circular note submission"
+    "blog newsletter notice bulletin circular note submission opinion"
 )
 OUTLET_DESCRIPTORS = word_set(
     """

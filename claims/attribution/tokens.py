@@ -14,6 +14,7 @@ TRIM = ' \t\r\n"“”‘’«»„‹›,;:.'
 
 # A number with thousands separators ("3,000", "1,250.5") is one token: its commas end no phrase.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]", re.UNICODE)
+_DOMAIN = re.compile(r"\w+(?:\.[a-z]{2,4})+")
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
@@ -29,7 +30,12 @@ class _Tok:
         # "al-Busaidi", "el-Sisi", "bin-Laden": a name after its lowercase particle; "l'Ouest", "d'Ivoire"
         # after an elided article
         elided = len(text) > 2 and first in "ld" and text[1] in "'’" and text[2].isupper()
-        self.cap = upper = first.isupper() or elided or ("-" in text and bool(_PARTICLE_NAME.match(text)))
+        self.cap = upper = (
+            first.isupper()
+            or elided
+            or ("-" in text and bool(_PARTICLE_NAME.match(text)))
+            or ("." in text and bool(_DOMAIN.fullmatch(text)))  # an outlet named by its web address: "24.kg"
+        )
         self.poss = low.endswith(("'s", "’s"))
         self.in_quote = in_quote
         # "WHO", "US": a name even when it spells a function word.

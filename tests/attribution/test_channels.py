@@ -93,3 +93,20 @@ def test_a_medium_to_its_recipients_before_that():
     text = "Analyst Mary Abernathy wrote in a note to clients that start-up problems were common."
     (claim,) = suggest_attributions(text)
     assert (claim_text(text, claim), claim.channel_text) == ("start-up problems were common", "note")
+
+
+@pytest.mark.parametrize(
+    "text, claim, channel",
+    [
+        ("According to the Seoul Air Quality Bureau, the city had 41 such days.", "the city had 41 such days", None),
+        ("The council said in an opinion last month that the law might breach EU rules.",
+         "the law might breach EU rules", "opinion"),
+        ("Aibek Sadyrov told the 24.kg news agency that the count would be checked.", "the count would be checked",
+         "24.kg"),
+        ("The surgeon said the infections came from a unit that staff had reported in January.",
+         "the infections came from a unit that staff had reported in January", None),
+    ],
+)  # fmt: skip
+def test_round_twenty_seven_channels(text, claim, channel):
+    (found,) = suggest_attributions(text)
+    assert (text[found.content_start : found.content_end], found.channel_text) == (claim, channel)
