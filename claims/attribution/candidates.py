@@ -73,9 +73,10 @@ def candidates_for(text, toks, s_start, s_end, attr, memory):
     opening = 0 < attr.subj_lo < attr.cue_lo and not attr.nested and not _attribution_before(toks, attr.subj_lo)
     if attr.channel is None and attr.side == "right" and opening:
         attr.channel = find_channel(toks, 0, attr.subj_lo)
-    if attr.channel is not None and toks[attr.cue_lo].low == "according" and attr.document is None:
-        if toks[subj_lo].start <= attr.channel[0] and attr.channel[1] <= toks[subj_hi - 1].end:
-            attr.channel = None  # "According to the Seoul Air Quality Bureau, ...": the source, not its channel
+    # "According to the Seoul Air Quality Bureau, ...": the source, not its channel
+    according = toks[attr.cue_lo].low == "according" and attr.document is None
+    if according and attr.channel and toks[subj_lo].start <= attr.channel[0] < attr.channel[1] <= toks[subj_hi - 1].end:
+        attr.channel = None
     if attr.channel is not None and source["entity"] is not None:
         words = text[attr.channel[0] : attr.channel[1]].lower().split()
         if words and words[-1] in DOCUMENTS:  # "In a statement, publisher X said": a later "the statement said"

@@ -206,8 +206,8 @@ def find_that(toks, lo):
         a_noun = j > lo and toks[j - 1].low in DETERMINERS  # "in a report published on Friday that"
         if t.low in AUX or is_quote(t) or (t.low in CUE_VERBS and not (posted or a_noun)) or t.text in ";:":
             return None
-        if _looks_past_tense(t) and not _participle_phrase(toks, j):
-            return None  # "said a change caused the outage that...": the claim's own verb
+        if (_looks_past_tense(t) or t.low in IRREGULAR_PAST) and not _participle_phrase(toks, j):
+            return None  # "said a change caused the outage that...", "the infections came from": the claim's verb
     return None
 
 
