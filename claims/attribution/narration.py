@@ -290,9 +290,12 @@ def _note_ages(text, toks, memory):
             j = k - 1
             while j > 0 and _cap_word(toks[j - 1]):
                 j -= 1
+            described = j == 0 and described_name(toks[j : k - 1])  # "Harvester Darmansyah, 35,": one name
+            if described:
+                j += 1
             while k - 1 - j > 2 and (toks[j].low in ROLE_NOUNS or j == 0 and opens_with_description(toks[j].low)):
                 j += 1  # "Picker Claudine Irakoze, 34,", "Governor Ana Ruiz, 61,": the title is not the name
-            if k - 1 - j >= 2:
+            if k - 1 - j >= 2 or described and k - 1 - j == 1:
                 start, end = toks[j].start, toks[k - 2].end
                 memory.add(text[start:end], start, end, "person", None).age = toks[k].text
 

@@ -425,6 +425,7 @@ def sentence_subject(toks, limit):
             # a particle inside a name ("Graciela Otamendi de la Fuente"), a noun before the one that
             # names a body or a role ("the national cashew agency")
             or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
+            or (low == "and" and j > start and toks[j - 1].cap and j + 1 < limit and toks[j + 1].cap)  # "Trinidad and"
             or (j > start and _before_a_body_or_role(toks, j, limit))
         ):
             j += 1
@@ -456,7 +457,20 @@ def _past_where_people_are(toks, j, limit):
     while k < limit and toks[k].word and (toks[k].cap or toks[k].low in DETERMINERS or toks[k].low in _PLACE_NOUNS):
         k += 1
     named = k > j + 1 and any(t.cap for t in toks[j + 1 : k])
-    return k if named and (k == limit or not toks[k].word or not toks[k].cap) else j
+    if named and (k == limit or not toks[k].word or not toks[k].cap):
+        return k
+    # or a place with no name: "Volunteers at the town's shelter urged"
+    k = j + 2 if toks[j + 1].low in DETERMINERS else j + 1
+    while k < limit - 1 and toks[k].poss:
+        k += 1
+    noun, verb = toks[k], toks[k + 1] if k + 1 < limit else None
+    if verb is not None and noun.word and not noun.cap and k > j + 1 and _a_verb(verb):
+        return k + 1
+    return j
+
+
+def _a_verb(tok):
+    return not tok.cap and (tok.low in AUX or tok.low in CUE_VERBS or tok.low.endswith("ed"))
 
 
 _PLACE_NOUNS = frozenset("province district region state county city town village valley camp settlement".split())
