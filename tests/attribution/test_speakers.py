@@ -760,7 +760,8 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Returnee Sher Agha Wardak said his sons had never seen Kabul.", "Sher Agha Wardak"),
         ("Volunteers at the town's shelter urged drivers to slow down, saying three dogs had been hit.",
          "Volunteers at the town's shelter"),
-        ("The Ministry of Textiles and Jute urged mills to pay, saying wages were late.", "Ministry of Textiles and Jute"),
+        ("The Ministry of Textiles and Jute urged mills to pay, saying wages were late.",
+         "Ministry of Textiles and Jute"),
         ("The owner denied it. Harvester Darmansyah, 35, said he carried 25 kilograms.", "Darmansyah"),
     ],
 )  # fmt: skip
