@@ -232,7 +232,7 @@ def _finite(toks, i, attrs):
     if subj is None and nothing_after(toks, i + 1):
         subj = loose_subject(toks, _prev_index(toks, i))  # "CLAIM, the district collector announced."
     if subj is None and lemma == "tell" and k >= 0:
-        subj = _teller(toks, k)  # "Police said the driver of the bus told officers he had ...": any noun phrase
+        subj = _teller(toks, _prev_index(toks, i))  # "Police said the driver of the bus (had) told officers he ..."
     if subj is None and k >= 0 and toks[k].low in ("and", "but"):
         # "Bailey said inflation was falling but warned that ...": the earlier speaker goes on; with none,
         # the sentence's subject ("The Red Cross appealed for calm and said ...").
@@ -322,6 +322,9 @@ def _documented(toks, i, document):
     return attr
 
 
+_QUANTIFIERS = word_set("one two three four several some many none each both")
+
+
 def _teller(toks, k):
     """(lo, hi) of a noun phrase opened by a determiner and ending at k, for "told": "a neighbour", "the
     driver of the bus"; the recipient and the clause after "told" make it an attribution."""
@@ -329,6 +332,8 @@ def _teller(toks, k):
     while j >= 0 and toks[j].word and not toks[j].cap and (toks[j].low not in BREAKS or toks[j].low == "of"):
         if toks[j].low in DETERMINERS and (j == 0 or toks[j - 1].low not in ("of",)):
             return j, k + 1
+        if toks[j].low in _QUANTIFIERS and toks[j + 1].low == "of":
+            return j, k + 1  # "one of the suspects had told detectives that ..."
         if k - j >= 6:
             return None
         j -= 1

@@ -68,7 +68,9 @@ EVENT_OBJECTS = word_set(
     "throne majority mandate nomination berth"
 )
 # Objects that make "said/told X" something done rather than a statement: "said goodbye", "told the story".
-SPEECH_EVENTS = word_set("goodbye farewell hello thank thanks grace prayer prayers story stories tale tales jokes")
+SPEECH_EVENTS = word_set(
+    "goodbye farewell hello thank thanks grace prayer prayers story stories tale tales jokes truth lie lies"
+)
 PARTICIPLE_CUES = word_set(
     "saying claiming adding insisting warning arguing noting stating explaining denying alleging "
     "confirming asserting stressing emphasising emphasizing writing telling"
@@ -83,7 +85,7 @@ DOCUMENTS = word_set(
     "report study survey analysis audit review investigation inquiry minutes poll filing filings indictment "
     "memo memorandum statement letter ruling judgment complaint lawsuit assessment paper papers documents "
     "records transcript findings data figures statistics decision draft regulation proposal sheet charges results "
-    "warrant affidavit testimony notice ordinance decree directive census evaluation"
+    "warrant affidavit testimony notice ordinance decree directive census evaluation petition"
 )
 MEDIA_VERBS = word_set("published posted released issued shared put aired broadcast circulated")
 SHOW_WORDS = word_set("showing show shows")

@@ -124,6 +124,8 @@ def _bridges(toks, j):
     after = toks[j + 1].low if j + 1 < len(toks) else ""
     if low in ("with", "to", "on") and before in ("familiar", "close", "briefed", "knowledgeable"):
         return True
+    if low in ("in", "with") and before == "involved" and j > 1 and is_speaker_noun(toks[j - 2].low):
+        return True  # "A banker involved in the talks"
     if low == "with" and after == "knowledge":
         return True
     acting = low in ("on", "for", "with", "in", "at", "to") and before.endswith("ing") and j > 1

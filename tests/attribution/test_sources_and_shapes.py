@@ -371,3 +371,20 @@ def test_the_court_said_is_the_court_not_court_filings_quoted_since():
         "filings. In a ruling, the court said the study was flawed."
     )
     assert [found[1] for found in claims_of(text)] == ["court filings", "Chile's Northern Court"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A banker involved in the talks told Reuters the listing could come in March.",
+         [("the listing could come in March", "A banker involved in the talks", "Reuters")]),
+        ("The petition alleges that officials approved the fence.",
+         [("officials approved the fence", "The petition", None)]),
+        ("Police said one of the suspects had told detectives that a buyer paid cash.",
+         [("one of the suspects had told detectives that a buyer paid cash", "Police", None),
+          ("a buyer paid cash", "one of the suspects", None)]),
+        ("Her lawyer said she had always told the truth.", [("she had always told the truth", "Her lawyer", None)]),
+    ],
+)  # fmt: skip
+def test_bankers_involved_petitions_and_one_of_the_suspects(text, expected):
+    assert claims_of(text) == expected
