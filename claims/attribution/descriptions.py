@@ -35,14 +35,20 @@ _POLICE_WORDS = frozenset("police constabulary gendarmerie carabinieri".split())
 _IT = re.compile(r"\bits\b|\bit\b(?! (?:was|is|(?:would|will|could|might|may|had|has) be(?:en)?|seemed|seems)\b)")
 
 
+_IN_A_STATEMENT = re.compile(r"\s+(?:said|says|announced)\s+(?:on \w+ )?in\s+a\s+statement\b")
+
+
 def _name_acting_as_a_body(memory):
     """For "the company" when no organisation is known: the latest name taken for a person's that the
     sentence naming it went on to call "it" ("Électricité du Liban said that it would cut ...", "Essequibo
-    Gold said it had suspended work at its mine"), never one known as a man, a woman, by age or by title."""
+    Gold said it had suspended work at its mine") or that spoke in a statement, never one known as a man, a
+    woman, by age or by title."""
 
     def acting(e):
         if e.kind != "person" or e.gender or e.age or e.title:
             return False
+        if _IN_A_STATEMENT.match(memory.text, e.end):
+            return True  # "Tokara Kaiun said in a statement that ...": a body's way of speaking
         end = memory.text.find(". ", e.end)
         return bool(_IT.search(memory.text, e.end, end if end > 0 else len(memory.text)))
 

@@ -149,6 +149,7 @@ TITLE_NOUNS = {
     "prof": "professor", "dr": "doctor", "gen": "general", "sen": "senator", "rep": "representative",
     "gov": "governor", "col": "colonel", "capt": "captain", "lt": "lieutenant", "supt": "superintendent",
     "insp": "inspector", "sgt": "sergeant", "const": "constable", "fr": "father", "rev": "reverend",
+    "det": "detective", "cpl": "corporal", "maj": "major", "brig": "brigadier", "adm": "admiral",
 }  # fmt: skip
 ORG_NOUNS = word_set(
     """
@@ -168,7 +169,7 @@ ORG_NOUNS = word_set(
     prosecutor's ngo charity trust society institution centre center laboratory lab observatory
     orchestra choir theatre theater opera museum gallery library academy college clinic cooperative
     co-op consortium chamber festival studio winery brewery distillery refinery utility startup start-up
-    superintendency undersecretariat commissariat registry unit
+    superintendency undersecretariat commissariat registry unit constabulary gendarmerie
     """
 )
 GROUP_WORDS = word_set(
@@ -190,7 +191,7 @@ PUBLIC_WORDS = word_set(
     "kremlin house parliament authority army military force forces service committee senate congress "
     "cabinet presidency union association federation party superintendency undersecretariat commissariat "
     "secretariat directorate inspectorate prefecture governorate registry tribunal embassy municipality "
-    "regulator watchdog bureau unit"
+    "regulator watchdog bureau unit constabulary gendarmerie"
 )
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "

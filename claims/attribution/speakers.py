@@ -19,6 +19,7 @@ from .lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
     SQUAD_ROLES,
+    TITLE_NOUNS,
     WHERE,
     has_person_ending,
     is_company_noun,
@@ -421,12 +422,17 @@ def _before_a_place(toks, lo, hi):
     """Where a titled or described person's name ends before "of", "from" or "in" a place or a body:
     "Governor Adekunle Bamgbose of Ogun state", "Trader Lê Văn Hùng in Buôn Ma Thuột"."""
     # The title or description may follow words of its own: "Digital forensics researcher X", "Car parts importer X".
-    titled = [k for k in range(lo, min(lo + 4, hi)) if toks[k].low in ROLE_NOUNS or opens_with_description(toks[k].low)]
-    if not titled or any(toks[k].cap for k in range(titled[0] + 1, titled[-1] + 1)):
+    titled = [
+        k
+        for k in range(lo, min(lo + 4, hi))
+        if toks[k].low in ROLE_NOUNS or toks[k].low in TITLE_NOUNS or opens_with_description(toks[k].low)
+    ]
+    dotted = [k for k in titled if k + 1 < hi and toks[k + 1].text == "."]  # "Col.", "Det. Sgt."
+    if not titled or any(toks[k].cap and k not in dotted for k in range(titled[0] + 1, titled[-1] + 1)):
         return _before_a_body(toks, lo, hi)
     first = titled[-1] + 1
-    while first < hi and toks[first].low in ROLE_NOUNS and not toks[first].cap:
-        first += 1  # "Chief executive Ana Ruiz of Banco Sol"
+    while first < hi and (toks[first].low in ROLE_NOUNS and not toks[first].cap or toks[first].text == "."):
+        first += 1  # "Chief executive Ana Ruiz of Banco Sol", "Col. X Y of the Carabineros police"
     for k in range(first + 1, hi - 1):
         if toks[k].low in ("of", "from", "in"):
             body = any(t.low in ORG_NOUNS for t in toks[first:k])  # "Norwegian Union of Municipal ... Employees"
@@ -451,12 +457,14 @@ def _people_then_where(toks, lo, name_lo, hi):
 
 
 def _before_a_body(toks, lo, hi):
-    """Where a person's name ends before "of the" a body: "Ilse van der Merwe of the International
-    Organization for Migration" (a name of two words or more, none a body's noun)."""
-    for k in range(lo + 2, hi - 2):
-        if toks[k].low in ("of", "at", "from") and toks[k + 1].low == "the":
+    """Where a person's name ends before "of (the)" a body: "Ilse van der Merwe of the International
+    Organization for Migration", "Rebecca Haworth-Lunt of Cheshire Constabulary" (a name of two words or more,
+    none a body's noun)."""
+    for k in range(lo + 2, hi - 1):
+        if toks[k].low in ("of", "at", "from") and (toks[k + 1].low == "the" or toks[k + 1].cap):
             name = toks[lo:k]
             person = all(t.cap and not t.poss or t.low in NAME_PARTICLES for t in name) and name[-1].cap
-            body = any(t.low in ORG_NOUNS for t in toks[k + 2 : hi])
+            person = person and not any(t.low in ROLE_NOUNS for t in name)  # not "Superintendent of Police"
+            body = any(t.low in ORG_NOUNS for t in toks[k + 1 : hi])  # "of the Red Cross", "of Cheshire Police"
             return k if person and body and not any(t.low in ORG_NOUNS for t in name) else hi
     return hi

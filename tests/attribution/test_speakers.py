@@ -763,6 +763,10 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The Ministry of Textiles and Jute urged mills to pay, saying wages were late.",
          "Ministry of Textiles and Jute"),
         ("The owner denied it. Harvester Darmansyah, 35, said he carried 25 kilograms.", "Darmansyah"),
+        ("Col. Rodrigo Henríquez Lillo of the Carabineros police said 19 people were held.", "Rodrigo Henríquez Lillo"),
+        ("Tokara Line said in a statement that fuel costs were too high. The company said it lost money.",
+         "Tokara Line"),  # a name speaking in a statement, later "the company"
+        ("Senior Superintendent of Police Shabnam Gul said the stones were fake.", "Shabnam Gul"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
