@@ -196,7 +196,8 @@ PUBLIC_WORDS = word_set(
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
     "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping loans savings "
-    "finance resources minerals metals logistics telecom petroleum pharmaceutical banco banca banque"
+    "finance resources minerals metals logistics telecom petroleum pharmaceutical banco banca banque estates "
+    "properties developments"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".

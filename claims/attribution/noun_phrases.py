@@ -297,8 +297,12 @@ def acronym_in_brackets(toks, k):
 
 def _named_before(toks, lo):
     """The name that a role starting at lo is in apposition to, when one comes right before it: "Ayaka Shimazu,
-    chief executive of Nagisa Mobility, the Fukuoka start-up that built the bus, said"."""
-    if lo < 2 or toks[lo - 1].text != "," or not (toks[lo].low in ROLE_NOUNS or is_speaker_noun(toks[lo].low)):
+    chief executive of Nagisa Mobility, the Fukuoka start-up that built the bus, said", "Amra Pašić, an energy
+    economist at X, a research group, said"."""
+    if lo < 2 or toks[lo - 1].text != ",":
+        return None
+    head = lo + 1 if toks[lo].low in ("a", "an") else lo  # "X, an energy economist at Y, a research group, said"
+    if not any(t.low in ROLE_NOUNS or is_speaker_noun(t.low) for t in toks[head : head + 3] if not t.cap):
         return None
     start = lo - 1
     while start > 0 and (toks[start - 1].cap or toks[start - 1].low in NAME_PARTICLES) and toks[start - 1].word:

@@ -387,6 +387,8 @@ def described_name(words):
         return False
     if words[0].low.endswith("ian") and (words[-1].low in BODY_WORDS or any(_peoples(w) for w in words)):
         return False  # "Norwegian Refugee Council", "Norwegian People's Aid": a body's name opens with a nationality
+    if words[-1].low in BODY_WORDS and not is_company_noun(words[0].low):
+        return False  # "Pioneer Valley Estates": a company's name opens with a common noun ("Carmaker X Motors" not)
     plain = words[0].low in DESCRIPTORS or words[0].low.endswith("er")
     return len(words) >= 3 or (plain and words[1].low not in ORG_NOUNS)
 

@@ -767,6 +767,9 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Tokara Line said in a statement that fuel costs were too high. The company said it lost money.",
          "Tokara Line"),  # a name speaking in a statement, later "the company"
         ("Senior Superintendent of Police Shabnam Gul said the stones were fake.", "Shabnam Gul"),
+        ("Prof. Amra Pašić, an energy economist at the Centre for Transition, a research group, said jobs would go.",
+         "Amra Pašić"),  # two appositions
+        ("Pioneer Valley Estates, the developer, said it had accepted the offer.", "Pioneer Valley Estates"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
