@@ -301,8 +301,9 @@ def _named_before(toks, lo):
     economist at X, a research group, said"."""
     if lo < 2 or toks[lo - 1].text != ",":
         return None
-    head = lo + 1 if toks[lo].low in ("a", "an") else lo  # "X, an energy economist at Y, a research group, said"
-    if not any(t.low in ROLE_NOUNS or is_speaker_noun(t.low) for t in toks[head : head + 3] if not t.cap):
+    # the role itself, or an indefinite one: "X, an energy economist at Y, a research group, said"
+    words = toks[lo + 1 : lo + 4] if toks[lo].low in ("a", "an") else toks[lo : lo + 1]
+    if not any(t.low in ROLE_NOUNS or is_speaker_noun(t.low) for t in words if not t.cap):
         return None
     start = lo - 1
     while start > 0 and (toks[start - 1].cap or toks[start - 1].low in NAME_PARTICLES) and toks[start - 1].word:
