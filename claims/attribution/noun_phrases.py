@@ -62,6 +62,12 @@ def np_back(toks, hi):
             count += 1
             j -= 1
             continue
+        inside_a_body = lo is not None and j > 0 and toks[j - 1].cap and toks[j + 1].cap
+        if t.low == "and" and inside_a_body and any(x.low in ORG_NOUNS for x in toks[j + 1 : hi]):
+            lo = j  # "The Mining and Energy Workers' Union"
+            count += 1
+            j -= 1
+            continue
         if t.low in BREAKS and lo is not None and _bridges(toks, j):
             lo = j  # "people familiar with the matter", "officials who spoke on condition of anonymity"
             count += 1
@@ -92,7 +98,8 @@ def np_back(toks, hi):
 # Lowercase words inside a person's or a company's name: "Annelies de Wit", "Metro de Santiago".
 NAME_PARTICLES = frozenset(
     "de del della dela da do dos das des van von der den la le du di al el bin binti bint ibn abu ter ten i "
-    "ap ul an".split()  # "Rhodri ap Iorwerth", "Noor ul Amin Tareen", "Pádraig Mac an Bhaird"
+    "ap ul an los las í anak".split()  # "Rhodri ap Iorwerth", "Noor ul Amin Tareen", "Pádraig Mac an Bhaird",
+    # "Mariela de los Ángeles Umaña", "Símun í Gerðum Poulsen", "Jugah anak Nyaving"
 )
 
 

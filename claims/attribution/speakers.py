@@ -337,6 +337,7 @@ def _name_start(toks, lo, hi):
             before -= 1  # "van der", "de la"
         # "De la Fuente told ...", "..., ap Iorwerth said": the particle opens the mention
         opening = before == lo and (toks[lo].cap or toks[lo].low in NAME_PARTICLES)
+        opening = opening or toks[before].cap and not toks[before - 1].word  # "A supporters' group, Los de Siempre"
         if toks[k].text == "." and start < hi and k > lo and is_initial(toks[k - 1]):
             start = k - 1  # an initial: "R. Kalaiselvi"
             continue

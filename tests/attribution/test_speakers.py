@@ -770,6 +770,11 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Prof. Amra Pašić, an energy economist at the Centre for Transition, a research group, said jobs would go.",
          "Amra Pašić"),  # two appositions
         ("Pioneer Valley Estates, the developer, said it had accepted the offer.", "Pioneer Valley Estates"),
+        ("Faroese fisheries minister Símun í Gerðum Poulsen said the quota would fall.", "Símun í Gerðum Poulsen"),
+        ("Farmer Jugah anak Nyaving said the rain came late.", "Jugah anak Nyaving"),
+        ("The Mining and Energy Workers' Union of Australia said the mine was unsafe.",
+         "Mining and Energy Workers' Union of Australia"),
+        ("A supporters' group, Los de Siempre, said the coach had to go.", "Los de Siempre"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
