@@ -141,7 +141,7 @@ ROLE_NOUNS = word_set(
     escapee attendee amputee internee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
-    haji alhaji hajia alhaja maître maitre
+    haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper
     """
 )
 # Abbreviated titles and the nouns a later description uses for them: "Prof. X" ... "the professor".

@@ -437,7 +437,7 @@ def _before_a_place(toks, lo, hi):
     while first < hi and (toks[first].low in ROLE_NOUNS and not toks[first].cap or toks[first].text == "."):
         first += 1  # "Chief executive Ana Ruiz of Banco Sol", "Col. X Y of the Carabineros police"
     for k in range(first + 1, hi - 1):
-        if toks[k].low in ("of", "from", "in"):
+        if toks[k].low in ("of", "from", "in", "at"):  # "Economist Mari Uchida at Hokkai Securities"
             body = any(t.low in ORG_NOUNS for t in toks[first:k])  # "Norwegian Union of Municipal ... Employees"
             if all(t.cap and not t.poss for t in toks[first:k]) and not body:
                 return k

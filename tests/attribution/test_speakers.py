@@ -775,6 +775,8 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The Mining and Energy Workers' Union of Australia said the mine was unsafe.",
          "Mining and Energy Workers' Union of Australia"),
         ("A supporters' group, Los de Siempre, said the coach had to go.", "Los de Siempre"),
+        ("Retail analyst Aya Tsuchiya at Hoshimi Research said sales would rise.", "Aya Tsuchiya"),  # "at" a firm
+        ("Local TD Fiona Keaveney said the unit would close.", "Fiona Keaveney"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
