@@ -234,7 +234,7 @@ def subject_before(toks, k):
         return None
     # "Mohamed Salah, who scored twice, said"; "The airline's chief executive, Johan Lindqvist, explained".
     j = k - 1
-    while j >= 0 and toks[j].text != "," and k - j < 25:
+    while j >= 0 and (toks[j].text != "," or _place_comma(toks, j)) and k - j < 25:
         if is_quote(toks[j]) or toks[j].text in ";:":
             return None
         j -= 1
@@ -284,6 +284,30 @@ def subject_before(toks, k):
     if first.low == "in" and any(m.low in MEDIA_SINGLE for m in middle):
         return (before, name_end)  # "the ministry, in a statement, said"
     return None
+
+
+def _place_comma(toks, j):
+    """Whether the comma at j is a place's: "in Toledo, Ohio," (between the town and the state, or after
+    the state), so no apposition ends there."""
+    if not (0 < j < len(toks) - 1 and toks[j - 1].cap):
+        return False
+    if j >= 2 and toks[j - 2].text == ",":
+        return _place_comma(toks, j - 2)  # after the state: "Valentine, Nebraska, in June"
+    state = toks[j + 1 : j + 4]
+    if not state[0].cap or state[0].poss:
+        return False
+    # a state of one word, or two opening with a compass point ("New South Wales" and names are more)
+    one = len(state) > 1 and state[1].text == ","
+    two = len(state) > 2 and state[0].low in _STATE_OPENERS and state[1].cap and state[2].text == ","
+    if not (one or two):
+        return False
+    m = j - 1
+    while m > 0 and j - m < 3 and toks[m - 1].cap and toks[m - 1].word:
+        m -= 1
+    return m > 0 and toks[m - 1].low in WHERE
+
+
+_STATE_OPENERS = frozenset("new north south west east rhode".split())
 
 
 def _name_of_a_body(words):

@@ -59,7 +59,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         return None
     m_start, m_end = toks[lo].start, toks[hi - 1].end
     mention = (text[m_start:m_end], m_start, m_end)
-    hi = _before_a_place(toks, lo, hi)
+    hi = _before_where_a_body_is(toks, lo, _before_a_place(toks, lo, hi))
     m_end = toks[hi - 1].end
     words = toks[lo:hi]
 
@@ -419,6 +419,18 @@ _PLACE_OPENERS = frozenset(
     "north south east west northern southern eastern western central new old saint st san santa port fort "
     "mount lake great upper lower greater little cape".split()
 )
+
+
+def _before_where_a_body_is(toks, lo, hi):
+    """Where a body's name ends before the place it is in: "Champlain Valley University | in Vermont"."""
+    first = lo + 1 if toks[lo].low == "the" else lo
+    for k in range(first + 2, hi - 1):
+        if toks[k].low in ("in", "at"):
+            name, place = toks[first:k], toks[k + 1 : hi]
+            if all(t.cap for t in name) and names_a_body(name) and all(t.cap or not t.word for t in place):
+                return k
+            return hi
+    return hi
 
 
 def _before_a_place(toks, lo, hi):

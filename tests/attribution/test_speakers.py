@@ -777,6 +777,13 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("A supporters' group, Los de Siempre, said the coach had to go.", "Los de Siempre"),
         ("Retail analyst Aya Tsuchiya at Hoshimi Research said sales would rise.", "Aya Tsuchiya"),  # "at" a firm
         ("Local TD Fiona Keaveney said the unit would close.", "Fiona Keaveney"),
+        # a town and its state inside the speaker's apposition or after a body
+        ("Anjali Rao, the chief medical officer at Lakeview Hospital in Toledo, Ohio, said roads were icy.",
+         "Anjali Rao"),
+        ("Pharmacist Dwayne Sugg, who closed his store in Valentine, Nebraska, in June, said sales fell.",
+         "Dwayne Sugg"),
+        ("Champlain Valley University in Vermont said its president would resign.", "Champlain Valley University"),
+        ("A devotee from Cavite, Rosario Manalo, said she walked barefoot.", "Rosario Manalo"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
