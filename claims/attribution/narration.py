@@ -109,6 +109,18 @@ _BUSINESS = frozenset("operates owns runs makes produces manufactures sells empl
 
 
 def _note_companies_by_business(text, toks, memory):
+    """ "Zambezi Lake Transport, which operates the weekly service", "Shares of Boston-based Verity Therapeutics
+    jumped": a company by what it does or by its shares."""
+    for k in range(len(toks) - 2):
+        if toks[k].low == "shares" and toks[k + 1].low in ("of", "in"):
+            lo = k + 2
+            while lo < len(toks) and (toks[lo].low == "the" or is_description(toks[lo].text)):
+                lo += 1  # "Shares of Boston-based Verity Therapeutics"
+            hi = _name_run(toks, lo)
+            while hi < len(toks) and (toks[hi].low in COMPANY_SUFFIXES or toks[hi].low in ORG_NOUNS) and toks[hi].cap:
+                hi += 1
+            if hi > lo:
+                memory.note_company(text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end)
     for k in range(1, len(toks) - 2):
         if toks[k].text == "," and toks[k + 1].low == "which" and toks[k + 2].low in _BUSINESS:
             j = k
@@ -204,14 +216,17 @@ def _note_people_and_bodies(text, toks, memory):
     n = len(toks)
     for k in range(n - 2):
         if _names_a_person(toks[k].low) and not toks[k].in_quote:
-            j = _name_end(toks, k + 1, most=5, stop=ORG_NOUNS)
-            company = names_a_body(toks[k + 1 : j])
-            if j - k >= 3 and (j == n or not toks[j].cap):
+            first = k + 2 if toks[k + 1].text == "." else k + 1  # "Kansas Gov. Alan Mayfield signed"
+            j = _name_end(toks, first, most=5, stop=ORG_NOUNS)
+            company = names_a_body(toks[first:j])
+            if j - first >= 2 and (j == n or not toks[j].cap):
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
+                while first == k + 2 and role_lo > 0 and toks[role_lo - 1].word and toks[role_lo - 1].cap:
+                    role_lo -= 1  # "Environment Minister Dr. X": the whole title
                 role = text[toks[role_lo].start : toks[k].end]
                 # "commodities trader Limmat Resources": a company, whose noun a later "the trader" says
                 kind = "organisation" if company else "person"
-                memory.add(text[toks[k + 1].start : toks[j - 1].end], toks[k + 1].start, toks[j - 1].end, kind, role)
+                memory.add(text[toks[first].start : toks[j - 1].end], toks[first].start, toks[j - 1].end, kind, role)
     j = 0
     while j < n and j < 3 and _cap_word(toks[j]) and toks[j].low not in ORG_NOUNS and toks[j].low not in MODIFIERS:
         j += 1

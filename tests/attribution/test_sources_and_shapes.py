@@ -144,6 +144,9 @@ def test_the_inner_claim_of_a_told_inside_a_claim():
         ("The Danish Directorate of Roads closed the bridge. The directorate said it was unsafe.",
          "Danish Directorate of Roads"),
         ("Tomás Ferreira leads the inquiry. He said the files were missing.", "Tomás Ferreira"),
+        ("Kansas Gov. Alan Mayo signed the bill. He said families would save $400.", "Alan Mayo"),
+        ("Shares of Boston-based Verity Therapeutics jumped after the company said its drug worked.",
+         "Verity Therapeutics"),
         # a company told by what it runs or does
         ("A Sarek Avia flight landed in Aktobe. The carrier said no one was hurt.", "Sarek Avia"),
         ("Lake Mweru Transport, which operates the ferry, sold a boat. The company said all were safe.",
