@@ -133,8 +133,8 @@ def _a_plural_noun(toks, i, k):
     subject (toks[k], the word before it: "new rules", "medical notes", "the United States")."""
     if toks[i].low not in _NOUN_OR_VERB:
         return False
-    if k < 0:
-        return True
+    if k < 0 or i + 1 < len(toks) and toks[i + 1].low in AUX:
+        return True  # "eleven midwife posts had been vacant": the noun, its verb after it
     before = toks[k]
     return not (before.cap or before.low in PRONOUNS or before.low in _SUBJECT_NOUNS)
 

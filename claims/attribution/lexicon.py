@@ -141,7 +141,8 @@ ROLE_NOUNS = word_set(
     escapee attendee amputee internee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
-    haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper
+    haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper organiser organizer
+    coordinator convenor convener steward
     """
 )
 # Abbreviated titles and the nouns a later description uses for them: "Prof. X" ... "the professor".

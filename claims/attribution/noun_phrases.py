@@ -275,6 +275,7 @@ def subject_before(toks, k):
         or first.text.isdigit()
         or (first.low in ROLE_NOUNS and not (first.cap and named and len(middle) > 1))  # not ", Judge X Y,"
         or (first.low.endswith("ing") and not first.cap)  # ", speaking on condition of anonymity,"
+        or _a_named_person_s_role(toks, before, name_end, middle)
     ):
         return _named_before(toks, before) or (before, name_end)
     if named or (middle[-1].cap and any(m.low in ROLE_NOUNS or not m.cap and is_speaker_noun(m.low) for m in middle)):
@@ -308,6 +309,21 @@ def _place_comma(toks, j):
 
 
 _STATE_OPENERS = frozenset("new north south west east rhode".split())
+
+
+def _a_named_person_s_role(toks, lo, hi, middle):
+    """Whether `middle` is the role of the name toks[lo:hi]: "Paul Dearlove, regional official for the
+    University and College Union,"; its first words lowercase, a role among them."""
+    named = hi - lo >= 2 and all(t.cap for t in toks[lo:hi])
+    words = []
+    for t in middle:
+        if t.cap or not t.word or t.low in _APPOSITION_LINKS:
+            break
+        words.append(t)
+    return named and bool(words) and len(words) <= 4 and any(t.low in ROLE_NOUNS for t in words)
+
+
+_APPOSITION_LINKS = frozenset("for of at with in from".split())
 
 
 def _name_of_a_body(words):

@@ -784,6 +784,9 @@ def test_a_name_with_an_elided_article_after_her_club():
          "Dwayne Sugg"),
         ("Champlain Valley University in Vermont said its president would resign.", "Champlain Valley University"),
         ("A devotee from Cavite, Rosario Manalo, said she walked barefoot.", "Rosario Manalo"),
+        ("Paul Dearing, regional organiser for the University and College Union, said the cuts were wrong.",
+         "Paul Dearing"),  # a name, then its lowercase role for a body
+        ("Dr Ronan Gaffe told the Irish Independent that eleven midwife posts had been vacant.", "Ronan Gaffe"),
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
