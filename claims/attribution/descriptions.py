@@ -38,24 +38,35 @@ _IT = re.compile(r"\bits\b|\bit\b(?! (?:was|is|(?:would|will|could|might|may|had
 _IN_A_STATEMENT = re.compile(r"\s+(?:said|says|announced)\s+(?:on \w+ )?in\s+a\s+statement\b")
 
 
-def _name_acting_as_a_body(memory):
-    """For "the company" when no organisation is known: the latest name taken for a person's that the
-    sentence naming it went on to call "it" ("Électricité du Liban said that it would cut ...", "Essequibo
-    Gold said it had suspended work at its mine") or that spoke in a statement, never one known as a man, a
-    woman, by age or by title."""
+def _name_acting_as_a_body(memory, at):
+    """For "the company" (at text offset `at`) when no company is known: the latest name taken for a
+    person's that acts as a body, never one known as a man, a woman, by age or by title: the sentence naming
+    it goes on to call it "it" ("Essequibo Gold said it had suspended work at its mine"), it spoke in a
+    statement ("Tokara Kaiun said in a statement"), or it is named in this very sentence ("Westair Connect
+    will stop flying to Donegal, the airline said")."""
+    sentence = memory.text.rfind(". ", 0, at) + 1
 
     def acting(e):
         if e.kind != "person" or e.gender or e.age or e.title:
             return False
-        if _IN_A_STATEMENT.match(memory.text, e.end):
-            return True  # "Tokara Kaiun said in a statement that ...": a body's way of speaking
-        end = memory.text.find(". ", e.end)
-        return bool(_IT.search(memory.text, e.end, end if end > 0 else len(memory.text)))
+        for found in re.finditer(re.escape(e.name), memory.text[max(0, at - 3_000) : at]):
+            end = max(0, at - 3_000) + found.end()
+            if end > sentence or _IN_A_STATEMENT.match(memory.text, end):
+                return True
+            stop = memory.text.find(". ", end)
+            if _IT.search(memory.text, end, stop if stop > 0 else len(memory.text)):
+                return True
+        return False
 
     ent = memory.recent(acting)
     if ent is not None:
         ent.kind = "organisation"
     return ent
+
+
+def _named(e):
+    """Not a description kept as written ("the airline" said before any name was known)."""
+    return e.name.split()[0].lower() not in ("the", "a", "an")
 
 
 def _resolve_body(head_low, memory, at):
@@ -78,11 +89,12 @@ def _resolve_body(head_low, memory, at):
     if head_low in GROUP_WORDS:
         return memory.recent(lambda e: e.kind == "organisation" and e.is_group) or memory.named_in_text(head_low, at)
     if is_company_noun(head_low):
-        ent = memory.recent(lambda e: e.kind == "organisation" and e.is_company)
+        ent = memory.recent(lambda e: e.kind == "organisation" and e.is_company and _named(e))
         ent = memory.narrated_company(ent.last if ent else 0) or ent
-        ent = ent or memory.named_in_text(head_low, at)
-        ent = ent or memory.recent(lambda e: e.kind == "organisation" and not (e.is_group or e.is_place or e.is_public))
-        return ent or _name_acting_as_a_body(memory)
+        ent = ent or memory.named_in_text(head_low, at) or _name_acting_as_a_body(memory, at)
+        return ent or memory.recent(
+            lambda e: e.kind == "organisation" and _named(e) and not (e.is_group or e.is_place or e.is_public)
+        )
     police = None
     if head_low in _FORCE_WORDS:  # "the force", after the Ontario Provincial Police
         police = memory.recent(lambda e: e.kind == "organisation" and bool(words_of(e.name) & _POLICE_WORDS))

@@ -133,7 +133,7 @@ def _note_companies_by_business(text, toks, memory):
 # Nouns for a body that narration puts before its name, as it does a company's: "rights group X".
 _BODY_DESCRIPTORS = frozenset(
     "association group union federation party team club network foundation institute alliance coalition "
-    "cooperative co-operative charity".split()
+    "cooperative co-operative charity agency regulator watchdog broadcaster authority".split()
 )
 
 
@@ -507,8 +507,11 @@ def _remember_apposition(text, toks, memory, lo, hi, head, d_lo, d_hi):
 def _name_run(toks, lo):
     """End of a run of 1-4 capitalised words at lo that could name an organisation (lo if none)."""
     j = lo
-    while j < len(toks) and j - lo < 4:
+    while j < len(toks) and j - lo < 5:
         t = toks[j]
+        if j > lo and _particle_inside(toks, j):
+            j += 1  # "Bangko Sentral ng Pilipinas"
+            continue
         if not (t.word and t.cap and not t.poss and not t.in_quote) or t.low in ORG_NOUNS or t.low in MODIFIERS:
             break
         if t.low in ROLE_NOUNS or t.low in DETERMINERS or t.low in DAYS_MONTHS:
