@@ -170,7 +170,7 @@ ORG_NOUNS = word_set(
     prosecutor's ngo charity trust society institution centre center laboratory lab observatory
     orchestra choir theatre theater opera museum gallery library academy college clinic cooperative
     co-op consortium chamber festival studio winery brewery distillery refinery utility startup start-up
-    superintendency undersecretariat commissariat registry unit constabulary gendarmerie
+    superintendency undersecretariat commissariat registry unit constabulary gendarmerie monitor
     """
 )
 GROUP_WORDS = word_set(

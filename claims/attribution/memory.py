@@ -322,7 +322,7 @@ def _named_with(noun):
     Ghana", "Unión Tranviarios Automotor"), or a country's possessive, up to three lowercase words and
     `noun` ("Paraguay's central bank")."""
     word = "".join(_ACCENTED.get(c, re.escape(c)) for c in noun.capitalize())  # "Unión" for "union" too
-    capital = r"[A-Z][\w’'&.-]*"
+    capital = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"  # "U.S." inside, not "Saturday." ending a sentence
     run = rf"(?:{capital} ){{1,5}}{word}\b|{word}(?: (?:of|for)(?: the)?)?(?: {capital})+"
     owned = rf"{capital}['’]s (?:[a-z][\w-]* ){{0,3}}{re.escape(noun)}\b"
     return re.compile(rf"(?<![\w’'-])(?:{run}|{owned})")
@@ -355,16 +355,16 @@ _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "by", "to", "at", "de
 
 @lru_cache(maxsize=65_536)
 def _spelt(acronym, name):
-    """_spells, remembered: a long article asks it of the same names again and again."""
-    return _spells(acronym, name)
+    """spells, remembered: a long article asks it of the same names again and again."""
+    return spells(acronym, name)
 
 
-def _spells(acronym, name):
+def spells(acronym, name):
     """Whether the capitalised words of `name`, in order, spell `acronym` by one or more first letters
     each (small words may give a letter or none)."""
     words = [w.strip("(),.'’") for w in re.split(r"[\s-]+", name) if w.strip("(),.'’")]
     owner = next((k for k, w in enumerate(words) if re.search(r"['’]s$", w)), None)
-    if owner is not None and _spells(acronym, " ".join(words[owner + 1 :])):
+    if owner is not None and spells(acronym, " ".join(words[owner + 1 :])):
         return True  # "South Africa's National Nuclear Regulator" is the NNR
     acronym = acronym.lower()
 

@@ -288,7 +288,7 @@ def _note_people_as_a_group(text, toks, memory):
         t, after = toks[j], toks[j + 1]
         if not t.word or t.in_quote:
             return
-        if t.low in ANON_NOUNS or len(t.low) > 4 and t.low.endswith(_PEOPLE_ENDINGS):
+        if t.low in ANON_NOUNS or t.low == "groups" or len(t.low) > 4 and t.low.endswith(_PEOPLE_ENDINGS):
             # (not a post: "Unit head X", "Family spokesman X")
             if after.word and not after.cap and after.low not in _NOT_A_VERB and after.low not in ROLE_NOUNS:
                 memory.add(text[toks[0].start : t.end], toks[0].start, t.end, "anonymous", None)

@@ -4,6 +4,7 @@
 from .lexicon import (
     ANON_NOUNS,
     AUX,
+    BODY_WORDS,
     BREAKS,
     CUE_VERBS,
     DAYS_MONTHS,
@@ -18,6 +19,7 @@ from .lexicon import (
     is_people_noun,
     is_speaker_noun,
 )
+from .memory import spells
 from .tokens import is_initial, is_quote
 
 
@@ -214,7 +216,10 @@ def is_speaker_np(toks, lo, hi):
 def subject_before(toks, k):
     """(lo, hi) of the speaker before the cue whose previous meaningful token is k."""
     if acronym_in_brackets(toks, k):
-        lo = np_back(toks, k - 2)  # "The World Food Programme (WFP) said": the name before the brackets
+        # "The World Food Programme (WFP) said": the name before the brackets, as far back as it spells the
+        # acronym ("The Association for the Disappeared in Syria and Lebanon (ADSL)")
+        lo = _spelling_back(toks, k - 2)
+        lo = np_back(toks, k - 2) if lo is None else lo
         if lo is None and toks[k - 3].word:  # "The operator, Shashe River Diamonds (SRD), said"
             found = subject_before(toks, k - 3)
             return (found[0], k - 2) if found else None
@@ -253,7 +258,7 @@ def subject_before(toks, k):
         name_end = j - 2  # "Pyeon Jae-hyun, 61, a seafood wholesaler, said": past the age
     before = np_back(toks, name_end)
     named = all(m.cap or not m.word or m.low in NAME_PARTICLES for m in middle) and len(middle) <= 7 and middle[-1].cap
-    named = named or _name_of_a_body(middle)
+    named = named or _name_of_a_body(middle) or _a_body_s_name(middle)
     if before is None:
         return (j + 1, k) if named else None  # "Her agent, Marieke van der Velde, said": the name
     rest = middle[1:]
@@ -326,6 +331,12 @@ def _a_named_person_s_role(toks, lo, hi, middle):
 _APPOSITION_LINKS = frozenset("for of at with in from".split())
 
 
+def _a_body_s_name(words):
+    """A body's name with "of", "for", "and" or "the" inside: "Gulf of Aqaba Stevedoring Company"."""
+    inside = all(t.cap or t.low in ("of", "for", "and", "the") for t in words if t.word)
+    return inside and len(words) <= 8 and words[0].cap and words[-1].cap and words[-1].low in BODY_WORDS
+
+
 def _name_of_a_body(words):
     """A person's name, then the body they belong to: "Claudia Steiner of the Social Democratic Party"."""
     k = next((m for m, t in enumerate(words) if t.low == "of"), None)
@@ -335,6 +346,21 @@ def _name_of_a_body(words):
     if rest and rest[0].low == "the":
         rest = rest[1:]
     return 0 < len(rest) <= 6 and all(t.cap or t.low in ("of", "and", "for") for t in rest) and rest[-1].cap
+
+
+def _spelling_back(toks, hi):
+    """Start of the capitalised name ending before toks[hi] == "(" that spells the acronym in the brackets."""
+    acronym = toks[hi + 1].text
+    for lo in range(hi - 1, max(hi - 14, -1), -1):
+        if not (toks[lo].word or toks[lo].text in "'’-"):
+            return None
+        if toks[lo].cap and (lo == 0 or not toks[lo - 1].cap) and spells(acronym, text_of(toks[lo:hi])):
+            return lo - 1 if lo > 0 and toks[lo - 1].low == "the" else lo
+    return None
+
+
+def text_of(toks):
+    return " ".join(t.text for t in toks)
 
 
 def acronym_in_brackets(toks, k):

@@ -83,7 +83,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         if want == "person":  # "she" skips a man named since, "he" a woman
             ent = memory.pronoun_person(GENDERED.get(words[0].low))
         elif want == "plural":  # people named as a group ("Residents of Mathare") before any body
-            ent = memory.recent(lambda e: e.kind == "anonymous" and e.name.lower().split()[0].endswith("s"))
+            ent = memory.recent(lambda e: e.kind == "anonymous" and _plural(e.name))
             ent = ent or memory.recent(lambda e: e.kind in ("organisation", "anonymous"))
         else:
             ent = memory.recent(lambda e: e.kind == "organisation")
@@ -328,6 +328,7 @@ def _name_start(toks, lo, hi):
         k = start - 1
         inside = toks[k].low in _NAME_LINKS or toks[k].low in NAME_PARTICLES
         inside = inside or (toks[k].low == "on" and k > lo and toks[k - 1].low in ORG_NOUNS)  # "Programme on"
+        inside = inside or (toks[k].low == "in" and org and k > lo and toks[k - 1].cap)  # "the Disappeared in Syria"
         inside = inside or (toks[k].text == "," and k > lo and comma_in_a_name(toks, k))  # "Health, Labour and"
         inside = inside or (toks[k].text in "'’" and org and k > lo and toks[k - 1].low.endswith("s"))  # Workers'
         before = k
@@ -419,6 +420,13 @@ _PLACE_OPENERS = frozenset(
     "north south east west northern southern eastern western central new old saint st san santa port fort "
     "mount lake great upper lower greater little cape".split()
 )
+
+
+def _plural(name):
+    """Whether a group's name is plural: "Residents of Mathare", "Aid groups"."""
+    words = name.lower().split()
+    head = next((w for w in words if w in ("of", "in", "at", "from", "who")), None)
+    return (words[words.index(head) - 1] if head and words.index(head) > 0 else words[-1]).endswith("s")
 
 
 def _before_where_a_body_is(toks, lo, hi):

@@ -787,6 +787,17 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Paul Dearing, regional organiser for the University and College Union, said the cuts were wrong.",
          "Paul Dearing"),  # a name, then its lowercase role for a body
         ("Dr Ronan Gaffe told the Irish Independent that eleven midwife posts had been vacant.", "Ronan Gaffe"),
+        ("A report by the Levant Rights Monitor found that 1,100 people were held. The report said few were charged.",
+         "Levant Rights Monitor"),
+        ("The Association for the Missing in Syria and Lebanon (AMSL) said it had found 212 names.",
+         "Association for the Missing in Syria and Lebanon"),  # as far back as the acronym spells
+        ("The operator, Gulf of Aqaba Dock Company, said in a statement that talks would resume.",
+         "Gulf of Aqaba Dock Company"),
+        ("Aid groups appealed for access to a camp where they say 7,000 people are short of food.", "Aid groups"),
+        ("Talks between Yemen's recognised government and the Shamal movement resumed in Amman on Saturday. "
+         "Government negotiator Yahya Saleh said his side had handed over 300 names. Movement delegate Fadl Omar "
+         "told Al-Rayah television that the government had claimed to hold fewer prisoners than it actually held.",
+         "Yemen's recognised government"),  # not "Saturday. Government"
     ],
 )  # fmt: skip
 def test_round_twenty_seven_speakers(text, speaker):
