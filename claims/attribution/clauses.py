@@ -258,8 +258,8 @@ def skip_adjuncts(toks, i, lemma):
         found = channel_at(toks, i)
         if found is not None:
             i = found[4]
-            if i < n and toks[i].low in MEDIA_VERBS and toks[i - 1].low in MEDIA_SINGLE:
-                i += 1  # "in a report published on Wednesday": the medium's participle, then its time
+            if i < n and (toks[i].low in MEDIA_VERBS or toks[i].low == "filed") and toks[i - 1].low in MEDIA_SINGLE:
+                i += 1  # "in a report published on Wednesday", "in a lawsuit filed on Tuesday": then its time
             continue
         if (
             lemma in ("explain", "say", "write", "report", "state", "confirm")

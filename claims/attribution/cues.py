@@ -361,7 +361,8 @@ def _according_to(toks, i):
     for k in range(lo + 1, hi):
         by_author = toks[k].low in AUTHOR_PARTICIPLES and k + 1 < hi and toks[k + 1].low == "by"
         involved = toks[k].low == "involved" and toks[k - 1].low in ANON_NOUNS  # "officials involved in the talks"
-        if not toks[k].cap and (toks[k].low.endswith("ed") or toks[k].low == "seen") and not (by_author or involved):
+        participle = toks[k].low.endswith("ed") or toks[k].low in ("seen", "made", "shown", "given", "sent", "written")
+        if not toks[k].cap and participle and not (by_author or involved):
             hi = k  # "according to court documents filed on Monday", "a court filing seen by Reuters"
             break
         if involved:
@@ -375,7 +376,7 @@ def _according_to(toks, i):
         return None
     attr = _Attr(i, i + 2)
     attr.subj_lo, attr.subj_hi = author or (lo, hi)
-    if author or document is not None and toks[lo].low in ("the", "a", "an"):
+    if author or document is not None:
         # "according to figures from the Central Statistics Office"; "according to the report": whoever issued it
         attr.document = (document, author)
     attr.clause_lo = i

@@ -69,6 +69,8 @@ def _start_of_phrase(toks, lo, document):
         start -= 1
         if toks[start].low in DETERMINERS:
             break
+    if start == document and start - 1 == lo == 0 and toks[lo].cap and not toks[lo].poss:
+        start = lo  # "Court documents show", "Police records show": the sentence's first word, capitalised
     return start
 
 
@@ -173,7 +175,7 @@ def document_source(text, toks, attr, memory):
             memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
         ), channel
     source = resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory)
-    if source and source["entity"] is not None and toks[attr.subj_lo].low in ("a", "an"):
+    if source and source["entity"] is not None and toks[attr.subj_lo].low != "the":
         # "according to a government report" ... "The report said": the report is its own source
         memory.issued.setdefault(toks[noun].low, source["entity"])
     return source, None

@@ -198,7 +198,7 @@ COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
     "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping loans savings "
     "finance resources minerals metals logistics telecom petroleum pharmaceutical banco banca banque estates "
-    "properties developments"
+    "properties developments works"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".
@@ -288,7 +288,7 @@ MEDIA_PHRASES = [
 MEDIA_SINGLE = word_set(
     "statement video footage post interview briefing letter speech ruling filing tweet address message "
     "email podcast broadcast memo report judgment judgement verdict call television radio website "
-    "blog newsletter notice bulletin circular note submission opinion"
+    "blog newsletter notice bulletin circular note submission opinion lawsuit complaint petition"
 )
 OUTLET_DESCRIPTORS = word_set(
     """

@@ -399,3 +399,20 @@ def test_the_court_said_is_the_court_not_court_filings_quoted_since():
 )  # fmt: skip
 def test_bankers_involved_petitions_and_one_of_the_suspects(text, expected):
     assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Court documents show that the men stole $3 million.",
+         [("the men stole $3 million", "Court documents", None)]),
+        ("The crash came at dawn, according to court filings made public on Friday. The filings said the brakes "
+         "failed.", [("The crash came at dawn", "court filings", None), ("the brakes failed", "court filings", None)]),
+        ("Jerome Petty said in a lawsuit filed on Tuesday that he was told to hurry.",
+         [("he was told to hurry", "Jerome Petty", "lawsuit")]),
+        ("Volunteer Battery Works said the plant would open in May.",
+         [("the plant would open in May", "Volunteer Battery Works", None)]),
+    ],
+)  # fmt: skip
+def test_round_twenty_seven_documents(text, expected):
+    assert claims_of(text) == expected
