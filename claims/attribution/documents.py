@@ -48,6 +48,8 @@ def document_subject(toks, cue):
     document = next((k for k in range(lo, hi) if toks[k].low in DOCUMENTS and (k == 0 or not toks[k].cap)), None)
     if document is None or (lo > 0 and toks[lo - 1].text not in ",;:"):
         return None
+    while document + 1 < hi and toks[document + 1].low in DOCUMENTS and not toks[document + 1].cap:
+        document += 1  # "an internal audit report found": the last noun is the document
     if document + 1 < hi and toks[document + 1].low in ORG_NOUNS:
         return None  # "Spain's civil aviation accident investigation commission said": a body, not a document
     if any(not t.cap and (t.low in CUE_VERBS or t.low in AUX) for t in toks[document + 1 : hi]):  # not "May"

@@ -379,6 +379,12 @@ def is_people_noun(low):
     return is_speaker_noun(low) and low not in ORG_NOUNS and not is_company_noun(low)
 
 
+def is_plural_group(low):
+    """People or bodies in the plural, who can be where they are: "Doctors (in X)", "Community groups (in Y)"."""
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]  # "charities"
+    return low.endswith("s") and (is_people_noun(low) or singular in ORG_NOUNS)
+
+
 # Pronouns and roles that say whether a person is a man or a woman, for "he" and "she".
 GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 ROLE_GENDERS = {

@@ -17,6 +17,7 @@ from .lexicon import (
     ROLE_NOUNS,
     WHERE,
     is_people_noun,
+    is_plural_group,
     is_speaker_noun,
 )
 from .memory import spells
@@ -506,6 +507,8 @@ def sentence_subject(toks, limit):
             # names a body or a role ("the national cashew agency")
             or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
             or (low == "and" and j > start and toks[j - 1].cap and j + 1 < limit and toks[j + 1].cap)  # "Trinidad and"
+            or (low.endswith("s") and low[:-1] in ORG_NOUNS)  # "Community groups", "Farmers' unions"
+            or (j > start and _after_of(toks, j, limit))  # "A coalition of mental health charities urged"
             or (j > start and _before_a_body_or_role(toks, j, limit))
         ):
             j += 1
@@ -531,10 +534,14 @@ def _past_where_people_are(toks, j, limit):
     or j: the place is part of who they are, as in "Fishing crews in Vigo said"."""
     if not (0 < j < limit - 1 and toks[j].low in WHERE and toks[j - 1].low.endswith("s")):
         return j
-    if not is_people_noun(toks[j - 1].low):
+    if not is_plural_group(toks[j - 1].low):  # "Doctors", "Community groups"
         return j
     k = j + 1
-    while k < limit and toks[k].word and (toks[k].cap or toks[k].low in DETERMINERS or toks[k].low in _PLACE_NOUNS):
+    while (
+        k < limit
+        and toks[k].word
+        and (toks[k].cap or toks[k].low in DETERMINERS or toks[k].low in _PLACE_NOUNS or toks[k].low in _COMPASS)
+    ):
         k += 1
     named = k > j + 1 and any(t.cap for t in toks[j + 1 : k])
     if named and (k == limit or not toks[k].word or not toks[k].cap):
@@ -554,3 +561,15 @@ def _a_verb(tok):
 
 
 _PLACE_NOUNS = frozenset("province district region state county city town village valley camp settlement".split())
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _after_of(toks, j, limit):
+    """Whether toks[j] is a lowercase word of "of <words> <people or bodies>" after a group's noun: "A
+    coalition of mental health charities"."""
+    k = j
+    while k > 0 and j - k < 3 and not toks[k - 1].cap and toks[k - 1].low != "of":
+        k -= 1
+    if k < 2 or toks[k - 1].low != "of" or toks[k - 2].low not in ORG_NOUNS:
+        return False
+    return any(is_plural_group(t.low) for t in toks[j : min(j + 3, limit)])

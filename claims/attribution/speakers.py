@@ -24,6 +24,7 @@ from .lexicon import (
     has_person_ending,
     is_company_noun,
     is_people_noun,
+    is_plural_group,
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
@@ -474,7 +475,7 @@ def _people_then_where(toks, lo, name_lo, hi):
     for k in range(lo, name_lo - 1):
         if toks[k].cap and k > lo:
             return False  # a name first: "Governor X in Y" is X's
-        if toks[k + 1].low in WHERE and is_people_noun(toks[k].low):
+        if toks[k + 1].low in WHERE and (is_people_noun(toks[k].low) or is_plural_group(toks[k].low)):
             return True
     return False
 

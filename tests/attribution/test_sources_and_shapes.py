@@ -410,6 +410,8 @@ def test_bankers_involved_petitions_and_one_of_the_suspects(text, expected):
          "failed.", [("The crash came at dawn", "court filings", None), ("the brakes failed", "court filings", None)]),
         ("Jerome Petty said in a lawsuit filed on Tuesday that he was told to hurry.",
          [("he was told to hurry", "Jerome Petty", "lawsuit")]),
+        ("The council faces a shortfall of 14 million pounds, an internal audit report found.",
+         [("The council faces a shortfall of 14 million pounds", "an internal audit report", None)]),
         ("Volunteer Battery Works said the plant would open in May.",
          [("the plant would open in May", "Volunteer Battery Works", None)]),
     ],

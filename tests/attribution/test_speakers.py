@@ -794,6 +794,10 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The operator, Gulf of Aqaba Dock Company, said in a statement that talks would resume.",
          "Gulf of Aqaba Dock Company"),
         ("Aid groups appealed for access to a camp where they say 7,000 people are short of food.", "Aid groups"),
+        ("Community groups in west Cork urged the minister to act, saying response times had doubled.",
+         "Community groups in west Cork"),
+        ("A coalition of mental health charities urged ministers to act, saying children were sent away.",
+         "A coalition of mental health charities"),
         ("Talks between Yemen's recognised government and the Shamal movement resumed in Amman on Saturday. "
          "Government negotiator Yahya Saleh said his side had handed over 300 names. Movement delegate Fadl Omar "
          "told Al-Rayah television that the government had claimed to hold fewer prisoners than it actually held.",
