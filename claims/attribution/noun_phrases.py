@@ -570,6 +570,6 @@ def _after_of(toks, j, limit):
     k = j
     while k > 0 and j - k < 3 and not toks[k - 1].cap and toks[k - 1].low != "of":
         k -= 1
-    if k < 2 or toks[k - 1].low != "of" or toks[k - 2].low not in ORG_NOUNS:
+    if k < 2 or toks[k - 1].low != "of" or toks[k - 2].low not in ORG_NOUNS or _a_verb(toks[j]):
         return False
     return any(is_plural_group(t.low) for t in toks[j : min(j + 3, limit)])
