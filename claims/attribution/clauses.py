@@ -134,7 +134,9 @@ def with_right_claim(toks, attr, lemma, require_clause):
 
 
 _NOTHING_SAID = frozenset("nothing little something anything much".split())
-_AUTHORITIES = word_set("police authorities authority prosecutors ministry regulator council court")
+_AUTHORITIES = word_set(
+    "police authorities authority prosecutors ministry regulator council court managers supervisors bosses employer"
+)
 
 
 def _reported_to(toks, lo):

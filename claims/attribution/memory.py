@@ -5,7 +5,16 @@ from functools import cache, lru_cache
 
 from claims.names import normalise_name
 
-from .lexicon import COMPANY_SUFFIXES, GAZETTEER, GROUP_WORDS, NOUN_GENDERS, PUBLIC_WORDS, TITLE_NOUNS, is_company_noun
+from .lexicon import (
+    COMPANY_SUFFIXES,
+    GAZETTEER,
+    GROUP_WORDS,
+    NOUN_GENDERS,
+    PUBLIC_WORDS,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    is_company_noun,
+)
 from .tokens import is_description
 
 
@@ -244,9 +253,23 @@ class Memory:
             word = given.group(1) if given else ""
             given_name = word[:1].isupper() and word not in _NOT_GIVEN_NAMES and not is_description(word)
             if given and whole and initials and given_name:  # not "Khaimah-based" of "Khaimah-based Jazira Wings"
-                return text[given.start(1) : end], given.start(1), end
+                first = self._given_names_before(given.start(1))
+                return text[first:end], first, end
             at = text.find(name, end, start)
         return None
+
+    def _given_names_before(self, at):
+        """Where a name's given names start, up to two more before `at`: "Nelly" of "Nelly Jepchirchir
+        Kosgei-Bett"; never a title ("Mayor Ana Ruiz") or a word opening a clause ("In", "The")."""
+        for _ in range(2):
+            given = _WORD_BEFORE.search(self.text, max(0, at - 40), at)
+            word = given.group(1) if given else ""
+            if not word[:1].isupper() or word in _NOT_GIVEN_NAMES or word.endswith((".", "'s", "’s")):
+                break
+            if word.lower() in ROLE_NOUNS or word.lower() in TITLE_NOUNS or is_description(word):
+                break
+            at = given.start(1)
+        return at
 
     def by_head(self, name, words=2):
         """A person whose full name starts with these `words` or more words: "Ahmad Faizal" -> "Ahmad Faizal

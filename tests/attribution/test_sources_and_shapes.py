@@ -194,6 +194,7 @@ def test_organisation_and_people_names(text, speaker):
         ("Anke Maes claimed the speaker's chair with 71 votes.", []),
         ("Residents warned the council about cracks in the wall.", []),  # warning someone about something
         ("She reported the theft to the police on Monday.", []),  # a complaint made, not a statement
+        ("Staff reported the empty cylinders to managers twice.", []),
         ("The ministry reported 312 new cases of measles.", ["312 new cases of measles"]),
     ],
 )  # fmt: skip

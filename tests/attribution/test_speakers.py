@@ -794,6 +794,9 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The operator, Gulf of Aqaba Dock Company, said in a statement that talks would resume.",
          "Gulf of Aqaba Dock Company"),
         ("Aid groups appealed for access to a camp where they say 7,000 people are short of food.", "Aid groups"),
+        ("Kenyan athlete Nelly Jepchirchir Kosgei broke the record. Kosgei, 22, said she trained at dawn.",
+         "Nelly Jepchirchir Kosgei"),  # every given name a surname was written after
+        ("Mayor Ana Ruiz opened the bridge. Ruiz said it cost less.", "Ana Ruiz"),
         ("Community groups in west Cork urged the minister to act, saying response times had doubled.",
          "Community groups in west Cork"),
         ("A coalition of mental health charities urged ministers to act, saying children were sent away.",
