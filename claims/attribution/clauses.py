@@ -127,6 +127,9 @@ def with_right_claim(toks, attr, lemma, require_clause):
         return None  # "said nothing", "said little about the deal": no statement
     if not clause and lemma == "report" and _reported_to(toks, lo):
         return None  # "reported the theft to the police": a complaint made, not a statement
+    accused = next((k for k in range(lo, min(lo + 3, n)) if toks[k].low in _ACCUSATIONS), None)
+    if lemma == "deny" and accused is not None and not (accused + 1 < n and toks[accused + 1].low == "that"):
+        return None  # "denied the accusation", "denies manslaughter": a plea, not a statement of fact
     attr.side = "right"
     attr.claim_lo, attr.claim_hi = lo, _before_a_call(toks, lo, n)
     attr.channel = find_channel(toks, attr.cue_lo, lo) or attr.channel
@@ -134,6 +137,10 @@ def with_right_claim(toks, attr, lemma, require_clause):
 
 
 _NOTHING_SAID = frozenset("nothing little something anything much".split())
+_ACCUSATIONS = word_set(
+    "accusation accusations allegation allegations charge charges wrongdoing manslaughter murder fraud "
+    "corruption bribery"
+)
 _AUTHORITIES = word_set(
     "police authorities authority prosecutors ministry regulator council court managers supervisors bosses employer"
 )

@@ -36,7 +36,6 @@ from .lexicon import (
     SKIPPABLE,
     SPEECH_EVENTS,
     WHERE,
-    is_speaker_noun,
     word_set,
 )
 from .noun_phrases import (
@@ -164,6 +163,10 @@ def _plural_subject(toks, k):
     """Whether toks[k] can be the subject of a cue's base form: "they", "officials" (say), "Apricot growers
     in Ladakh's Kargil district" (say); not "state media" (say) or "a government" (report)."""
     b = toks[k]
+    if b.text == "," and k > 2:  # "Transport unions, which have threatened a strike, say"
+        m = next((m for m in range(k - 1, max(k - 16, 0), -1) if toks[m].text == ","), None)
+        if m is not None and m + 1 < k and toks[m + 1].low in ("which", "who"):
+            return _plural_subject(toks, m - 1)
     plural = b.word and b.low.endswith("s") and b.low not in DETERMINERS
     return b.low in ("they", "we", "i", "you") or plural or _plural_before_a_place(toks, k)
 
@@ -173,8 +176,8 @@ def _plural_before_a_place(toks, k):
     for j in range(k - 1, max(k - 12, 0), -1):
         if not toks[j].word:
             return False
-        if toks[j].low in WHERE and toks[j - 1].low.endswith("s") and is_speaker_noun(toks[j - 1].low):
-            return True  # (past another place: "Villagers along the X River in western Papua New Guinea")
+        if toks[j].low in WHERE and toks[j - 1].low.endswith("s") and len(toks[j - 1].low) > 3:
+            return True  # "Shelters in Tijuana (say)", past another place: "Villagers along the X River in ..."
     return False
 
 
@@ -212,6 +215,8 @@ def _finite(toks, i, attrs):
                 return None
     if _a_plural_noun(toks, i, k):
         return None  # plural nouns: "the United States", "new rules"
+    if lemma == "report" and i + 1 < len(toks) and toks[i + 1].low == "on":
+        return None  # "had reported on fuel theft": covered a subject, stated nothing
     if tok.low == "state" and not (i + 1 < len(toks) and toks[i + 1].low == "that"):
         return None  # "Amapá state said", "Amazonas state infrastructure secretary": the noun
     if tok.low == lemma and k >= 0 and not _plural_subject(toks, k):

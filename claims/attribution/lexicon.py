@@ -142,6 +142,9 @@ ROLE_NOUNS = word_set(
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
     haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper organiser organizer
+    secretary-general director-general attorney-general solicitor-general auditor-general inspector-general
+    surgeon-general governor-general vice-president vice-chairman vice-chancellor co-founder co-chair
+    editor-in-chief commander-in-chief
     coordinator convenor convener steward
     """
 )
@@ -206,7 +209,8 @@ COMPANY_NOUNS = word_set(
     "company firm chain carmaker automaker chipmaker retailer airline carrier bank lender insurer startup "
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
     "contractor subcontractor builder consultancy miner producer exporter refiner shipper utility winery "
-    "brewery distillery brewer smelter shipbuilder housebuilder homebuilder shipyard grocer supermarket telco"
+    "brewery distillery brewer smelter shipbuilder housebuilder homebuilder shipyard grocer supermarket telco "
+    "distributor provider importer"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")

@@ -79,6 +79,8 @@ def _note_companies(text, toks, memory):
                     j - lo <= 5 and not who
                 ):  # "housing association Eemland Wonen", "club Esporte Clube Vale dos Vinhedos"
                     memory.note_company(text[toks[lo].start : toks[j - 1].end], toks[lo].start, toks[j - 1].end, t.low)
+        if t.low in GROUP_WORDS and not t.cap and k >= 3 and toks[k - 1].word and not toks[k - 1].cap:
+            _note_group_before(text, toks, memory, k)  # "the Frente Popular del Pacífico rebel group"
         if (
             (company or t.low in _RUN_BY_A_COMPANY)
             and k >= 3
@@ -98,6 +100,18 @@ def _note_companies(text, toks, memory):
             name = text[toks[j].start : toks[k - 1].end]
             if 2 <= k - j <= 4 and toks[j - 1].low in ("the", "a", "an") and name.lower() not in GAZETTEER:
                 memory.note_company(name, toks[j].start, toks[k - 1].end)
+
+
+def _note_group_before(text, toks, memory, k):
+    """A group named before one descriptor and its noun: "the Frente Popular del Pacífico rebel group"."""
+    j = k - 2
+    if j < 1 or not toks[j].cap or toks[j].poss:
+        return
+    lo = j
+    while lo > 0 and (toks[lo - 1].cap and toks[lo - 1].word or _particle_inside(toks, lo - 1)):
+        lo -= 1
+    if 2 <= j + 1 - lo <= 6 and toks[lo - 1].low == "the" and toks[lo].low not in DETERMINERS:
+        memory.note_company(text[toks[lo].start : toks[j].end], toks[lo].start, toks[j].end, toks[k].low)
 
 
 # What a company runs, after its name: "a Yagnob Avia flight", "a Metro Norte bus", "the Alto Verde mine".

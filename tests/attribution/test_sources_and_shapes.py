@@ -195,6 +195,8 @@ def test_organisation_and_people_names(text, speaker):
         ("Residents warned the council about cracks in the wall.", []),  # warning someone about something
         ("She reported the theft to the police on Monday.", []),  # a complaint made, not a statement
         ("Staff reported the empty cylinders to managers twice.", []),
+        ("Ana Ruiz denied the accusation.", []),  # a plea
+        ("The journalist had reported on fuel theft for a local website.", []),  # covered, stated nothing
         ("The ministry reported 312 new cases of measles.", ["312 new cases of measles"]),
     ],
 )  # fmt: skip
@@ -418,4 +420,23 @@ def test_bankers_involved_petitions_and_one_of_the_suspects(text, expected):
     ],
 )  # fmt: skip
 def test_round_twenty_seven_documents(text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Transport unions, which have threatened a strike, say they are losing $5 million a day.",
+         [("they are losing $5 million a day", "Transport unions", None)]),
+        ("Shelters in Tijuana say they have run out of beds.",
+         [("they have run out of beds", "Shelters in Tijuana", None)]),
+        ("Liliana Barrio, secretary-general of the Bus Drivers' Union, said her members would strike.",
+         [("her members would strike", "Liliana Barrio", None)]),
+        ("Power distributor Elétrica Sul said a fault caused the blackout. The company said supply was back.",
+         [("a fault caused the blackout", "Elétrica Sul", None), ("supply was back", "Elétrica Sul", None)]),
+        ("Talks with the Frente del Pacífico rebel group made progress. The group said it wanted deeds.",
+         [("it wanted deeds", "Frente del Pacífico", None)]),
+    ],
+)  # fmt: skip
+def test_round_twenty_seven_latin_america_shapes(text, expected):
     assert claims_of(text) == expected
