@@ -54,7 +54,8 @@ def note_names(text, toks, memory):
             and not toks[r].cap
         ):
             r += 1
-        if r > hi and r < len(toks) and toks[r].cap and toks[r].word:
+        participle = hi == k + 1 and toks[k].low.endswith(("ing", "ed"))  # "Presiding judge X": no employer
+        if r > hi and r < len(toks) and toks[r].cap and toks[r].word and not participle:
             memory.note_narrated(text[toks[k].start : toks[hi - 1].end], toks[k].start, toks[hi - 1].end)
         k = hi + 1
     _note_appositions(text, toks, memory)
@@ -231,13 +232,16 @@ def _note_people_and_bodies(text, toks, memory):
     for k in range(n - 2):
         if _names_a_person(toks[k].low) and not toks[k].in_quote:
             first = k + 2 if toks[k + 1].text == "." else k + 1  # "Kansas Gov. Alan Mayfield signed"
+            while first + 2 < n and toks[first].low in ROLE_NOUNS and toks[first + 1].cap:
+                first += 1  # "Detective Superintendent Karen Holloway": every title before the name
             j = _name_end(toks, first, most=5, stop=ORG_NOUNS)
             company = names_a_body(toks[first:j])
             if j - first >= 2 and (j == n or not toks[j].cap):
                 role_lo = k - 1 if k > 0 and toks[k - 1].low in MODIFIERS else k
                 while first == k + 2 and role_lo > 0 and toks[role_lo - 1].word and toks[role_lo - 1].cap:
                     role_lo -= 1  # "Environment Minister Dr. X": the whole title
-                role = text[toks[role_lo].start : toks[k].end]
+                last = first - 2 if toks[first - 1].text == "." else first - 1  # the last title word
+                role = text[toks[role_lo].start : toks[last].end]
                 # "commodities trader Limmat Resources": a company, whose noun a later "the trader" says
                 kind = "organisation" if company else "person"
                 memory.add(text[toks[first].start : toks[j - 1].end], toks[first].start, toks[j - 1].end, kind, role)

@@ -396,10 +396,17 @@ def described_name(words):
     return len(words) >= 3 or (plain and words[1].low not in ORG_NOUNS)
 
 
+# Given names that end like a noun for someone who does something ("Farmer", "Caver"): "Jennifer Okimaw".
+_GIVEN_NAMES_ENDING_ER = frozenset(
+    "jennifer christopher peter esther heather jasper oliver walter roger xavier alexander alistair "
+    "luther homer hester amber jupiter schroeder asher archer skyler tyler spencer parker carter".split()
+)
+
+
 def opens_with_description(low):
     """A common noun that opens a sentence before a name, capitalised only there: "Rival", "Winemaker",
     "Fisherman" (a role noun, "Minister", is a title and stays with the name's handling of roles)."""
-    if low in ROLE_NOUNS:
+    if low in ROLE_NOUNS or low in _GIVEN_NAMES_ENDING_ER:
         return False
     return (
         low in DESCRIPTORS

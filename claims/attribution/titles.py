@@ -2,7 +2,7 @@
 State for Petroleum Resources Adaeze Okafor-Bello") and ends before where its holder works ("Mayor X Y of
 Andacollo"), and which capitalised words name a body rather than a person."""
 
-from .lexicon import COMPANY_SUFFIXES, ORG_NOUNS
+from .lexicon import COMPANY_SUFFIXES, ORG_NOUNS, ROLE_NOUNS
 from .noun_phrases import NAME_PARTICLES
 
 
@@ -25,7 +25,11 @@ def names_a_body(run):
         and not (body_noun(words[1]) or words[1].low in COMPANY_SUFFIXES)
     ):
         return False
-    return any(body_noun(t) or t.low in COMPANY_SUFFIXES for t in words)
+    bodies = [k for k, t in enumerate(words) if body_noun(t) or t.low in COMPANY_SUFFIXES]
+    title = bodies[-1] + 1 if bodies else len(words)
+    if title + 1 < len(words) and words[title].low in ROLE_NOUNS:
+        return False  # "Energy Minister Nathalie Gendron": a portfolio, then a title and a person
+    return bool(bodies)
 
 
 def before_where_from(toks, first, hi):

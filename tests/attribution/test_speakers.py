@@ -797,6 +797,13 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Kenyan athlete Nelly Jepchirchir Kosgei broke the record. Kosgei, 22, said she trained at dawn.",
          "Nelly Jepchirchir Kosgei"),  # every given name a surname was written after
         ("Mayor Ana Ruiz opened the bridge. Ruiz said it cost less.", "Ana Ruiz"),
+        ("Detective Superintendent Karen Hollis said a man was held. She said two pistols were seized.",
+         "Karen Hollis"),  # every title before the name
+        ("Jennifer Okima, chief of the Cree Nation, said the line crossed hunting grounds.", "Jennifer Okima"),
+        ("A court fined parts maker Hessel Antrieb. Presiding judge Katrin Linde said it had known. The supplier "
+         "said it would study the judgment.", "Hessel Antrieb"),  # "Presiding" is no employer
+        ("Quebec will export power, the province's Energy Minister Nathalie Gendre said. She said it paid.",
+         "Nathalie Gendre"),  # a portfolio, then a title: a person
         ("Community groups in west Cork urged the minister to act, saying response times had doubled.",
          "Community groups in west Cork"),
         ("A coalition of mental health charities urged ministers to act, saying children were sent away.",
