@@ -178,7 +178,7 @@ def _before_a_call(toks, lo, n):
 
 
 # A verb after these belongs to another clause: "added 42 before he was caught".
-_SUBORDINATORS = frozenset("before after as when while because since until once".split())
+_SUBORDINATORS = frozenset("before after as when while because since until once where whose".split())
 
 
 # Past tenses that do not end in -ed: "soil around the factories held 200 times the level", "they used".

@@ -196,6 +196,7 @@ def test_organisation_and_people_names(text, speaker):
         ("She reported the theft to the police on Monday.", []),  # a complaint made, not a statement
         ("Staff reported the empty cylinders to managers twice.", []),
         ("Ana Ruiz denied the accusation.", []),  # a plea
+        ("Construction took 26 months and added a rooftop garden where patients can play.", []),
         ("The journalist had reported on fuel theft for a local website.", []),  # covered, stated nothing
         ("The ministry reported 312 new cases of measles.", ["312 new cases of measles"]),
     ],
