@@ -141,7 +141,7 @@ ROLE_NOUNS = word_set(
     escapee attendee amputee internee resident student
     patient agent correspondent mason guest headmistress hostess stewardess waitress actress seamstress
     principal headteacher publican chef barista monk nun vicar chaplain lifeguard guide cabbie
-    haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper organiser organizer
+    haji alhaji hajia alhaja maître maitre td msp mla referee umpire coxswain skipper organiser organizer advocate
     secretary-general director-general attorney-general solicitor-general auditor-general inspector-general
     surgeon-general governor-general vice-president vice-chairman vice-chancellor co-founder co-chair
     editor-in-chief commander-in-chief

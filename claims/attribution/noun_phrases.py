@@ -93,9 +93,23 @@ def np_back(toks, hi):
     # Drop prepositions left dangling at the front ("of ...").
     while lo < hi and toks[lo].low in ("of", "for", "at"):
         lo += 1
+    lo = _past_a_quantity(toks, lo)
     if lo >= hi:
         return None
     return lo if is_speaker_np(toks, lo, hi) else None
+
+
+def _past_a_quantity(toks, lo):
+    """Where a number's quantifier starts: "More than | 200 scientists", "At least | 30 lawmakers"."""
+    if lo >= 1 and (toks[lo - 1].low, toks[lo].low) in _QUANTIFIERS:
+        return lo - 1
+    if not (lo >= 2 and toks[lo].text[:1].isdigit()):
+        return lo
+    pair = (toks[lo - 2].low, toks[lo - 1].low)
+    return lo - 2 if pair in _QUANTIFIERS else lo
+
+
+_QUANTIFIERS = frozenset({("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")})
 
 
 # Lowercase words inside a person's or a company's name: "Annelies de Wit", "Metro de Santiago".
@@ -468,8 +482,8 @@ def _before_a_body_or_role(toks, j, limit):
     "the national cashew agency", "Bosnia's civil protection agency" (not a verb and its object: "leader X
     urged the government")."""
     for k in range(j, min(j + 4, limit)):
-        if k > j and toks[k].low in _BODY_OR_ROLE:
-            return True
+        if k > j and (toks[k].low in _BODY_OR_ROLE or is_plural_group(toks[k].low)):
+            return True  # "the national cashew agency", "200 European climate scientists"
         t = toks[k]
         if not t.word or t.cap or t.poss or t.low in DETERMINERS or t.low.endswith(("ed", "s")):
             return False
@@ -508,6 +522,8 @@ def sentence_subject(toks, limit):
             or (low in NAME_PARTICLES and j + 1 < limit and (toks[j + 1].cap or toks[j + 1].low in NAME_PARTICLES))
             or (low == "and" and j > start and toks[j - 1].cap and j + 1 < limit and toks[j + 1].cap)  # "Trinidad and"
             or (low.endswith("s") and low[:-1] in ORG_NOUNS)  # "Community groups", "Farmers' unions"
+            or (low in ("than", "least") and j == start + 1 and j + 1 < limit and toks[j + 1].text[:1].isdigit())
+            or (t.text[:1].isdigit() and j > start and toks[j - 1].low in ("than", "least"))  # "More than 200"
             or (j > start and _after_of(toks, j, limit))  # "A coalition of mental health charities urged"
             or (j > start and _before_a_body_or_role(toks, j, limit))
         ):

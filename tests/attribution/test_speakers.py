@@ -797,6 +797,10 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Kenyan athlete Nelly Jepchirchir Kosgei broke the record. Kosgei, 22, said she trained at dawn.",
          "Nelly Jepchirchir Kosgei"),  # every given name a surname was written after
         ("Mayor Ana Ruiz opened the bridge. Ruiz said it cost less.", "Ana Ruiz"),
+        ("Advocate Thandi Sithebe said the witness had lied.", "Thandi Sithebe"),
+        ("More than 200 European climate scientists urged governments to act, warning that delay would cost more.",
+         "More than 200 European climate scientists"),  # a quantity and the people it counts
+        ("The bill was flawed, at least 30 lawmakers said.", "at least 30 lawmakers"),
         ("Detective Superintendent Karen Hollis said a man was held. She said two pistols were seized.",
          "Karen Hollis"),  # every title before the name
         ("Jennifer Okima, chief of the Cree Nation, said the line crossed hunting grounds.", "Jennifer Okima"),
