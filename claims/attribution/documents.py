@@ -33,6 +33,8 @@ def document_subject(toks, cue):
     j = cue - 1
     while j >= 0 and toks[j].low in SKIPPABLE:
         j -= 1
+    if j >= 0 and toks[j].low in ("and", "but", "or"):
+        return None  # "welcomed the decision and said": the sentence's subject said it
     if j >= 0 and toks[j].text == ",":  # "The indictment, unsealed in federal court on Monday, alleges"
         k = j - 1
         while k >= 0 and toks[k].text != "," and j - k < 16:

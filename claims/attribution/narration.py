@@ -306,6 +306,8 @@ def _note_people_as_a_group(text, toks, memory):
         t, after = toks[j], toks[j + 1]
         if not t.word or t.in_quote:
             return
+        if t.cap and j > 0:
+            return  # "Atlantic Hydrogen Partners said": a name's last word, not people
         if t.low in ANON_NOUNS or t.low == "groups" or len(t.low) > 4 and t.low.endswith(_PEOPLE_ENDINGS):
             # (not a post: "Unit head X", "Family spokesman X")
             if after.word and not after.cap and after.low not in _NOT_A_VERB and after.low not in ROLE_NOUNS:
@@ -472,6 +474,14 @@ def _note_appositions(text, toks, memory):
             )
             # or a bare role: "Lesedi Phologolo, chief economist at Mokolodi Capital Partners, said"
             bare = c + 1 < n and toks[c + 1].word and not toks[c + 1].cap and not place
+            one_of = c + 3 < n and toks[c + 1].low == "one" and toks[c + 2].low == "of"  # "X, one of the companies"
+            if hi > lo and c < n and toks[c].text == "," and one_of:
+                d = _appos_descriptor(toks, c + 4 if toks[c + 3].low == "the" else c + 3)
+                if d and _appos_kind(_singular(toks[d[0]].low)) in ("company", "organisation", "group"):
+                    memory.note_company(text[toks[lo].start : toks[hi - 1].end], toks[lo].start, toks[hi - 1].end,
+                                        _singular(toks[d[0]].low))  # fmt: skip
+                    k = d[1]
+                    continue
             if hi > lo and c < n and toks[c].text == "," and (owner or bare):
                 d = _appos_descriptor(toks, c + 2 if owner else c + 1)
                 if d and (owner or toks[d[0]].low in ROLE_NOUNS):
@@ -482,6 +492,13 @@ def _note_appositions(text, toks, memory):
                         k = close
                         continue
         k += 1
+
+
+def _singular(low):
+    """ "companies" -> "company", "banks" -> "bank"."""
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") else low
 
 
 def _modifies(t):

@@ -244,6 +244,8 @@ def subject_before(toks, k):
     if k >= 2 and toks[k].low in DAYS_MONTHS and toks[k - 1].low == "on" and toks[k - 2].word:
         k -= 2  # "Putin on Monday said": the day between speaker and cue
     t = toks[k]
+    if t.low in ("and", "but", "or"):
+        return None  # "welcomed the decision and said": the cue's subject is the sentence's, not "the decision"
     if t.word:
         related = _with_relative_clause(toks, k)
         if related is not None:

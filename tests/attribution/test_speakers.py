@@ -801,6 +801,11 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("More than 200 European climate scientists urged governments to act, warning that delay would cost more.",
          "More than 200 European climate scientists"),  # a quantity and the people it counts
         ("The bill was flawed, at least 30 lawmakers said.", "at least 30 lawmakers"),
+        ("The commission welcomed the decision and said the bronzes would go on display.", "The commission"),
+        ("Atlantic Hydro Partners said it would build a plant. “We have the wind,” chief executive Colin MacLeod "
+         "said. Shipments start in 2029 (according to the company).", "Atlantic Hydro Partners"),
+        ("Arktisk Malm, one of the companies that had hoped to bid, said the vote hurt. The company said it "
+         "would move staff.", "Arktisk Malm"),
         ("Detective Superintendent Karen Hollis said a man was held. She said two pistols were seized.",
          "Karen Hollis"),  # every title before the name
         ("Jennifer Okima, chief of the Cree Nation, said the line crossed hunting grounds.", "Jennifer Okima"),
