@@ -17,10 +17,12 @@ The modules, in the order of the pipeline (pipeline.py runs it):
 
     lexicon       the word lists: cues, roles, organisations, unnamed sources, hedges, media, outlets
     tokens        each sentence's tokens, with the quotation state carried from sentence to sentence
-    narration     names met in narration ("carmaker Stellantis", appositions), into the memory
+    narration     names met in narration ("carmaker Stellantis", "Shares of X"), into the memory
+    appositions   names introduced in apposition ("The contractor, Northbank Construction,")
     cues          the attributions in one sentence: each cue with its speaker's and its claim's tokens
     clauses       the claim clause around a cue (past recipient, channel, time and place, "that")
     noun_phrases  the speaker's noun phrase next to a cue
+    sentence_subjects  the sentence's subject, for "..., saying" and "... and said"
     channels      "told Suspilne", "on Telegram", "as cited by TASS", "in a statement"
     candidates    AttributionCandidate, and from an attribution to candidates: span, channel, flags
     speakers      resolving the speaker and back-references against the memory

@@ -38,15 +38,8 @@ from .lexicon import (
     WHERE,
     word_set,
 )
-from .noun_phrases import (
-    comma_in_a_name,
-    is_speaker_np,
-    loose_subject,
-    np_back,
-    np_forward,
-    sentence_subject,
-    subject_before,
-)
+from .noun_phrases import comma_in_a_name, is_speaker_np, loose_subject, np_back, np_forward, subject_before
+from .sentence_subjects import sentence_subject
 from .tokens import QUOTES, is_quote
 
 

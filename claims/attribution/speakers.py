@@ -28,7 +28,7 @@ from .lexicon import (
     is_speaker_noun,
 )
 from .noun_phrases import NAME_PARTICLES, comma_in_a_name
-from .titles import after_portfolio, before_where_from, body_noun, names_a_body
+from .titles import after_portfolio, before_a_body, before_where_a_body_is, before_where_from, body_noun, names_a_body
 from .tokens import is_description, is_initial, is_quote
 
 # With "with" and "for" after a speaker, whom they work for ("a lawyer for Meta"): not who they are.
@@ -60,7 +60,7 @@ def resolve_speaker(text, toks, lo, hi, memory):
         return None
     m_start, m_end = toks[lo].start, toks[hi - 1].end
     mention = (text[m_start:m_end], m_start, m_end)
-    hi = _before_where_a_body_is(toks, lo, _before_a_place(toks, lo, hi))
+    hi = before_where_a_body_is(toks, lo, _before_a_place(toks, lo, hi))
     m_end = toks[hi - 1].end
     words = toks[lo:hi]
 
@@ -437,18 +437,6 @@ def _plural(name):
     return (words[words.index(head) - 1] if head and words.index(head) > 0 else words[-1]).endswith("s")
 
 
-def _before_where_a_body_is(toks, lo, hi):
-    """Where a body's name ends before the place it is in: "Champlain Valley University | in Vermont"."""
-    first = lo + 1 if toks[lo].low == "the" else lo
-    for k in range(first + 2, hi - 1):
-        if toks[k].low in ("in", "at"):
-            name, place = toks[first:k], toks[k + 1 : hi]
-            if all(t.cap for t in name) and names_a_body(name) and all(t.cap or not t.word for t in place):
-                return k
-            return hi
-    return hi
-
-
 def _before_a_place(toks, lo, hi):
     """Where a titled or described person's name ends before "of", "from" or "in" a place or a body:
     "Governor Adekunle Bamgbose of Ogun state", "Trader Lê Văn Hùng in Buôn Ma Thuột"."""
@@ -460,7 +448,7 @@ def _before_a_place(toks, lo, hi):
     ]
     dotted = [k for k in titled if k + 1 < hi and toks[k + 1].text == "."]  # "Col.", "Det. Sgt."
     if not titled or any(toks[k].cap and k not in dotted for k in range(titled[0] + 1, titled[-1] + 1)):
-        return _before_a_body(toks, lo, hi)
+        return before_a_body(toks, lo, hi)
     first = titled[-1] + 1
     while first < hi and (toks[first].low in ROLE_NOUNS and not toks[first].cap or toks[first].text == "."):
         first += 1  # "Chief executive Ana Ruiz of Banco Sol", "Col. X Y of the Carabineros police"
@@ -485,17 +473,3 @@ def _people_then_where(toks, lo, name_lo, hi):
         if toks[k + 1].low in WHERE and (is_people_noun(toks[k].low) or is_plural_group(toks[k].low)):
             return True
     return False
-
-
-def _before_a_body(toks, lo, hi):
-    """Where a person's name ends before "of (the)" a body: "Ilse van der Merwe of the International
-    Organization for Migration", "Rebecca Haworth-Lunt of Cheshire Constabulary" (a name of two words or more,
-    none a body's noun)."""
-    for k in range(lo + 2, hi - 1):
-        if toks[k].low in ("of", "at", "from") and (toks[k + 1].low == "the" or toks[k + 1].cap):
-            name = toks[lo:k]
-            person = all(t.cap and not t.poss or t.low in NAME_PARTICLES for t in name) and name[-1].cap
-            person = person and not any(t.low in ROLE_NOUNS for t in name)  # not "Superintendent of Police"
-            body = any(t.low in ORG_NOUNS for t in toks[k + 1 : hi])  # "of the Red Cross", "of Cheshire Police"
-            return k if person and body and not any(t.low in ORG_NOUNS for t in name) else hi
-    return hi

@@ -1,6 +1,8 @@
 """Titles and posts before a person's name: where the name starts after a title's portfolio ("Minister of
 State for Petroleum Resources Adaeze Okafor-Bello") and ends before where its holder works ("Mayor X Y of
-Andacollo"), and which capitalised words name a body rather than a person."""
+Andacollo"), where a name ends before its body or its place ("Rebecca Haworth-Lunt | of Cheshire
+Constabulary", "Champlain Valley University | in Vermont"), and which capitalised words name a body rather
+than a person."""
 
 from .lexicon import COMPANY_SUFFIXES, ORG_NOUNS, ROLE_NOUNS
 from .noun_phrases import NAME_PARTICLES
@@ -54,3 +56,29 @@ def after_portfolio(toks, first, hi):
     while toks[name].low in NAME_PARTICLES and name - 1 > first + 1:
         name -= 1  # "Maria da Silva", "Ursula von der Leyen": the given name before the particles
     return name if all(t.cap or t.low in NAME_PARTICLES for t in toks[name:hi]) else first
+
+
+def before_where_a_body_is(toks, lo, hi):
+    """Where a body's name ends before the place it is in: "Champlain Valley University | in Vermont"."""
+    first = lo + 1 if toks[lo].low == "the" else lo
+    for k in range(first + 2, hi - 1):
+        if toks[k].low in ("in", "at"):
+            name, place = toks[first:k], toks[k + 1 : hi]
+            if all(t.cap for t in name) and names_a_body(name) and all(t.cap or not t.word for t in place):
+                return k
+            return hi
+    return hi
+
+
+def before_a_body(toks, lo, hi):
+    """Where a person's name ends before "of (the)" a body: "Ilse van der Merwe of the International
+    Organization for Migration", "Rebecca Haworth-Lunt of Cheshire Constabulary" (a name of two words or more,
+    none a body's noun)."""
+    for k in range(lo + 2, hi - 1):
+        if toks[k].low in ("of", "at", "from") and (toks[k + 1].low == "the" or toks[k + 1].cap):
+            name = toks[lo:k]
+            person = all(t.cap and not t.poss or t.low in NAME_PARTICLES for t in name) and name[-1].cap
+            person = person and not any(t.low in ROLE_NOUNS for t in name)  # not "Superintendent of Police"
+            body = any(t.low in ORG_NOUNS for t in toks[k + 1 : hi])  # "of the Red Cross", "of Cheshire Police"
+            return k if person and body and not any(t.low in ORG_NOUNS for t in name) else hi
+    return hi
