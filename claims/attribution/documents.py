@@ -178,6 +178,12 @@ def document_source(text, toks, attr, memory):
         return source_for(
             memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
         ), channel
+    owner = memory.recent(lambda e: e.kind == "organisation") if toks[attr.subj_lo].low == "its" else None
+    if owner is not None:  # "(according to its annual report)": the body the sentence is about
+        mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
+        return source_for(
+            memory.touch(owner), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
+        ), channel
     source = resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory)
     if source and source["entity"] is not None and toks[attr.subj_lo].low != "the":
         # "according to a government report" ... "The report said": the report is its own source

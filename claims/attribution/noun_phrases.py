@@ -112,7 +112,7 @@ _QUANTIFIERS = frozenset({("more", "than"), ("fewer", "than"), ("less", "than"),
 # Lowercase words inside a person's or a company's name: "Annelies de Wit", "Metro de Santiago".
 NAME_PARTICLES = frozenset(
     "de del della dela da do dos das des van von der den la le du di al el bin binti bint ibn abu ter ten i "
-    "ap ul an los las í anak ng".split()  # "Rhodri ap Iorwerth", "Noor ul Amin Tareen", "Pádraig Mac an Bhaird",
+    "ap ul an los las í anak ng en".split()  # "Rhodri ap Iorwerth", "Noor ul Amin Tareen", "Pádraig Mac an Bhaird",
     # "Mariela de los Ángeles Umaña", "Símun í Gerðum Poulsen", "Jugah anak Nyaving", "Bangko Sentral ng Pilipinas"
 )
 
