@@ -191,14 +191,30 @@ IRREGULAR_PAST = word_set(
 
 
 def has_finite_verb(toks, lo):
-    for t in toks[lo + 1 : lo + 10]:
+    """Whether a verb follows within a few words of toks[lo], before a comma, a colon or a quotation; past
+    a name in apposition ("the company, Bia Timber Works, had labelled")."""
+    k, end = lo + 1, min(lo + 10, len(toks))
+    while k < end:
+        t = toks[k]
         if t.low in _SUBORDINATORS:
             return False
+        if t.text == "," and (past := _past_a_named_apposition(toks, k)) is not None:
+            k, end = past, min(past + 6, len(toks))
+            continue
         if t.low in AUX or t.text in ",;:" or is_quote(t):
             return t.low in AUX
         if not t.cap and (_looks_past_tense(t) or t.low in IRREGULAR_PAST):
             return True
+        k += 1
     return False
+
+
+def _past_a_named_apposition(toks, k):
+    """The index after ", Name Name," that opens at the comma toks[k], or None."""
+    j = k + 1
+    while j < len(toks) and j - k <= 5 and toks[j].cap and toks[j].word:
+        j += 1
+    return j + 1 if j > k + 1 and j < len(toks) and toks[j].text == "," else None
 
 
 def find_that(toks, lo):

@@ -25,6 +25,18 @@ _IN_OFFICE = frozenset(
 
 _HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official executive president chairman chairwoman".split())
 
+# Bodies of members, for "the group" when no group is known.
+_MEMBERSHIP = frozenset("association union federation society chamber club council league guild forum".split())
+# Descriptions that a more particular role answers: "the officer" for a commander, "the executive" for a CEO.
+_RANKS_OF = {
+    "officer": frozenset(
+        "commander inspector superintendent sergeant constable detective captain colonel major lieutenant "
+        "commissioner chief".split()
+    ),
+    "executive": frozenset("ceo chief president chairman chairwoman director manager founder".split()),
+    "lawmaker": frozenset("senator mp mep representative congressman congresswoman legislator deputy".split()),
+    "diplomat": frozenset("ambassador envoy consul".split()),
+}
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 
@@ -87,7 +99,12 @@ def _resolve_body(head_low, memory, at):
         ent.kind = "organisation"
         return ent
     if head_low in GROUP_WORDS:
-        return memory.recent(lambda e: e.kind == "organisation" and e.is_group) or memory.named_in_text(head_low, at)
+        return (
+            memory.recent(lambda e: e.kind == "organisation" and e.is_group)
+            or memory.named_in_text(head_low, at)
+            # a body of members named with no group word: "The Association of Ghana Traders ... The group"
+            or memory.recent(lambda e: e.kind == "organisation" and bool(words_of(e.name) & _MEMBERSHIP))
+        )
     if is_company_noun(head_low):
         ent = memory.recent(lambda e: e.kind == "organisation" and e.is_company and _named(e))
         ent = memory.narrated_company(ent.last if ent else 0) or ent
@@ -146,6 +163,8 @@ def resolve_description(core, head_low, is_org, memory):
         best = None
     if best is None:  # "the diplomat", after "a diplomat familiar with the talks"
         best = memory.recent(lambda e: earlier(e) and head_low in e.name.lower().split())
+    if best is None and head_low in _RANKS_OF:  # "the officer", after "police commander X"
+        best = memory.recent(lambda e: e.kind == "person" and bool(words_of(e.role or "") & _RANKS_OF[head_low]))
     if best is None and (head_low in _HEADS_OF_OFFICE or content & _HEADS_OF_OFFICE):  # "the bureau chief", "the
         # chief ranger", after "the head of the city's trade bureau", "the chief of the state's rangers"
         best = memory.recent(

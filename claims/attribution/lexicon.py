@@ -210,7 +210,7 @@ COMPANY_NOUNS = word_set(
     "conglomerate giant maker manufacturer broadcaster publisher club team operator supplier developer "
     "contractor subcontractor builder consultancy miner producer exporter refiner shipper utility winery "
     "brewery distillery brewer smelter shipbuilder housebuilder homebuilder shipyard grocer supermarket telco "
-    "distributor provider importer generator"
+    "distributor provider importer generator miller"
 )
 # Positions in front of a player's or coach's name: "Real Madrid forward Kylian Mbappé".
 SQUAD_ROLES = word_set("forward winger striker midfielder defender goalkeeper coach manager captain")

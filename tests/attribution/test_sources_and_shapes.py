@@ -418,6 +418,8 @@ def test_bankers_involved_petitions_and_one_of_the_suspects(text, expected):
          [("The council faces a shortfall of 14 million pounds", "an internal audit report", None)]),
         ("Polish retailer Moda Baltic closed 35 stores last year (according to its annual report).",
          [("Polish retailer Moda Baltic closed 35 stores last year", "Moda Baltic", "report")]),
+        ("Court papers said the company, Bia Timber, had labelled 140 containers as teak.",
+         [("the company, Bia Timber, had labelled 140 containers as teak", "Court papers", None)]),
         ("Consumer group Consumidores en Acción said fares would rise.",
          [("fares would rise", "Consumidores en Acción", None)]),
         ("Volunteer Battery Works said the plant would open in May.",

@@ -802,6 +802,11 @@ def test_a_name_with_an_elided_article_after_her_club():
          "More than 200 European climate scientists"),  # a quantity and the people it counts
         ("The bill was flawed, at least 30 lawmakers said.", "at least 30 lawmakers"),
         ("The commission welcomed the decision and said the bronzes would go on display.", "The commission"),
+        ("Mombasa police commander Rashid Mwambu said an agent was held. The officer said he would be charged.",
+         "Rashid Mwambu"),  # "the officer" for a commander
+        ("The Association of Ghana Traders said it would meet the minister. The group said costs were high.",
+         "Association of Ghana Traders"),
+        ("Kamuli Sugar said in a statement it had no link. The miller said fakes had cost it sales.", "Kamuli Sugar"),
         ("Atlantic Hydro Partners said it would build a plant. “We have the wind,” chief executive Colin MacLeod "
          "said. Shipments start in 2029 (according to the company).", "Atlantic Hydro Partners"),
         ("Arktisk Malm, one of the companies that had hoped to bid, said the vote hurt. The company said it "
