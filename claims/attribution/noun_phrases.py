@@ -15,6 +15,7 @@ from .lexicon import (
     ROLE_NOUNS,
     WHERE,
     is_people_noun,
+    is_plural_group,
     is_speaker_noun,
 )
 from .memory import spells
@@ -62,6 +63,11 @@ def np_back(toks, hi):
             count += 1
             j -= 1
             continue
+        if t.low == "and" and lo is not None and j > 0 and _people(toks, j - 1) and _people(toks, j + 1):
+            lo = j  # "staff and patients said", "doctors and nurses"
+            count += 1
+            j -= 1
+            continue
         inside_a_body = lo is not None and j > 0 and toks[j - 1].cap and toks[j + 1].cap
         if t.low == "and" and inside_a_body and any(x.low in ORG_NOUNS for x in toks[j + 1 : hi]):
             lo = j  # "The Mining and Energy Workers' Union"
@@ -94,6 +100,12 @@ def np_back(toks, hi):
     if lo >= hi:
         return None
     return lo if is_speaker_np(toks, lo, hi) else None
+
+
+def _people(toks, k):
+    """A noun for people: "staff", "patients", "Residents" opening the sentence."""
+    low = toks[k].low
+    return (not toks[k].cap or k == 0) and (low in ANON_NOUNS or low == "staff" or is_plural_group(low))
 
 
 def _past_a_quantity(toks, lo):

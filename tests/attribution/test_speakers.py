@@ -807,6 +807,8 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("The Association of Ghana Traders said it would meet the minister. The group said costs were high.",
          "Association of Ghana Traders"),
         ("Kamuli Sugar said in a statement it had no link. The miller said fakes had cost it sales.", "Kamuli Sugar"),
+        ("Waiting times have doubled in a year, staff and patients said.", "staff and patients"),
+        ("Doctors and nurses said the ward was full.", "Doctors and nurses"),
         ("Atlantic Hydro Partners said it would build a plant. “We have the wind,” chief executive Colin MacLeod "
          "said. Shipments start in 2029 (according to the company).", "Atlantic Hydro Partners"),
         ("Arktisk Malm, one of the companies that had hoped to bid, said the vote hurt. The company said it "
