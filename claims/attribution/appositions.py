@@ -59,10 +59,15 @@ def _appos_descriptor(toks, lo):
     a post-modifier ("hired to repair the bridge", "for the family") may follow up to the comma.
     """
     j = lo
-    while j < len(toks) and j - lo < 4 and toks[j].word and not toks[j].in_quote and toks[j].low not in _APPOS_BREAKS:
+    most = 6 if any(t.poss for t in toks[lo : lo + 4]) else 4  # "the Kaiwhenua District Council's roading contractor"
+    while (
+        j < len(toks) and j - lo < most and toks[j].word and not toks[j].in_quote and toks[j].low not in _APPOS_BREAKS
+    ):
         if toks[j].cap and not toks[j].poss and (j + 1 >= len(toks) or not toks[j + 1].word):
             return None  # "the company, Apple" is pattern 1, a trailing name is not a descriptor
-        if j > lo and toks[j].low.endswith("ing") and not toks[j].cap:
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        noun_after = is_company_noun(nxt) or nxt in ORG_NOUNS or nxt in ROLE_NOUNS  # "roading contractor"
+        if j > lo and toks[j].low.endswith("ing") and not toks[j].cap and not noun_after:
             break  # "the contractor building it": the descriptor ends before its participle (see _modifies)
         j += 1
     if j == lo:

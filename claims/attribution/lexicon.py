@@ -173,7 +173,7 @@ ORG_NOUNS = word_set(
     prosecutor's ngo charity trust society institution centre center laboratory lab observatory
     orchestra choir theatre theater opera museum gallery library academy college clinic cooperative
     co-op consortium chamber festival studio winery brewery distillery refinery utility startup start-up
-    superintendency undersecretariat commissariat registry unit constabulary gendarmerie monitor
+    superintendency undersecretariat commissariat registry unit constabulary gendarmerie monitor management
     """
 )
 GROUP_WORDS = word_set(
@@ -195,13 +195,13 @@ PUBLIC_WORDS = word_set(
     "kremlin house parliament authority army military force forces service committee senate congress "
     "cabinet presidency union association federation party superintendency undersecretariat commissariat "
     "secretariat directorate inspectorate prefecture governorate registry tribunal embassy municipality "
-    "regulator watchdog bureau unit constabulary gendarmerie"
+    "regulator watchdog bureau unit constabulary gendarmerie board"
 )
 COMPANY_SUFFIXES = word_set(
     "inc corp ltd plc llc ag gmbh sa se nv foods motors airlines energy holdings industries "
     "technologies systems pharmaceuticals capital partners bank mining pharma air airways shipping loans savings "
     "finance resources minerals metals logistics telecom petroleum pharmaceutical banco banca banque estates "
-    "properties developments works"
+    "properties developments works lines"
 )
 NOBLE_TITLES = word_set("lord lady sir dame baroness baron")
 # Common nouns put in front of a company's name: "carmaker Stellantis".

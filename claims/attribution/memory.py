@@ -45,7 +45,8 @@ class _Entity:
         self.is_group = any(w in GROUP_WORDS for w in words)
         self.is_place = name.lower() in GAZETTEER
         self.is_public = any(w in PUBLIC_WORDS for w in words)
-        self.is_company = any(w in COMPANY_SUFFIXES for w in words)
+        # (not "Energy Pricing Board": a public body's noun ends it)
+        self.is_company = any(w in COMPANY_SUFFIXES for w in words) and words[-1] not in PUBLIC_WORDS
         self.last = last
         self.nouns = ()  # what narration called a body: "club" of "football club X", for "the club"
         self.title = None  # "Commissioner" of "the police chief, Commissioner X,": for "the commissioner"

@@ -17,6 +17,7 @@ from .lexicon import (
     NOT_PEOPLE,
     ORG_NOUNS,
     OUTLET_DESCRIPTORS,
+    PUBLIC_WORDS,
     ROLE_GENDERS,
     ROLE_NOUNS,
     SQUAD_ROLES,
@@ -260,7 +261,8 @@ def _note_people_and_bodies(text, toks, memory):
         run = toks[k - 1 : j] if k > 0 and toks[k - 1].poss and toks[k - 1].cap else toks[k:j]  # "Kenya's Ministry"
         if names_a_body(run) and run[-1].low not in ("of", "for"):
             ent = memory.add(text[run[0].start : run[-1].end], run[0].start, run[-1].end, "organisation", None)
-            ent.is_company = ent.is_company or any(t.low in COMPANY_SUFFIXES for t in run)
+            company = any(t.low in COMPANY_SUFFIXES for t in run) and run[-1].low not in PUBLIC_WORDS
+            ent.is_company = ent.is_company or company  # (not "Energy Pricing Board")
         k = max(j, k + 1)
 
 

@@ -809,6 +809,11 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("Kamuli Sugar said in a statement it had no link. The miller said fakes had cost it sales.", "Kamuli Sugar"),
         ("Waiting times have doubled in a year, staff and patients said.", "staff and patients"),
         ("Doctors and nurses said the ward was full.", "Doctors and nurses"),
+        ("Power distributor Luzon Electric Corp said rates would rise. The Energy Pricing Board said it had not "
+         "approved it. The company said it had absorbed part of the cost.", "Luzon Electric Corp"),  # no company board
+        ("A councillor said Coastline Civil, the Kaiwhenua District Council's roading contractor, had used cheap "
+         "asphalt. The contractor said all materials met the standard.", "Coastline Civil"),
+        ("Tarawera Lines said 11,000 homes had lost power. The company said crews had been sent.", "Tarawera Lines"),
         ("Atlantic Hydro Partners said it would build a plant. “We have the wind,” chief executive Colin MacLeod "
          "said. Shipments start in 2029 (according to the company).", "Atlantic Hydro Partners"),
         ("Arktisk Malm, one of the companies that had hoped to bid, said the vote hurt. The company said it "
