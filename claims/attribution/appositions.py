@@ -73,8 +73,8 @@ def _appos_descriptor(toks, lo):
     if j == lo:
         return None
     head = j - 1
-    if toks[head].cap or toks[head].poss:
-        return None
+    if toks[head].cap and toks[head].low not in ROLE_NOUNS or toks[head].poss:
+        return None  # (a party, capitalised, is a role: "a Democrat from Ohio")
     return head, j
 
 

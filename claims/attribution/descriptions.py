@@ -37,6 +37,11 @@ _RANKS_OF = {
     "lawmaker": frozenset("senator mp mep representative congressman congresswoman legislator deputy".split()),
     "diplomat": frozenset("ambassador envoy consul".split()),
 }
+# "the Democrat" after "Senator X": a party's member is a politician named before.
+_POLITICIANS = frozenset(
+    "senator sen representative rep congressman congresswoman governor gov mayor lawmaker legislator mp".split()
+)
+_RANKS_OF |= {"democrat": _POLITICIANS, "republican": _POLITICIANS}
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 

@@ -145,7 +145,7 @@ ROLE_NOUNS = word_set(
     secretary-general director-general attorney-general solicitor-general auditor-general inspector-general
     surgeon-general governor-general vice-president vice-chairman vice-chancellor co-founder co-chair
     editor-in-chief commander-in-chief
-    coordinator convenor convener steward
+    coordinator convenor convener steward democrat republican
     """
 )
 # Abbreviated titles and the nouns a later description uses for them: "Prof. X" ... "the professor".

@@ -188,6 +188,7 @@ def _note_issued_documents(toks, memory):
 
 
 _NOT_A_PERSON = GAZETTEER | COMPANY_SUFFIXES | ROLE_NOUNS
+_CONJUNCTIONS = word_set("but and yet so still")
 _NOT_NAMES = BODY_WORDS | ROLE_NOUNS
 
 
@@ -247,7 +248,7 @@ def _note_people_and_bodies(text, toks, memory):
     owns = any(t.low == "its" for t in toks[j : j + 4])  # "Novo Nordisk cut its forecast": a company
     opens = 2 <= j < n and toks[j].word and not toks[j].cap and toks[j].low not in ("of", "and", "&", "for")
     if opens and not owns and not any(t.low in _NOT_A_PERSON for t in toks[:j]):
-        first = 1 if described_name(toks[:j]) else 0  # "Winemaker Amélie Rousseau-Vial", "Farmer Nilar"
+        first = 1 if described_name(toks[:j]) or toks[0].low in _CONJUNCTIONS else 0  # "Farmer Nilar", "But X"
         memory.add(text[toks[first].start : toks[j - 1].end], toks[first].start, toks[j - 1].end, "person", None)
     _note_named_in_apposition(text, toks, memory)
     _note_ages(text, toks, memory)

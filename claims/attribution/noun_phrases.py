@@ -344,7 +344,7 @@ def _place_comma(toks, j):
     return m > 0 and toks[m - 1].low in WHERE
 
 
-_STATE_OPENERS = frozenset("new north south west east rhode".split())
+_STATE_OPENERS = frozenset("new north south west east rhode nova british sri puerto costa saudi".split())
 
 
 def _a_named_person_s_role(toks, lo, hi, middle):

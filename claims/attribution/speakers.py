@@ -136,6 +136,8 @@ def resolve_speaker(text, toks, lo, hi, memory):
     )
     if hi - name_lo == 1 and toks[name_lo].low in ANON_NOUNS and name_lo == lo:
         has_name = False  # "Prosecutors said", "Critics said"
+    if hi - name_lo == 1 and toks[name_lo].low in ROLE_NOUNS and all(t.low in DETERMINERS for t in toks[lo:name_lo]):
+        has_name = False  # "The Democrat said": a description, capitalised as parties are
     if core_hi < name_lo and toks[core_hi].low == "who":
         has_name = False  # "A woman who fled to Dar Tongo": the name is where she went
     if (
@@ -470,6 +472,7 @@ def _people_then_where(toks, lo, name_lo, hi):
     for k in range(lo, name_lo - 1):
         if toks[k].cap and k > lo:
             return False  # a name first: "Governor X in Y" is X's
-        if toks[k + 1].low in WHERE and (is_people_noun(toks[k].low) or is_plural_group(toks[k].low)):
-            return True
+        people = is_people_noun(toks[k].low) or is_plural_group(toks[k].low)
+        if people and (toks[k + 1].low in WHERE or toks[k + 1].low == "of" and toks[k].low.endswith("s")):
+            return True  # "Residents of the nearby town of Dar El Beïda", "Two residents of Sumy"
     return False

@@ -814,6 +814,10 @@ def test_a_name_with_an_elided_article_after_her_club():
         ("A councillor said Coastline Civil, the Kaiwhenua District Council's roading contractor, had used cheap "
          "asphalt. The contractor said all materials met the standard.", "Coastline Civil"),
         ("Tarawera Lines said 11,000 homes had lost power. The company said crews had been sent.", "Tarawera Lines"),
+        ("Two residents of Sumy told Reuters that troops were massing.", "Two residents of Sumy"),
+        ("Marie Gagnon spoke first. But Gagnon said the deal was poor.", "Marie Gagnon"),  # not "But Gagnon"
+        ("Senator Harold Jenner of Vermont questioned the chief executive. The Democrat said prices rose.",
+         "Harold Jenner"),  # a party's member: the politician named before
         ("Atlantic Hydro Partners said it would build a plant. “We have the wind,” chief executive Colin MacLeod "
          "said. Shipments start in 2029 (according to the company).", "Atlantic Hydro Partners"),
         ("Arktisk Malm, one of the companies that had hoped to bid, said the vote hurt. The company said it "
