@@ -171,6 +171,8 @@ def _bridges(toks, j):
         return True  # "a banker advising on the talks", "lawyers acting for the families"
     if low == "on" and after == "condition":
         return True
+    if low == "in" and before in _AREAS and any(is_plural_group(t.low) for t in toks[max(0, j - 8) : j]):
+        return True  # "Residents of the Flint Creek neighborhood in Tulsa"
     person = len(before) > 4 and before.endswith(("er", "ist", "ian")) and not toks[j - 1].cap  # "a yak herder"
     body = before in ORG_NOUNS and not toks[j - 1].cap  # "a surgeon at a hospital in Coimbra"
     if low in ("in", "at", "on", "from") and (
@@ -207,6 +209,9 @@ def _bridges(toks, j):
     if low == "who" and after in ("spoke", "asked", "requested", "declined", "were", "was"):
         return True
     return low in ("were", "was") and before == "who"
+
+
+_AREAS = frozenset("neighborhood neighbourhood district suburb area quarter township estate village town".split())
 
 
 def _in_a_where_phrase(toks, j):
@@ -341,7 +346,7 @@ def _place_comma(toks, j):
     m = j - 1
     while m > 0 and j - m < 3 and toks[m - 1].cap and toks[m - 1].word:
         m -= 1
-    return m > 0 and toks[m - 1].low in WHERE
+    return m > 0 and (toks[m - 1].low in WHERE or toks[m - 1].low == "of")  # "of Chéticamp, Nova Scotia,"
 
 
 _STATE_OPENERS = frozenset("new north south west east rhode nova british sri puerto costa saudi".split())

@@ -815,6 +815,10 @@ def test_a_name_with_an_elided_article_after_her_club():
          "asphalt. The contractor said all materials met the standard.", "Coastline Civil"),
         ("Tarawera Lines said 11,000 homes had lost power. The company said crews had been sent.", "Tarawera Lines"),
         ("Two residents of Sumy told Reuters that troops were massing.", "Two residents of Sumy"),
+        ("Residents of the Flint Creek neighborhood in Tulsa said the water had turned brown.",
+         "Residents of the Flint Creek neighborhood in Tulsa"),
+        ("Fisherman Gerald Doiron, 61, of Cheticamp, Nova Scotia, said he would lose half his income.",
+         "Gerald Doiron"),
         ("Marie Gagnon spoke first. But Gagnon said the deal was poor.", "Marie Gagnon"),  # not "But Gagnon"
         ("Senator Harold Jenner of Vermont questioned the chief executive. The Democrat said prices rose.",
          "Harold Jenner"),  # a party's member: the politician named before
