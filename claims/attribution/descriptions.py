@@ -27,6 +27,10 @@ _HEADS_OF_OFFICE = _IN_OFFICE | frozenset("head chief official executive preside
 
 # Bodies of members, for "the group" when no group is known.
 _MEMBERSHIP = frozenset("association union federation society chamber club council league guild forum".split())
+# A party's member is a politician named before: "the Democrat" after "Senator X".
+_POLITICIANS = frozenset(
+    "senator sen representative rep congressman congresswoman governor gov mayor lawmaker legislator mp".split()
+)
 # Descriptions that a more particular role answers: "the officer" for a commander, "the executive" for a CEO.
 _RANKS_OF = {
     "officer": frozenset(
@@ -36,12 +40,9 @@ _RANKS_OF = {
     "executive": frozenset("ceo chief president chairman chairwoman director manager founder".split()),
     "lawmaker": frozenset("senator mp mep representative congressman congresswoman legislator deputy".split()),
     "diplomat": frozenset("ambassador envoy consul".split()),
+    "democrat": _POLITICIANS,
+    "republican": _POLITICIANS,
 }
-# "the Democrat" after "Senator X": a party's member is a politician named before.
-_POLITICIANS = frozenset(
-    "senator sen representative rep congressman congresswoman governor gov mayor lawmaker legislator mp".split()
-)
-_RANKS_OF |= {"democrat": _POLITICIANS, "republican": _POLITICIANS}
 # Descriptions of a public body that its name need not hold: "the Nigerian Communications Commission ... the regulator".
 BODY_NOUNS = frozenset("regulator watchdog agency authority body".split())
 

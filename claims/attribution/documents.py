@@ -171,19 +171,16 @@ def document_source(text, toks, attr, memory):
     issuer = memory.issued.get(toks[noun].low)
     if issuer is None and toks[noun].low in _COURT_DOCUMENTS:  # "The ruling said": the court named before
         issuer = memory.recent(lambda e: e.kind == "organisation" and bool(_COURTS & set(e.name.lower().split())))
-    if toks[attr.subj_lo].low == "the" and issuer is not None:
-        mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
+    opening = toks[attr.subj_lo].low
+    if opening == "its":  # "(according to its annual report)": the body the sentence is about
+        issuer = memory.recent(lambda e: e.kind == "organisation")
+    elif opening != "the":
+        issuer = None
+    if issuer is not None:
+        start, end = toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end
         if issuer.name.lower().split()[-1] == toks[noun].low:
             channel = None  # the report named before is the source itself, not the medium of one
-        return source_for(
-            memory.touch(issuer), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
-        ), channel
-    owner = memory.recent(lambda e: e.kind == "organisation") if toks[attr.subj_lo].low == "its" else None
-    if owner is not None:  # "(according to its annual report)": the body the sentence is about
-        mention = text[toks[attr.subj_lo].start : toks[attr.subj_hi - 1].end]
-        return source_for(
-            memory.touch(owner), (mention, toks[attr.subj_lo].start, toks[attr.subj_hi - 1].end), 0.7
-        ), channel
+        return source_for(memory.touch(issuer), (text[start:end], start, end), 0.7), channel
     source = resolve_speaker(text, toks, attr.subj_lo, attr.subj_hi, memory)
     if source and source["entity"] is not None and toks[attr.subj_lo].low != "the":
         # "according to a government report" ... "The report said": the report is its own source
